@@ -1,0 +1,19 @@
+"""Shared fixtures: the packaged page, and paths to data files named after their case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import trigger_content as tc
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture(scope="session")
+def page() -> tc.Page:
+    """The Trigger Point Injections page, as the package ships it."""
+    (page,) = tc.load_pages()
+    return page

@@ -1,0 +1,100 @@
+"""trigger_content: multilingual patient-information pages as typed content.
+
+The pipeline, one function a stage::
+
+    page = load_page("content/trigger-point-injections.toml")   # English, validated
+    for segment in segments(page): ...                           # what translators see
+    french = localize(page, translations, locale="fr")           # a new Page
+    html = render_html(french)                                   # or render_text(french)
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# Names are imported on first use, so that the command starts without loading
+# pydantic, Babel or Jinja2 when a subcommand does not need them.
+_EXPORTS = {
+    "Block": "model",
+    "DOMAIN": "project",
+    "Definition": "model",
+    "DefinitionList": "model",
+    "Emphasis": "inline",
+    "Fallback": "walker",
+    "Inline": "inline",
+    "ItemList": "model",
+    "Language": "render",
+    "Link": "inline",
+    "LinkTarget": "model",
+    "ListItem": "model",
+    "MarkupError": "errors",
+    "Page": "model",
+    "Paragraph": "model",
+    "Project": "project",
+    "RenderContext": "render",
+    "Role": "model",
+    "Section": "model",
+    "Segment": "walker",
+    "Site": "model",
+    "SourceError": "errors",
+    "Strong": "inline",
+    "Text": "inline",
+    "TriggerContentError": "errors",
+    "build_template": "catalogs",
+    "document_schema": "model",
+    "find_project": "project",
+    "from_catalog": "inline",
+    "load_page": "source",
+    "load_pages": "source",
+    "load_site": "source",
+    "localize": "walker",
+    "parse_markup": "inline",
+    "plain_text": "inline",
+    "read_translations": "catalogs",
+    "render_html": "render",
+    "render_text": "render",
+    "segments": "walker",
+    "to_catalog": "inline",
+    "walk": "walker",
+    "write_template": "catalogs",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])
+
+
+if TYPE_CHECKING:
+    from .catalogs import build_template, read_translations, write_template
+    from .errors import MarkupError, SourceError, TriggerContentError
+    from .inline import Emphasis, Inline, Link, Strong, Text, from_catalog, parse_markup, plain_text, to_catalog
+    from .model import (
+        Block,
+        Definition,
+        DefinitionList,
+        ItemList,
+        LinkTarget,
+        ListItem,
+        Page,
+        Paragraph,
+        Role,
+        Section,
+        Site,
+        document_schema,
+    )
+    from .project import DOMAIN, Project, find_project
+    from .render import Language, RenderContext, render_html, render_text
+    from .walker import Fallback, Segment, localize, segments, walk
+    from .source import load_page, load_pages, load_site

@@ -1,0 +1,190 @@
+"""The ``trigger-content`` command: a thin layer over the library.
+
+This module alone prints and chooses exit codes: 0 done, 1 a check failed,
+2 bad usage or bad input (one line on standard error that says where).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import TriggerContentError
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help(sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        return int(args.run(args) or EXIT_OK)
+    except TriggerContentError as error:
+        print(str(error) if error.path else f"trigger-content: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # The reader went away (``| head``); say nothing more.
+        sys.stderr.close()
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="trigger-content",
+        description="Multilingual patient-information pages: extract, translate, check and render.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument(
+        "--content",
+        metavar="DIR",
+        type=Path,
+        help="content folder (site.toml and page documents); "
+        "default: [tool.trigger-content] content, or the packaged pages",
+    )
+    parser.add_argument(
+        "--locales",
+        metavar="DIR",
+        type=Path,
+        help="catalog folder; default: [tool.trigger-content] locales, or the packaged catalogs",
+    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    render = commands.add_parser("render", help="render a page to HTML or plain text")
+    render.add_argument("page", nargs="?", metavar="PAGE", help="page id or document path (optional with one page)")
+    render.add_argument("--locale", "-l", default=None, help="language of the page (default: the source language)")
+    render.add_argument("--format", "-f", choices=("html", "text"), default="html")
+    render.add_argument("--output", "-o", metavar="FILE", type=Path, help="write to FILE instead of standard output")
+    render.add_argument("--fragment", action="store_true", help="HTML: only the <article>, for an existing layout")
+    render.add_argument("--templates", metavar="DIR", type=Path, help="HTML: folder of templates overriding the packaged ones")
+    render.add_argument("--width", type=int, default=78, help="text: wrap at this many columns, 0 not at all (default 78)")
+    render.set_defaults(run=_render)
+
+    extract = commands.add_parser("extract", help="write the gettext template (.pot) of all pages")
+    extract.add_argument("--output", "-o", metavar="FILE", type=Path, help="default: <locales>/trigger_content.pot")
+    extract.add_argument("--check", action="store_true", help="write nothing; exit 1 if the template is not current")
+    extract.set_defaults(run=_extract)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of a source document")
+    schema.add_argument("--document", choices=("page", "site"), default="page", help="which document (default page)")
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("trigger-content")
+    except PackageNotFoundError:
+        return "(not installed)"
+
+
+def _project(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from .project import find_project
+
+    project = find_project()
+    if args.content is not None:
+        project = replace(project, content=args.content)
+    if args.locales is not None:
+        project = replace(project, locales=args.locales)
+    return project
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        from .files import write_atomic
+
+        write_atomic(output, text.encode("utf-8"))
+
+
+def _render(args: argparse.Namespace) -> int:
+    from .catalogs import read_translations
+    from .render import render_html, render_text
+    from .walker import localize
+    from .source import load_page, page_files
+
+    project = _project(args)
+    page = load_page(_page_file(args.page, page_files(project.content), project.content))
+    source_locale = page.site.source_locale if page.site else page.lang
+    if args.locale and args.locale != source_locale:
+        catalog = project.catalog(args.locale)
+        if not catalog.is_file():
+            raise TriggerContentError(
+                f"no catalog for locale {args.locale!r} (looked for {catalog})"
+            )
+        page = localize(page, read_translations(catalog), locale=args.locale)
+    if args.format == "text":
+        text = render_text(page, width=args.width)
+    else:
+        text = render_html(page, fragment=args.fragment, templates=args.templates)
+    _emit(text, args.output)
+    return EXIT_OK
+
+
+def _page_file(name: str | None, files: list[Path], folder: Path) -> Path:
+    if name is not None and (name.endswith(".toml") or "/" in name):
+        return Path(name)
+    if name is None:
+        if len(files) == 1:
+            return files[0]
+        ids = ", ".join(path.stem for path in files) or "none"
+        raise TriggerContentError(f"{folder}: name the page to render (pages: {ids})")
+    for path in files:
+        if path.stem == name:
+            return path
+    ids = ", ".join(path.stem for path in files) or "none"
+    raise TriggerContentError(f"{folder}: no page {name!r} (pages: {ids})")
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from .catalogs import project_references, write_template
+    from .project import DOMAIN
+    from .source import SITE_FILE, load_page, page_files
+
+    project = _project(args)
+    files = page_files(project.content)
+    if not files:
+        raise TriggerContentError(f"{project.content}: no page documents (*.toml) found")
+    pages = [load_page(path) for path in files]
+    sources = {page.id: path for page, path in zip(pages, files)}
+    if (project.content / SITE_FILE).is_file():
+        sources["site"] = project.content / SITE_FILE
+    if args.output is not None:
+        target = args.output
+    elif project.root is not None:
+        target = project.template
+    else:
+        target = Path("locales") / f"{DOMAIN}.pot"
+    changed = write_template(pages, target, references=project_references(project, sources), check=args.check)
+    if args.check:
+        if changed:
+            print(f"{target}: not current with the source documents; run `trigger-content extract`", file=sys.stderr)
+            return EXIT_FAILED
+        return EXIT_OK
+    print(f"{target}: {'written' if changed else 'unchanged'}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .model import document_schema
+
+    sys.stdout.write(json.dumps(document_schema(args.document), indent=2, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""The library's one base exception and its kinds."""
+
+from __future__ import annotations
+
+from os import PathLike
+
+
+class TriggerContentError(Exception):
+    """Bad input: says where (``path:line:``) and what is wrong, like a compiler.
+
+    ``path`` and ``line`` (1-based) are optional; ``str(error)`` joins what is
+    known, for example ``content/page.toml:12: unknown block kind 'table'``.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | PathLike[str] | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = None if path is None else str(path)
+        self.line = line
+        self.column = column
+
+    def __str__(self) -> str:
+        where = [str(part) for part in (self.path, self.line, self.column) if part is not None]
+        return ": ".join([":".join(where), self.message]) if where else self.message
+
+
+class SourceError(TriggerContentError):
+    """A source document (TOML) that cannot be read or does not fit the model."""
+
+
+class MarkupError(TriggerContentError, ValueError):
+    """Inline markup that does not parse: in a source document or in a translation."""

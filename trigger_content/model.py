@@ -1,0 +1,234 @@
+"""The page as typed content: site chrome, article, sections and blocks.
+
+Every model is frozen and strict (:class:`~trigger_content.inline.Frozen`).
+Blocks form a discriminated union on ``kind``. Each section and block has an
+``id`` that is unique in its page; the ids on the way to a text, joined with
+dots, are that text's message context in the catalogs.
+
+Fields that translators translate are :data:`~trigger_content.inline.RichText`
+annotated with a :class:`Role`, which says what the text is; the one walker in
+:mod:`trigger_content.segments` finds them by that annotation, so a new block
+kind needs no change there.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Annotated, ClassVar, Literal, Union
+from urllib.parse import urlsplit
+
+from pydantic import Field, field_validator, model_validator
+
+from .inline import ID_PATTERN, Frozen, Inline, Link, RichText, iter_containers, parse_markup
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, description="Lower-case letters, digits and hyphens; stable across rewordings.")]
+LocaleCode = Annotated[
+    str,
+    Field(pattern=r"^[a-z]{2,3}(?:_[A-Z]{2}|_[A-Z][a-z]{3})?$", description="A gettext locale code: fr, pt_BR, zh_Hant."),
+]
+
+_SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+
+@dataclass(frozen=True)
+class Role:
+    """Marks a field as translatable text and says, for translators, what it is."""
+
+    name: str
+
+
+class Paragraph(Frozen):
+    """A paragraph of running text."""
+
+    kind: Literal["paragraph"] = "paragraph"
+    id: Id
+    text: Annotated[RichText, Role("paragraph")]
+    note: str | None = Field(default=None, description="A note for translators, added to the catalog comments of this item's texts.")
+
+
+class ListItem(Frozen):
+    """One item of a list."""
+
+    id: Id
+    text: Annotated[RichText, Role("list item")]
+    note: str | None = Field(default=None, description="A note for translators, added to the catalog comments of this item's texts.")
+
+
+class ItemList(Frozen):
+    """A bulleted (or numbered) list."""
+
+    kind: Literal["list"] = "list"
+    id: Id
+    ordered: bool = False
+    items: tuple[ListItem, ...] = Field(min_length=1)
+
+
+class Definition(Frozen):
+    """A term and what it means, shown as one list item with the term standing out."""
+
+    id: Id
+    term: Annotated[RichText, Role("list item term")]
+    definition: Annotated[RichText, Role("list item definition")]
+    note: str | None = Field(default=None, description="A note for translators, added to the catalog comments of this item's texts.")
+
+
+class DefinitionList(Frozen):
+    """A list of terms and their definitions."""
+
+    kind: Literal["definitions"] = "definitions"
+    id: Id
+    items: tuple[Definition, ...] = Field(min_length=1)
+
+
+Block = Annotated[Union[Paragraph, ItemList, DefinitionList], Field(discriminator="kind")]
+
+
+class Section(Frozen):
+    """A headed part of the article; its body may be empty, and may hold subsections."""
+
+    id: Id
+    heading: Annotated[RichText, Role("section heading")]
+    note: str | None = Field(default=None, description="A note for translators, added to the catalog comments of the heading.")
+    blocks: tuple[Block, ...] = ()
+    sections: tuple[Section, ...] = ()
+
+
+class LinkTarget(Frozen):
+    """Where a link goes; ``note`` tells translators what the link is."""
+
+    url: str = Field(min_length=1, description="An http(s), mailto or tel URL, or a path on the site.")
+    note: str | None = Field(default=None, description="What the link leads to, for translators.")
+
+    @field_validator("url")
+    @classmethod
+    def _safe_url(cls, url: str) -> str:
+        scheme = urlsplit(url).scheme.lower()
+        if scheme and scheme not in _SAFE_SCHEMES:
+            raise ValueError(f"URL scheme {scheme!r} is not allowed (use http, https, mailto, tel or a path)")
+        if any(char.isspace() or ord(char) < 32 for char in url):
+            raise ValueError("URL contains white space or a control character")
+        return url
+
+
+Links = dict[Id, LinkTarget]
+
+
+class Site(Frozen):
+    """What every page of the site shows around its article: notice, tagline, languages.
+
+    Its texts are shared by all pages, so their message contexts start with
+    ``site.`` rather than a page id.
+    """
+
+    context_root: ClassVar[str] = "site"
+
+    source_locale: LocaleCode = "en"
+    locales: tuple[LocaleCode, ...] = Field(
+        default=(), description="The locales the site is published in besides the source, in switcher order."
+    )
+    notice: Annotated[Paragraph | None, Role("notice banner")] = None
+    tagline: Annotated[RichText | None, Role("tagline")] = None
+    switcher_label: Annotated[RichText, Role("name of the language switcher, read out by screen readers")] = Field(
+        default_factory=lambda: parse_markup("Languages"), description="What screen readers call the language switcher."
+    )
+    links: Links = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _check(self) -> Site:
+        _check_links(self.links, self)
+        duplicates = [code for code, count in Counter(self.locales).items() if count > 1]
+        if duplicates or self.source_locale in self.locales:
+            raise ValueError(f"locale {(duplicates or [self.source_locale])[0]!r} listed twice")
+        return self
+
+
+class Page(Frozen):
+    """One page: its article and, when it has one, the site it appears in."""
+
+    id: Id
+    lang: LocaleCode = "en"
+    site: Site | None = None
+    title: Annotated[RichText, Role("page title")]
+    links: Links = Field(default_factory=dict)
+    blocks: tuple[Block, ...] = ()
+    sections: tuple[Section, ...] = ()
+
+    @model_validator(mode="after")
+    def _check(self) -> Page:
+        seen = Counter(node.id for node in iter_identified(self))
+        repeated = sorted(key for key, count in seen.items() if count > 1)
+        if repeated:
+            raise ValueError(f"id {repeated[0]!r} is used more than once in the page; ids must be unique")
+        _check_links(self.links, self)
+        return self
+
+
+@cache
+def roles(cls: type[Frozen]) -> dict[str, Role]:
+    """The fields of ``cls`` marked with a :class:`Role`, in declaration order."""
+    return {
+        name: role
+        for name, info in cls.model_fields.items()
+        for role in info.metadata
+        if isinstance(role, Role)
+    }
+
+
+def children(node: Frozen) -> Iterator[Frozen]:
+    """The models directly below ``node`` (sections, blocks, items), in field order.
+
+    Inline text is not among them: it is reached through :func:`roles`.
+    """
+    text_fields = roles(type(node))
+    for name in type(node).model_fields:
+        value = getattr(node, name)
+        if name in text_fields and not isinstance(value, Frozen):
+            continue
+        if isinstance(value, Frozen):
+            yield value
+        elif isinstance(value, tuple):
+            yield from (item for item in value if isinstance(item, Frozen))
+
+
+def iter_texts(node: Frozen) -> Iterator[tuple[Inline, ...]]:
+    """Every translatable text of ``node`` and below, in reading order (a page's site apart)."""
+    for name, _ in roles(type(node)).items():
+        value = getattr(node, name)
+        if isinstance(value, tuple):
+            yield value
+    for child in children(node):
+        if not isinstance(child, Site):
+            yield from iter_texts(child)
+
+
+def iter_identified(node: Frozen) -> Iterator[Frozen]:
+    """Every model below ``node`` that has an ``id`` (sections, blocks, items), in order."""
+    for child in children(node):
+        if isinstance(child, Site):
+            continue
+        if "id" in type(child).model_fields:
+            yield child
+        yield from iter_identified(child)
+
+
+def _check_links(links: Links, node: Frozen) -> None:
+    """Every link in the texts of ``node`` points at an entry of ``links``."""
+    for text in iter_texts(node):
+        for inline in iter_containers(text):
+            if isinstance(inline, Link) and inline.target not in links:
+                known = ", ".join(sorted(links)) or "none"
+                raise ValueError(f"link target {inline.target!r} is not in [links] (known: {known})")
+
+
+def document_schema(document: Literal["page", "site"] = "page") -> dict[str, object]:
+    """The JSON Schema of a source document, for editors that validate TOML."""
+    model: type[Frozen] = Page if document == "page" else Site
+    schema = model.model_json_schema(mode="validation")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://trigger-content.invalid/schema/{document}.json",
+        **schema,
+    }

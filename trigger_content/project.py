@@ -1,0 +1,67 @@
+"""Where a project keeps its content and catalogs: ``[tool.trigger-content]`` in pyproject.toml."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+from .errors import TriggerContentError
+
+#: The gettext domain: one template and one catalog per locale hold every page.
+DOMAIN = "trigger_content"
+
+
+@dataclass(frozen=True)
+class Project:
+    """The folders a command works on.
+
+    ``root`` is the folder of the nearest ``pyproject.toml`` with a
+    ``[tool.trigger-content]`` table, or ``None`` outside a project, where
+    the content and catalogs that ship with the package are used.
+    """
+
+    root: Path | None
+    content: Path
+    locales: Path
+    domain: str = DOMAIN
+
+    @property
+    def template(self) -> Path:
+        """The template (``.pot``) of the domain."""
+        return self.locales / f"{self.domain}.pot"
+
+    def catalog(self, locale: str) -> Path:
+        """The catalog (``.po``) of ``locale``."""
+        return self.locales / locale / "LC_MESSAGES" / f"{self.domain}.po"
+
+
+def packaged_data(name: str) -> Path:
+    """A folder that ships inside the package (``content``, ``locales``)."""
+    return Path(str(files("trigger_content") / name))
+
+
+def find_project(start: str | Path | None = None) -> Project:
+    """The project around ``start`` (the current folder by default)."""
+    here = Path.cwd() if start is None else Path(start)
+    for folder in (here.resolve(), *here.resolve().parents):
+        pyproject = folder / "pyproject.toml"
+        if not pyproject.is_file():
+            continue
+        try:
+            settings = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            raise TriggerContentError(f"cannot read: {error}", path=pyproject) from None
+        table = settings.get("tool", {}).get("trigger-content")
+        if table is None:
+            continue
+        if not isinstance(table, dict):
+            raise TriggerContentError("[tool.trigger-content] must be a table", path=pyproject)
+        return Project(
+            root=folder,
+            content=folder / str(table.get("content", "content")),
+            locales=folder / str(table.get("locales", "locales")),
+            domain=str(table.get("domain", DOMAIN)),
+        )
+    return Project(root=None, content=packaged_data("content"), locales=packaged_data("locales"))

@@ -1,0 +1,271 @@
+"""Reading the English source documents (TOML) into the model, with errors that say where.
+
+A content folder holds ``site.toml`` (the chrome every page shares) and one
+``<page-id>.toml`` per page. A page document may also carry its own ``[site]``
+table, which makes it self-contained.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import SourceError
+from .inline import Frozen
+from .model import Page, Site
+from .project import packaged_data
+
+SITE_FILE = "site.toml"
+
+
+def load_page(path: str | Path) -> Page:
+    """Load and validate one page document.
+
+    Its site chrome comes from its own ``[site]`` table or, failing that, from
+    ``site.toml`` in the same folder (a page without either has none).
+    Raises :class:`~trigger_content.errors.SourceError` naming the file and the
+    line or field of the first problem.
+    """
+    path = Path(path)
+    text, data = _read_toml(path)
+    if "site" not in data and (path.parent / SITE_FILE).is_file() and path.name != SITE_FILE:
+        data["site"] = load_site(path.parent / SITE_FILE)
+    return _validate(Page, data, path, text)
+
+
+def load_site(path: str | Path) -> Site:
+    """Load and validate a ``site.toml`` document."""
+    path = Path(path)
+    text, data = _read_toml(path)
+    return _validate(Site, data, path, text)
+
+
+def page_files(folder: str | Path) -> list[Path]:
+    """The page documents of a content folder, in file-name order."""
+    return sorted(p for p in Path(folder).glob("*.toml") if p.name != SITE_FILE)
+
+
+def load_pages(folder: str | Path | None = None) -> list[Page]:
+    """Every page of a content folder (the packaged one by default), in file-name order."""
+    folder = packaged_data("content") if folder is None else Path(folder)
+    if not folder.is_dir():
+        raise SourceError("no such content folder", path=folder)
+    pages = [load_page(path) for path in page_files(folder)]
+    seen: dict[str, Path] = {}
+    for page, path in zip(pages, page_files(folder)):
+        if page.id in seen:
+            raise SourceError(f"page id {page.id!r} is already used by {seen[page.id]}", path=path)
+        seen[page.id] = path
+    return pages
+
+
+# -- reading -------------------------------------------------------------------
+
+
+def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise SourceError(error.strerror or str(error), path=path) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise SourceError(
+            f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8",
+            path=path, line=line, column=column,
+        ) from None
+    try:
+        return text, tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        found = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
+        if found is None:
+            raise SourceError(f"invalid TOML: {message}", path=path) from None
+        what = message[: found.start()]
+        raise SourceError(
+            f"invalid TOML: {what[0].lower()}{what[1:]}",
+            path=path, line=int(found.group(1)), column=int(found.group(2)),
+        ) from None
+
+
+def _validate(model: type[Frozen], data: dict[str, Any], path: Path, text: str) -> Any:
+    # Strict models take JSON-shaped data (arrays for tuples, objects for
+    # models); TOML's values are all JSON-shaped apart from dates.
+    site = data.get("site")
+    if isinstance(site, Site):
+        data = {**data, "site": site.model_dump(mode="json")}
+    try:
+        return model.model_validate_json(json.dumps(data, default=str))
+    except ValidationError as error:
+        raise _source_error(error, data, path, text) from None
+
+
+def _source_error(error: ValidationError, data: Any, path: Path, text: str) -> SourceError:
+    first = error.errors()[0]
+    keys = _data_path(first["loc"], data)
+    where = _field_path(keys[:-1] if first["type"] == "missing" else keys)
+    message = _describe(first, keys)
+    line = _locate(text, keys, first)
+    more = error.error_count() - 1
+    if more:
+        message += f" (and {more} more problem{'s' if more > 1 else ''})"
+    return SourceError(f"{where}: {message}" if where else message, path=path, line=line)
+
+
+def _data_path(loc: tuple[int | str, ...], data: Any) -> tuple[int | str, ...]:
+    """The keys of ``loc`` that exist in ``data`` (pydantic adds union tags)."""
+    keys: list[int | str] = []
+    value = data
+    for key in loc:
+        if isinstance(value, dict) and key in value:
+            value = value[key]
+        elif isinstance(value, list) and isinstance(key, int) and key < len(value):
+            value = value[key]
+        elif isinstance(value, dict) and key == value.get("kind"):
+            continue  # the tag of a discriminated union
+        else:
+            keys.append(key)  # a missing field: name it, then stop
+            break
+        keys.append(key)
+    return tuple(keys)
+
+
+def _field_path(keys: tuple[int | str, ...]) -> str:
+    out = ""
+    for key in keys:
+        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
+    return out
+
+
+def _all_fields() -> list[str]:
+    """Every field name of the document models, for "did you mean" hints."""
+    names: set[str] = set()
+    seen: set[type[BaseModel]] = set()
+    pending: list[type[BaseModel]] = [Page, Site]
+    while pending:
+        model = pending.pop()
+        seen.add(model)
+        names.update(model.model_fields)
+        for info in model.model_fields.values():
+            pending.extend(sub for sub in _models_in(info.annotation) if sub not in seen)
+    return sorted(names)
+
+
+def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for arg in getattr(annotation, "__args__", ()):
+        yield from _models_in(arg)
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "an array"
+    return f"{type(value).__name__} {value!r}"
+
+
+def _describe(error: Any, keys: tuple[int | str, ...]) -> str:
+    kind = error["type"]
+    last = keys[-1] if keys else None
+    parent = keys[-2] if len(keys) >= 2 else None
+    if kind == "missing":
+        return f"missing field {last!r}"
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(str(last), _all_fields(), n=1)
+        return f"unknown field {last!r}" + (f"; did you mean {close[0]!r}?" if close else "")
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        ctx = error.get("ctx", {})
+        head = f"unknown kind {ctx['tag']!r}" if "tag" in ctx else "missing field 'kind'"
+        return f"{head} (expected one of {ctx.get('expected_tags', '')})"
+    if kind == "string_pattern_mismatch":
+        if last in ("lang", "source_locale") or parent == "locales":
+            return f"{error['input']!r} is not a locale code such as 'fr' or 'pt_BR'"
+        if last in ("id", "target") or parent == "links":
+            return f"{error['input']!r} is not a valid id: use lower-case letters, digits and hyphens"
+    if kind.endswith("_type"):
+        return f"{str(error['msg']).lower()}, not {_kind_of(error['input'])}"
+    return str(error["msg"]).removeprefix("Value error, ")
+
+
+# -- lines ---------------------------------------------------------------------
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
+
+
+def _split_key(dotted: str) -> list[str]:
+    return [part.strip().strip("\"'") for part in re.findall(r"""(?:"[^"]*"|'[^']*'|[^.]+)""", dotted)]
+
+
+def toml_lines(text: str) -> dict[tuple[int | str, ...], int]:
+    """Map the data path of each table, array element and key to its 1-based line.
+
+    Covers TOML written as tables and arrays of tables, the style of the
+    content files; values inside inline tables map to the line of their key.
+    """
+    lines: dict[tuple[int | str, ...], int] = {}
+    counts: dict[tuple[int | str, ...], int] = {}
+    current: tuple[int | str, ...] = ()
+    in_string = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if in_string:
+            if line.count(in_string) % 2 == 1:
+                in_string = None
+            continue
+        header = _HEADER.match(line)
+        if header:
+            names = _split_key(header.group(2))
+            # Resolve each name against the arrays already open.
+            resolved: list[int | str] = []
+            for name in names[:-1]:
+                resolved.append(name)
+                if tuple(resolved) in counts:
+                    resolved.append(counts[tuple(resolved)] - 1)
+            resolved.append(names[-1])
+            if header.group(1) == "[[":
+                key = tuple(resolved)
+                counts[key] = counts.get(key, 0) + 1
+                resolved.append(counts[key] - 1)
+            current = tuple(resolved)
+            lines.setdefault(current, number)
+            continue
+        key = _KEY.match(line)
+        if key:
+            lines.setdefault(current + tuple(_split_key(key.group(1))), number)
+            rest = line[key.end():]
+            for quote in ('"""', "'''"):
+                if rest.count(quote) % 2 == 1:
+                    in_string = quote
+    return lines
+
+
+def _locate(text: str, keys: tuple[int | str, ...], error: Any) -> int | None:
+    lines = toml_lines(text)
+    needle = _quoted_name(str(error.get("msg", "")))
+    if needle and error["type"] == "value_error":
+        # Whole-page checks (duplicate ids, unknown link targets) name the
+        # culprit; point at its last use, where the problem shows.
+        pattern = re.compile(rf"""(?:\bid\s*=\s*["']{re.escape(needle)}["']|\]\({re.escape(needle)}\))""")
+        found = [i for i, line in enumerate(text.splitlines(), start=1) if pattern.search(line)]
+        if found:
+            return found[-1]
+    for end in range(len(keys), -1, -1):
+        if keys[:end] in lines:
+            return lines[keys[:end]]
+    return None
+
+
+def _quoted_name(message: str) -> str | None:
+    found = re.search(r"(?:id|target) '([^']+)'", message)
+    return found.group(1) if found else None

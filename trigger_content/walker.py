@@ -1,0 +1,188 @@
+"""The one walker: every translatable text of a page as a segment, and back.
+
+:func:`walk` visits each translatable field (a ``RichText`` marked with a
+:class:`~trigger_content.model.Role`) in reading order and rebuilds the page
+with what a callback returns for it. Extraction (:func:`segments`) and
+translation (:func:`localize`) are two callbacks on that walk, so the text that
+is extracted is exactly the text that is looked up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar, Union
+
+from .errors import MarkupError
+from .inline import Frozen, Inline, Link, from_catalog, iter_containers, plain_text, tag_names, to_catalog
+from .model import LinkTarget, Page, Section, Site, roles
+
+N = TypeVar("N", bound=Frozen)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One translatable text: where it is, its English in catalog form, a note for translators."""
+
+    #: The dotted path of ids, used as msgctxt: ``trigger-point-injections.getting.heading``.
+    context: str
+    #: The English text with inline markup as numbered tags: the msgid.
+    text: str
+    #: Where the text appears and what its tags stand for, for translators.
+    comment: str
+    #: What the text is: ``paragraph``, ``list item term``, ``section heading``…
+    role: str
+    #: The English as inline nodes; a translation is rebuilt against them.
+    source: tuple[Inline, ...] = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Fallback:
+    """A segment that :func:`localize` left in the source language, and why."""
+
+    context: str
+    text: str
+    reason: str
+
+
+class _GettextLike(Protocol):
+    def pgettext(self, context: str, message: str) -> str: ...
+
+
+Translations = Union[
+    Callable[[Segment], "str | None"], Mapping[tuple[str, str], str], _GettextLike
+]
+"""What :func:`localize` accepts: a function of a segment, a mapping of
+``(msgctxt, msgid)`` to the translation, or a gettext translations object with
+``pgettext`` (``gettext.GNUTranslations``, ``babel.support.Translations``). A
+missing or empty translation keeps the source text."""
+
+
+def walk(node: N, visit: Callable[[Segment], tuple[Inline, ...]]) -> N:
+    """Rebuild ``node`` with each translatable text replaced by ``visit(segment)``."""
+    return _walk(node, visit, (), (), {})
+
+
+def _walk(
+    node: N,
+    visit: Callable[[Segment], tuple[Inline, ...]],
+    path: tuple[str, ...],
+    where: tuple[str, ...],
+    links: Mapping[str, LinkTarget],
+) -> N:
+    cls = type(node)
+    root = getattr(cls, "context_root", None)
+    if root is not None:
+        path = (root,)
+        where = ()
+    elif "id" in cls.model_fields:
+        path = (*path, node.id)  # type: ignore[attr-defined]
+    where = (*where, *_label(node))
+    links = getattr(node, "links", links)
+    text_roles = roles(cls)
+    updates: dict[str, Any] = {}
+    for name in cls.model_fields:
+        value = getattr(node, name)
+        role = text_roles.get(name)
+        if role is not None and isinstance(value, tuple):
+            context = ".".join(path if name == "text" else (*path, name))
+            note = getattr(node, "note", None)
+            updates[name] = visit(_segment(context, value, role.name, where, links, note))
+        elif isinstance(value, Frozen):
+            inner = (*where, role.name) if role is not None else where
+            updates[name] = _walk(value, visit, path, inner, links)
+        elif isinstance(value, tuple) and value and isinstance(value[0], Frozen):
+            updates[name] = tuple(_walk(item, visit, path, where, links) for item in value)
+    return node.model_copy(update=updates) if updates else node
+
+
+def _label(node: Frozen) -> tuple[str, ...]:
+    if isinstance(node, Page):
+        return (f"page “{plain_text(node.title)}”",)
+    if isinstance(node, Section):
+        return (f"section “{plain_text(node.heading)}”",)
+    if isinstance(node, Site):
+        return ("site header, on every page",)
+    return ()
+
+
+def _segment(
+    context: str,
+    source: tuple[Inline, ...],
+    role: str,
+    where: tuple[str, ...],
+    links: Mapping[str, LinkTarget],
+    note: str | None,
+) -> Segment:
+    place = ", ".join(where)
+    lines = [f"{place[:1].upper()}{place[1:]}: {role}." if place else f"{role[:1].upper()}{role[1:]}."]
+    for name, node in zip(tag_names(source), iter_containers(source)):
+        if isinstance(node, Link):
+            target = links.get(node.target)
+            what = target.note if target is not None and target.note else f"“{node.target}”"
+            lines.append(f"<{name}>…</{name}> is a link to {what}.")
+        else:
+            lines.append(f"<{name}>…</{name}> is {'emphasis' if node.kind == 'em' else 'strong importance'}.")
+    if note:
+        lines.append(note)
+    return Segment(context, to_catalog(source), "\n".join(lines), role, source)
+
+
+def segments(node: Frozen) -> Iterator[Segment]:
+    """Every translatable text of a page (site chrome first), in reading order."""
+    found: list[Segment] = []
+
+    def record(segment: Segment) -> tuple[Inline, ...]:
+        found.append(segment)
+        return segment.source
+
+    walk(node, record)
+    return iter(found)
+
+
+def localize(
+    page: Page,
+    translations: Translations,
+    *,
+    locale: str | None = None,
+    fallbacks: list[Fallback] | None = None,
+) -> Page:
+    """A new page with every text translated; ``lang`` becomes ``locale`` when given.
+
+    A text without a usable translation stays in the source language; each
+    such case is appended to ``fallbacks`` when a list is passed. A translation
+    whose tags do not match the source's is not used (its markup could not be
+    rebuilt faithfully).
+
+    >>> localize(page, lambda segment: segment.text) == page  # doctest: +SKIP
+    True
+    """
+    lookup = _lookup(translations)
+
+    def translate(segment: Segment) -> tuple[Inline, ...]:
+        text = lookup(segment)
+        if not text:
+            reason = "untranslated"
+        else:
+            try:
+                return from_catalog(text, segment.source)
+            except MarkupError as error:
+                reason = f"translation not used: {error.message}"
+        if fallbacks is not None:
+            fallbacks.append(Fallback(segment.context, segment.text, reason))
+        return segment.source
+
+    localized = walk(page, translate)
+    return localized.model_copy(update={"lang": locale}) if locale else localized
+
+
+def _lookup(translations: Translations) -> Callable[[Segment], str | None]:
+    if isinstance(translations, Mapping):
+        table = translations
+        return lambda segment: table.get((segment.context, segment.text))
+    if hasattr(translations, "pgettext"):
+        catalog = translations
+        return lambda segment: catalog.pgettext(segment.context, segment.text)
+    if callable(translations):
+        return translations
+    raise TypeError(f"cannot translate with {type(translations).__name__}")
