@@ -110,7 +110,9 @@ def _validate(model: type[Frozen], data: dict[str, Any], path: Path, text: str) 
 
 
 def _source_error(error: ValidationError, data: Any, path: Path, text: str) -> SourceError:
-    first = error.errors()[0]
+    # A misspelt field shows as an unknown one and a missing one: the unknown
+    # one, with its "did you mean", says more.
+    first = sorted(error.errors(), key=lambda item: item["type"] != "extra_forbidden")[0]
     keys = _data_path(first["loc"], data)
     where = _field_path(keys[:-1] if first["type"] == "missing" else keys)
     message = _describe(first, keys)
@@ -193,6 +195,8 @@ def _describe(error: Any, keys: tuple[int | str, ...]) -> str:
             return f"{error['input']!r} is not a locale code such as 'fr' or 'pt_BR'"
         if last in ("id", "target") or parent == "links":
             return f"{error['input']!r} is not a valid id: use lower-case letters, digits and hyphens"
+    if kind == "too_short":
+        return "must not be empty"
     if kind.endswith("_type"):
         return f"{str(error['msg']).lower()}, not {_kind_of(error['input'])}"
     return str(error["msg"]).removeprefix("Value error, ")

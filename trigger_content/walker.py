@@ -85,7 +85,7 @@ def _walk(
         value = getattr(node, name)
         role = text_roles.get(name)
         if role is not None and isinstance(value, tuple):
-            context = ".".join(path if name == "text" else (*path, name))
+            context = ".".join(path if name == "text" else (*path, name.replace("_", "-")))
             note = getattr(node, "note", None)
             updates[name] = visit(_segment(context, value, role.name, where, links, note))
         elif isinstance(value, Frozen):

@@ -86,12 +86,13 @@ class _TextWriter:
         self.chunks.append(self.wrap(self.flat(nodes, links)))
 
     def heading(self, nodes: Iterable[Inline], links: Mapping[str, LinkTarget], level: int) -> None:
-        title = self.flat(nodes, links)
         mark = _UNDERLINES.get(level)
         if mark is None:
-            self.chunks.append(f"{'#' * level} {title}")
-        else:
-            self.chunks.append(f"{title}\n{mark * _display_width(title)}")
+            self.chunks.append(self.wrap(self.flat(nodes, links), "#" * level + " ", " " * (level + 1)))
+            return
+        title = self.wrap(self.flat(nodes, links))
+        width = max(_display_width(line) for line in title.splitlines())
+        self.chunks.append(f"{title}\n{mark * width}")
 
     def block(self, block: Block, links: Mapping[str, LinkTarget]) -> None:
         if isinstance(block, ItemList):

@@ -1,0 +1,92 @@
+"""Source documents: the packaged page loads; a broken one gets one line that says where."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import trigger_content as tc
+from conftest import DATA
+
+SOURCE = DATA / "source"
+
+
+def test_packaged_page_loads_with_its_site_chrome(page: tc.Page) -> None:
+    assert page.id == "trigger-point-injections"
+    assert page.site is not None
+    assert page.site.locales == ("fr", "de", "it", "pt", "ru")
+    assert [section.id for section in page.sections] == ["getting", "should-i", "types-of-injections", "why-rush"]
+
+
+@pytest.mark.parametrize(
+    ("case", "where", "what"),
+    [
+        ("unknown_block_kind", ":4: blocks[0]:", "unknown kind 'table' (expected one of 'paragraph', 'list', 'definitions')"),
+        ("missing_heading", ":8: sections[1]:", "missing field 'heading'"),
+        ("duplicate_id", ":15:", "id 'intro' is used more than once in the page"),
+        ("unknown_link_target", ":10:", "link target 'away' is not in [links] (known: home)"),
+        ("misspelt_field", ":6: sections[0].headng:", "unknown field 'headng'; did you mean 'heading'?"),
+        ("wrong_type", ":7: blocks[0].ordered:", "input should be a valid boolean, not str 'yes'"),
+        ("invalid_toml", ":2:15:", "invalid TOML"),
+        ("unclosed_link", ":10: blocks[0].text:", "link '[…](…)' opened at column 4 is not closed"),
+        ("javascript_url", ":5: links.home.url:", "URL scheme 'javascript' is not allowed"),
+        ("latin1_encoding", ":2:13:", "byte 0xe9 is not UTF-8"),
+        ("empty_list", ":7: blocks[0].items:", "must not be empty"),
+        ("bad_id", ":5: sections[0].id:", "'First Section' is not a valid id"),
+    ],
+)
+def test_broken_document_names_file_place_and_problem(case: str, where: str, what: str) -> None:
+    path = SOURCE / f"{case}.toml"
+    with pytest.raises(tc.SourceError) as caught:
+        tc.load_page(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}{where} ")
+    assert what in message
+    assert "\n" not in message
+
+
+def test_missing_file_is_a_source_error(tmp_path) -> None:
+    with pytest.raises(tc.SourceError, match=r"nothing\.toml: No such file"):
+        tc.load_page(tmp_path / "nothing.toml")
+
+
+def test_section_may_have_no_body() -> None:
+    page = tc.load_page(SOURCE / "section_without_body.toml")
+    assert page.sections[0].blocks == () and page.sections[0].sections == ()
+
+
+def test_page_may_carry_its_own_site_chrome() -> None:
+    page = tc.load_page(SOURCE / "self_contained.toml")
+    assert page.site is not None and page.site.links["news"].url == "/news/"
+    assert tc.plain_text(page.title) == "A self-contained page"
+
+
+def test_site_toml_beside_the_page_gives_the_chrome(tmp_path) -> None:
+    (tmp_path / "site.toml").write_text('tagline = "Hello."\nlocales = ["de"]\n', encoding="utf-8")
+    (tmp_path / "one.toml").write_text('id = "one"\ntitle = "One"\n', encoding="utf-8")
+    (page,) = tc.load_pages(tmp_path)
+    assert page.site is not None and tc.plain_text(page.site.tagline) == "Hello."
+
+
+def test_two_pages_with_one_id_are_refused(tmp_path) -> None:
+    for name in ("a.toml", "b.toml"):
+        (tmp_path / name).write_text('id = "same"\ntitle = "T"\n', encoding="utf-8")
+    with pytest.raises(tc.SourceError, match=r"b\.toml: page id 'same' is already used by .*a\.toml"):
+        tc.load_pages(tmp_path)
+
+
+def test_dumped_page_loads_back_equal(page: tc.Page) -> None:
+    data = page.model_dump(mode="json")
+    assert data["blocks"][0]["text"].startswith("Trigger point injections are used")
+    assert tc.Page.model_validate_json(json.dumps(data)) == page
+
+
+def test_schema_describes_the_source_document() -> None:
+    schema = tc.document_schema("page")
+    assert schema["$schema"].endswith("2020-12/schema")
+    assert schema["additionalProperties"] is False
+    assert schema["properties"]["title"]["type"] == "string"
+    kinds = {ref.split("/")[-1] for ref in schema["$defs"]["Section"]["properties"]["blocks"]["items"]["discriminator"]["mapping"].values()}
+    assert kinds == {"Paragraph", "ItemList", "DefinitionList"}
+    assert "tagline" in tc.document_schema("site")["properties"]
