@@ -123,9 +123,7 @@ def _render(args: argparse.Namespace) -> int:
     if args.locale and args.locale != source_locale:
         catalog = project.catalog(args.locale)
         if not catalog.is_file():
-            raise TriggerContentError(
-                f"no catalog for locale {args.locale!r} (looked for {catalog})"
-            )
+            raise TriggerContentError(f"no catalog for locale {args.locale!r}", path=catalog)
         page = localize(page, read_translations(catalog), locale=args.locale)
     if args.format == "text":
         text = render_text(page, width=args.width)
@@ -142,12 +140,12 @@ def _page_file(name: str | None, files: list[Path], folder: Path) -> Path:
         if len(files) == 1:
             return files[0]
         ids = ", ".join(path.stem for path in files) or "none"
-        raise TriggerContentError(f"{folder}: name the page to render (pages: {ids})")
+        raise TriggerContentError(f"name the page to render (pages: {ids})", path=folder)
     for path in files:
         if path.stem == name:
             return path
     ids = ", ".join(path.stem for path in files) or "none"
-    raise TriggerContentError(f"{folder}: no page {name!r} (pages: {ids})")
+    raise TriggerContentError(f"no page {name!r} (pages: {ids})", path=folder)
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -158,7 +156,7 @@ def _extract(args: argparse.Namespace) -> int:
     project = _project(args)
     files = page_files(project.content)
     if not files:
-        raise TriggerContentError(f"{project.content}: no page documents (*.toml) found")
+        raise TriggerContentError("no page documents (*.toml) found", path=project.content)
     pages = [load_page(path) for path in files]
     sources = {page.id: path for page, path in zip(pages, files)}
     if (project.content / SITE_FILE).is_file():
@@ -172,11 +170,19 @@ def _extract(args: argparse.Namespace) -> int:
     changed = write_template(pages, target, references=project_references(project, sources), check=args.check)
     if args.check:
         if changed:
-            print(f"{target}: not current with the source documents; run `trigger-content extract`", file=sys.stderr)
+            print(f"{_shown(target)}: not current with the source documents; run `trigger-content extract`", file=sys.stderr)
             return EXIT_FAILED
         return EXIT_OK
-    print(f"{target}: {'written' if changed else 'unchanged'}", file=sys.stderr)
+    print(f"{_shown(target)}: {'written' if changed else 'unchanged'}", file=sys.stderr)
     return EXIT_OK
+
+
+def _shown(path: Path) -> str:
+    """``path`` relative to the current folder when it is below it, as users typed it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -1,0 +1,124 @@
+"""The command line, as users and CI call it: output, files, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, ROOT
+from trigger_content.cli import main
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """The command in a fresh interpreter, as a shell would run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "trigger_content", *args],
+        cwd=cwd, capture_output=True, text=True, encoding="utf-8", check=False,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
+
+
+def test_render_prints_the_html_document(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("<!DOCTYPE html>") and "<h1>Trigger Point Injections</h1>" in out
+
+
+def test_render_writes_text_to_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "page.txt"
+    assert main(["render", "trigger-point-injections", "--format", "text", "--width", "60", "-o", str(target)]) == 0
+    text = target.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "As we begin to reopen Rush University Medical Center for"
+    assert max(len(line) for line in text.splitlines() if " " in line) <= 60
+
+
+def test_render_a_document_by_path(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", str(DATA / "source" / "self_contained.toml"), "--format", "text"]) == 0
+    assert "A self-contained page\n=====" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["render", "nope"], r"/content: no page 'nope' \(pages: trigger-point-injections\)$"),
+        (["render", "--locale", "xx"], r"xx/LC_MESSAGES/trigger_content\.po: no catalog for locale 'xx'$"),
+        (["render", str(DATA / "source" / "duplicate_id.toml")], r"duplicate_id\.toml:15: id 'intro' is used more than once"),
+        (["--content", str(DATA / "source"), "render", "wrong_type"], r"wrong_type\.toml:7: blocks\[0\]\.ordered: "),
+    ],
+)
+def test_bad_input_gives_one_line_and_exit_2(args: list[str], line: str) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    import re
+
+    assert re.search(line, result.stderr.strip()), result.stderr
+
+
+def test_bad_usage_exits_2() -> None:
+    result = run("render", "--format", "pdf")
+    assert result.returncode == 2 and "invalid choice: 'pdf'" in result.stderr
+    assert run().returncode == 2
+
+
+def test_nothing_is_written_when_the_input_is_bad(tmp_path: Path) -> None:
+    target = tmp_path / "page.html"
+    target.write_text("old", encoding="utf-8")
+    result = run("render", str(DATA / "source" / "unknown_block_kind.toml"), "-o", str(target))
+    assert result.returncode == 2
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["page.html"]
+
+
+def test_schema_prints_json_schema_of_each_document(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    page = json.loads(capsys.readouterr().out)
+    assert page["title"] == "Page" and "sections" in page["properties"]
+    assert main(["schema", "--document", "site"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "Site"
+
+
+def test_version_and_help() -> None:
+    assert run("--version").stdout.startswith("trigger-content ")
+    assert "render" in run("--help").stdout
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project folder with a copy of the packaged content, as the current folder."""
+    shutil.copytree(ROOT / "trigger_content" / "content", tmp_path / "content")
+    (tmp_path / "pyproject.toml").write_text("[tool.trigger-content]\ncontent = \"content\"\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_extract_writes_the_template_once_then_leaves_it(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract"]) == 0
+    assert capsys.readouterr().err == "locales/trigger_content.pot: written\n"
+    template = project / "locales" / "trigger_content.pot"
+    first = template.read_bytes()
+    assert b'#: content/trigger-point-injections.toml\nmsgctxt "trigger-point-injections.title"\n' in first
+    assert main(["extract"]) == 0
+    assert capsys.readouterr().err == "locales/trigger_content.pot: unchanged\n"
+    assert template.read_bytes() == first
+    assert main(["extract", "--check"]) == 0
+
+
+def test_extract_check_fails_when_the_source_changed(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract"]) == 0
+    template = project / "locales" / "trigger_content.pot"
+    before = template.read_bytes()
+    document = project / "content" / "trigger-point-injections.toml"
+    document.write_text(document.read_text(encoding="utf-8").replace('title = "Trigger Point Injections"', 'title = "Trigger point injections"'), encoding="utf-8")
+    assert main(["extract", "--check"]) == 1
+    assert "not current with the source documents" in capsys.readouterr().err
+    assert template.read_bytes() == before  # --check writes nothing
+    assert main(["extract"]) == 0
+    assert b'msgid "Trigger point injections"\n' in template.read_bytes()
