@@ -1,13 +1,19 @@
-"""Catalogs: the template extracted from the pages, and reading translations back.
+"""Catalogs: the template, init, update (merge), compile, and reading translations.
 
 One gettext domain holds the site chrome and every page, so a locale has one
 catalog: ``locales/<locale>/LC_MESSAGES/trigger_content.po``. The template is
 ``locales/trigger_content.pot``.
+
+The functions on :class:`polib.POFile` objects are pure; the ``*_file`` ones
+read, and write through :func:`~trigger_content.files.write_atomic` only when
+a file's bytes change, so running a command twice changes nothing.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
@@ -17,7 +23,6 @@ import polib
 from .errors import TriggerContentError
 from .files import write_atomic
 from .model import Page
-
 from .project import Project
 from .walker import segments
 
@@ -132,19 +137,366 @@ def _creation_date(path: Path) -> str:
         return ""
 
 
-def read_translations(path: str | Path) -> dict[tuple[str, str], str]:
+def read_catalog(path: str | Path) -> polib.POFile:
+    """Read a catalog or template; a file that does not parse raises ``path:line: what``."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise TriggerContentError(error.strerror or str(error), path=path) from None
+    try:
+        catalog = polib.pofile(data.decode(_charset(data)), wrapwidth=79)
+    except (OSError, ValueError, UnicodeDecodeError, LookupError) as error:
+        message = str(error)
+        found = re.search(r"\(line (\d+)\)", message)
+        line = int(found.group(1)) if found else None
+        what = re.sub(r"\s*\(line \d+\)", "", message).replace("in po file", "").strip()
+        raise TriggerContentError(what[:1].lower() + what[1:], path=path, line=line) from None
+    catalog.fpath = str(path)
+    return catalog
+
+
+def _charset(data: bytes) -> str:
+    found = re.search(rb"charset=([A-Za-z0-9_.:-]+)", data[:4096])
+    charset = found.group(1).decode("ascii") if found else "utf-8"
+    return "utf-8" if charset.upper() == "CHARSET" else charset
+
+
+def translations(catalog: polib.POFile) -> dict[tuple[str, str], str]:
     """The usable translations of a catalog: ``(msgctxt, msgid)`` → msgstr.
 
     Fuzzy, obsolete and empty entries are left out, so their texts fall back
     to the source language.
     """
-    path = Path(path)
-    try:
-        catalog = polib.pofile(str(path), wrapwidth=0)
-    except (OSError, ValueError) as error:
-        raise TriggerContentError(f"cannot read catalog: {error}", path=path) from None
     return {
         (entry.msgctxt or "", entry.msgid): entry.msgstr
         for entry in catalog
-        if entry.msgstr and not entry.fuzzy and not entry.obsolete
+        if entry.msgstr and "fuzzy" not in getattr(entry, "flags", ()) and not entry.obsolete
     }
+
+
+def read_translations(path: str | Path) -> dict[tuple[str, str], str]:
+    """The usable translations of the catalog at ``path`` (see :func:`translations`)."""
+    return translations(read_catalog(path))
+
+
+def load_translations(po: str | Path) -> tuple[dict[tuple[str, str], str], str | None]:
+    """The translations of a locale, from its compiled catalog when that is current.
+
+    ``po`` is the path of the ``.po``; its ``.mo`` sits beside it. Returns the
+    translations and, when the ``.mo`` could not be used, a sentence that says
+    why (the ``.po`` was read instead).
+    """
+    po = Path(po)
+    mo = po.with_suffix(".mo")
+    if not po.is_file():
+        if mo.is_file():
+            return _read_mo(mo), None
+        raise TriggerContentError("no catalog for this locale; create it with `trigger-content init`", path=po)
+    source = po.read_bytes()
+    if not mo.is_file():
+        note = f"{mo}: not compiled; run `trigger-content compile` (read {po.name} instead)"
+    elif not mo_is_current(mo.read_bytes(), source):
+        note = f"{mo}: older than {po.name}; run `trigger-content compile` (read {po.name} instead)"
+    else:
+        return _read_mo(mo), None
+    return read_translations(po), note
+
+
+def _read_mo(path: Path) -> dict[tuple[str, str], str]:
+    try:
+        return translations(polib.mofile(str(path)))
+    except (OSError, ValueError) as error:
+        raise TriggerContentError(f"cannot read compiled catalog: {error}", path=path) from None
+
+
+# -- init --------------------------------------------------------------------------
+
+CATALOG_COMMENT = (
+    "{language} translation of the trigger_content pages.\n"
+    "Translators edit this file (Poedit, Weblate, a text editor); "
+    "`trigger-content update`\n"
+    "merges changes of the English into it and keeps every translation."
+)
+
+
+def init_catalog(template: polib.POFile, locale: str, *, revision_date: str | None = None) -> polib.POFile:
+    """A new, empty catalog for ``locale`` from ``template``, with a complete header.
+
+    The header names the language and carries UTF-8 and the Plural-Forms that
+    GNU gettext, Poedit and Weblate use for it (not Babel's CLDR proposal).
+    """
+    from .plurals import plural_forms
+
+    language = _english_name(locale)
+    catalog = polib.POFile(wrapwidth=79)
+    catalog.header = CATALOG_COMMENT.format(language=language)
+    catalog.metadata_is_fuzzy = False
+    catalog.metadata = {
+        "Project-Id-Version": template.metadata.get("Project-Id-Version", "trigger_content"),
+        "Report-Msgid-Bugs-To": template.metadata.get("Report-Msgid-Bugs-To", ""),
+        "POT-Creation-Date": template.metadata.get("POT-Creation-Date", ""),
+        "PO-Revision-Date": revision_date or _now(),
+        "Last-Translator": "",
+        "Language-Team": language,
+        "Language": locale,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": plural_forms(locale),
+    }
+    for entry in template:
+        if not entry.obsolete:
+            catalog.append(_fresh(entry))
+    return catalog
+
+
+def _english_name(locale: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(locale).get_display_name("en") or locale
+    except (UnknownLocaleError, ValueError):
+        raise TriggerContentError(f"unknown locale {locale!r}; use a code such as fr, de or pt_BR") from None
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M%z")
+
+
+def _fresh(entry: polib.POEntry) -> polib.POEntry:
+    """An untranslated copy of a template entry."""
+    return polib.POEntry(
+        msgctxt=entry.msgctxt,
+        msgid=entry.msgid,
+        msgid_plural=entry.msgid_plural,
+        msgstr="",
+        msgstr_plural={index: "" for index in entry.msgstr_plural} if entry.msgid_plural else {},
+        comment=entry.comment,
+        occurrences=list(entry.occurrences),
+        flags=[flag for flag in entry.flags if flag != "fuzzy"],
+    )
+
+
+# -- update ------------------------------------------------------------------------
+
+
+def merge(catalog: polib.POFile, template: polib.POFile) -> polib.POFile:
+    """The catalog brought up to the template, as ``msgmerge --previous`` does.
+
+    Entries follow the template's order. An entry whose English changed (same
+    msgctxt, new msgid) keeps its translation, marked fuzzy, with the previous
+    msgid; an English text that moved (new msgctxt, same msgid) likewise, with
+    the previous msgctxt. Entries gone from the template become obsolete when
+    translated. Translator comments, flags and the header survive; only the
+    header's POT-Creation-Date follows the template. No translation is lost.
+    """
+    merged = polib.POFile(wrapwidth=catalog.wrapwidth)
+    merged.header = catalog.header
+    merged.metadata = dict(catalog.metadata)
+    merged.metadata_is_fuzzy = catalog.metadata_is_fuzzy
+    if "POT-Creation-Date" in template.metadata:
+        merged.metadata["POT-Creation-Date"] = template.metadata["POT-Creation-Date"]
+
+    active = [entry for entry in catalog if not entry.obsolete]
+    by_key = {(entry.msgctxt, entry.msgid): entry for entry in active}
+    by_context = {entry.msgctxt: entry for entry in active if entry.msgctxt is not None}
+    wanted = {(entry.msgctxt, entry.msgid) for entry in template if not entry.obsolete}
+    template_contexts = {key[0] for key in wanted}
+    # Translations of texts that left their place, by English text: a block moved.
+    movable: dict[str, polib.POEntry] = {}
+    for entry in active:
+        if entry.msgctxt not in template_contexts and _translated(entry):
+            movable.setdefault(entry.msgid, entry)
+    revivable = {(entry.msgctxt, entry.msgid): entry for entry in catalog.obsolete_entries()}
+
+    used: set[int] = set()
+    for source in template:
+        if source.obsolete:
+            continue
+        key = (source.msgctxt, source.msgid)
+        old = by_key.get(key) or revivable.get(key)
+        if old is not None:
+            entry = _carry(old, source)
+        elif source.msgctxt in by_context and _translated(by_context[source.msgctxt]):
+            old = by_context[source.msgctxt]
+            entry = _carry(old, source, fuzzy=True, previous_msgid=old.previous_msgid or old.msgid)
+        elif source.msgid in movable and id(movable[source.msgid]) not in used:
+            old = movable[source.msgid]
+            entry = _carry(old, source, fuzzy=True, previous_msgctxt=old.msgctxt)
+        else:
+            merged.append(_fresh(source))
+            continue
+        used.add(id(old))
+        merged.append(entry)
+
+    for entry in catalog:
+        if id(entry) in used or (entry.msgctxt, entry.msgid) in wanted:
+            continue
+        if entry.obsolete or _translated(entry):
+            gone = _copy(entry)
+            gone.obsolete = True
+            merged.append(gone)
+    return merged
+
+
+def _translated(entry: polib.POEntry) -> bool:
+    """Whether an entry holds any translation (of any plural form)."""
+    return bool(entry.msgstr) or any(entry.msgstr_plural.values())
+
+
+def _copy(entry: polib.POEntry) -> polib.POEntry:
+    copy = polib.POEntry(
+        msgctxt=entry.msgctxt,
+        msgid=entry.msgid,
+        msgid_plural=entry.msgid_plural,
+        msgstr=entry.msgstr,
+        msgstr_plural=dict(entry.msgstr_plural),
+        comment=entry.comment,
+        tcomment=entry.tcomment,
+        occurrences=list(entry.occurrences),
+        flags=list(entry.flags),
+        previous_msgctxt=entry.previous_msgctxt,
+        previous_msgid=entry.previous_msgid,
+        previous_msgid_plural=entry.previous_msgid_plural,
+        obsolete=entry.obsolete,
+    )
+    return copy
+
+
+def _carry(
+    old: polib.POEntry,
+    source: polib.POEntry,
+    *,
+    fuzzy: bool = False,
+    previous_msgid: str | None = None,
+    previous_msgctxt: str | None = None,
+) -> polib.POEntry:
+    """The old entry's translation and translator's notes on the template's entry."""
+    entry = _copy(old)
+    entry.obsolete = False
+    entry.msgctxt, entry.msgid, entry.msgid_plural = source.msgctxt, source.msgid, source.msgid_plural
+    entry.comment = source.comment
+    entry.occurrences = list(source.occurrences)
+    if source.msgid_plural and not old.msgid_plural:
+        entry.msgstr_plural = {0: old.msgstr, 1: ""}
+        entry.msgstr = ""
+    if fuzzy:
+        if "fuzzy" not in entry.flags:
+            entry.flags.insert(0, "fuzzy")
+        if previous_msgid is not None and previous_msgid != source.msgid:
+            entry.previous_msgid = previous_msgid
+        if previous_msgctxt is not None and previous_msgctxt != source.msgctxt:
+            entry.previous_msgctxt = previous_msgctxt
+            entry.previous_msgid = entry.previous_msgid or old.msgid
+    elif "fuzzy" not in entry.flags:
+        entry.previous_msgctxt = entry.previous_msgid = entry.previous_msgid_plural = None
+    return entry
+
+
+def count_translations(catalog: polib.POFile) -> int:
+    """Entries that hold a translation, active and obsolete: an update keeps this number."""
+    return sum(1 for entry in catalog if _translated(entry))
+
+
+# -- compile -----------------------------------------------------------------------
+
+#: The header field of a compiled catalog that names the digest of its source.
+SOURCE_DIGEST = "X-Source-Digest"
+
+
+def compile_catalog(catalog: polib.POFile, source: bytes) -> bytes:
+    """The ``.mo`` of a catalog: its translated, non-fuzzy entries.
+
+    The header records the SHA-256 of the ``.po`` bytes, so a reader can tell
+    whether the ``.mo`` is current without parsing the ``.po``.
+    """
+    compiled = polib.POFile()
+    compiled.metadata = {**catalog.metadata, SOURCE_DIGEST: _digest(source)}
+    for entry in catalog.translated_entries():
+        compiled.append(entry)
+    return compiled.to_binary()
+
+
+def _digest(data: bytes) -> str:
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def mo_is_current(mo: bytes, po: bytes) -> bool:
+    """Whether a compiled catalog was made from exactly these ``.po`` bytes."""
+    return f"{SOURCE_DIGEST}: {_digest(po)}\n".encode("ascii") in mo
+
+
+
+# -- files of a project ------------------------------------------------------------
+
+
+def catalog_files(project: Project, locales: Iterable[str] = ()) -> list[Path]:
+    """The catalogs of the project (of ``locales`` only, when given), by locale."""
+    wanted = list(locales)
+    if wanted:
+        return [project.catalog(locale) for locale in wanted]
+    return sorted(project.locales.glob(f"*/LC_MESSAGES/{project.domain}.po"))
+
+
+def init_file(project: Project, locale: str, *, force: bool = False) -> Path:
+    """Create the catalog of ``locale`` from the project's template; return its path."""
+    target = project.catalog(locale)
+    if target.exists() and not force:
+        raise TriggerContentError("catalog exists already; `trigger-content update` merges the template into it", path=target)
+    template = _read_template(project)
+    write_atomic(target, format_catalog(init_catalog(template, locale)))
+    return target
+
+
+def update_files(project: Project, locales: Iterable[str] = (), *, check: bool = False) -> list[tuple[Path, bool]]:
+    """Merge the template into each catalog; return each path and whether it changed.
+
+    Every catalog is read and merged before any is written, so a malformed one
+    stops the update with every file as it was. With ``check``, nothing is
+    written.
+    """
+    template = _read_template(project)
+    results = []
+    for path in catalog_files(project, locales):
+        before = path.read_bytes() if path.is_file() else None
+        catalog = read_catalog(path)
+        merged = merge(catalog, template)
+        if count_translations(merged) != count_translations(catalog):  # pragma: no cover - an invariant
+            raise TriggerContentError("update would lose translations; nothing written", path=path)
+        data = format_catalog(merged)
+        results.append((path, data, data != before))
+    if not check:
+        for path, data, changed in results:
+            if changed:
+                write_atomic(path, data)
+    return [(path, changed) for path, _, changed in results]
+
+
+def compile_files(project: Project, locales: Iterable[str] = (), *, check: bool = False) -> list[tuple[Path, bool]]:
+    """Write the ``.mo`` beside each catalog; return each ``.mo`` path and whether it changed."""
+    results = []
+    for path in catalog_files(project, locales):
+        source = path.read_bytes() if path.is_file() else b""
+        compiled = compile_catalog(read_catalog(path), source)
+        target = path.with_suffix(".mo")
+        old = target.read_bytes() if target.is_file() else None
+        results.append((target, compiled, compiled != old))
+    if not check:
+        for target, compiled, changed in results:
+            if changed:
+                write_atomic(target, compiled)
+    return [(target, changed) for target, _, changed in results]
+
+
+def format_catalog(catalog: polib.POFile) -> bytes:
+    """The bytes of a catalog file, as GNU gettext writes it."""
+    from .pofile import format_po
+
+    return format_po(catalog).encode("utf-8")
+
+
+def _read_template(project: Project) -> polib.POFile:
+    if not project.template.is_file():
+        raise TriggerContentError("no template; run `trigger-content extract` first", path=project.template)
+    return read_catalog(project.template)

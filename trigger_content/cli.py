@@ -73,6 +73,21 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--check", action="store_true", help="write nothing; exit 1 if the template is not current")
     extract.set_defaults(run=_extract)
 
+    init = commands.add_parser("init", help="create the catalog of a new locale from the template")
+    init.add_argument("locale", metavar="LOCALE", help="gettext locale code: fr, de, pt_BR…")
+    init.add_argument("--force", action="store_true", help="replace an existing catalog (its translations are lost)")
+    init.set_defaults(run=_init)
+
+    update = commands.add_parser("update", help="merge the template into the catalogs, keeping every translation")
+    update.add_argument("only", nargs="*", metavar="LOCALE", help="only these locales (default: every catalog)")
+    update.add_argument("--check", action="store_true", help="write nothing; exit 1 if a catalog is not merged with the template")
+    update.set_defaults(run=_update)
+
+    compile_ = commands.add_parser("compile", help="write the compiled catalogs (.mo) that rendering reads")
+    compile_.add_argument("only", nargs="*", metavar="LOCALE", help="only these locales (default: every catalog)")
+    compile_.add_argument("--check", action="store_true", help="write nothing; exit 1 if a .mo is not current")
+    compile_.set_defaults(run=_compile)
+
     schema = commands.add_parser("schema", help="print the JSON Schema of a source document")
     schema.add_argument("--document", choices=("page", "site"), default="page", help="which document (default page)")
     schema.set_defaults(run=_schema)
@@ -112,7 +127,7 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from .catalogs import read_translations
+    from .catalogs import load_translations
     from .render import render_html, render_text
     from .walker import localize
     from .source import load_page, page_files
@@ -121,10 +136,10 @@ def _render(args: argparse.Namespace) -> int:
     page = load_page(_page_file(args.page, page_files(project.content), project.content))
     source_locale = page.site.source_locale if page.site else page.lang
     if args.locale and args.locale != source_locale:
-        catalog = project.catalog(args.locale)
-        if not catalog.is_file():
-            raise TriggerContentError(f"no catalog for locale {args.locale!r}", path=catalog)
-        page = localize(page, read_translations(catalog), locale=args.locale)
+        translations, note = load_translations(project.catalog(args.locale))
+        if note:
+            print(f"trigger-content: note: {note}", file=sys.stderr)
+        page = localize(page, translations, locale=args.locale)
     if args.format == "text":
         text = render_text(page, width=args.width)
     else:
@@ -183,6 +198,38 @@ def _shown(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def _init(args: argparse.Namespace) -> int:
+    from .catalogs import init_file
+
+    path = init_file(_project(args), args.locale, force=args.force)
+    print(f"{_shown(path)}: created", file=sys.stderr)
+    return EXIT_OK
+
+
+def _update(args: argparse.Namespace) -> int:
+    from .catalogs import update_files
+
+    return _report_files(update_files(_project(args), args.only, check=args.check), args.check, "merged", "not merged with the template; run `trigger-content update`")
+
+
+def _compile(args: argparse.Namespace) -> int:
+    from .catalogs import compile_files
+
+    return _report_files(compile_files(_project(args), args.only, check=args.check), args.check, "compiled", "not current with its .po; run `trigger-content compile`")
+
+
+def _report_files(results: list[tuple[Path, bool]], check: bool, done: str, stale: str) -> int:
+    if not results:
+        raise TriggerContentError("no catalogs found; create one with `trigger-content init LOCALE`")
+    for path, changed in results:
+        if check:
+            if changed:
+                print(f"{_shown(path)}: {stale}", file=sys.stderr)
+        else:
+            print(f"{_shown(path)}: {done if changed else 'unchanged'}", file=sys.stderr)
+    return EXIT_FAILED if check and any(changed for _, changed in results) else EXIT_OK
 
 
 def _schema(args: argparse.Namespace) -> int:
