@@ -192,7 +192,10 @@ def load_translations(po: str | Path) -> tuple[dict[tuple[str, str], str], str |
     if not po.is_file():
         if mo.is_file():
             return _read_mo(mo), None
-        raise TriggerContentError("no catalog for this locale; create it with `trigger-content init`", path=po)
+        locale = po.parent.parent.name
+        raise TriggerContentError(
+            f"no catalog for locale {locale!r}; create it with `trigger-content init {locale}`", path=po
+        )
     source = po.read_bytes()
     if not mo.is_file():
         note = f"{mo}: not compiled; run `trigger-content compile` (read {po.name} instead)"
