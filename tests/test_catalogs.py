@@ -52,3 +52,79 @@ def test_template_reads_back_with_polib() -> None:
     entries = polib.pofile(str(TEMPLATE))
     assert len(entries) == 30 and not entries.obsolete_entries()
     assert entries.metadata_is_fuzzy
+
+
+# -- init, update, compile -----------------------------------------------------------
+
+LOCALES = ROOT / "locales"
+SHIPPED = ["de", "fr", "it", "pt", "ru"]
+
+
+@pytest.mark.parametrize(
+    ("locale", "plural_forms"),
+    [
+        ("fr", "nplurals=2; plural=(n > 1);"),
+        ("de", "nplurals=2; plural=(n != 1);"),
+        ("it", "nplurals=2; plural=(n != 1);"),
+        ("pt", "nplurals=2; plural=(n != 1);"),
+        ("pt_BR", "nplurals=2; plural=(n > 1);"),
+        ("ru", "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"),
+    ],
+)
+def test_init_writes_a_complete_header_with_gettexts_plural_forms(locale: str, plural_forms: str) -> None:
+    from trigger_content.catalogs import init_catalog, read_catalog
+
+    catalog = init_catalog(read_catalog(TEMPLATE), locale)
+    assert catalog.metadata["Language"] == locale
+    assert catalog.metadata["Content-Type"] == "text/plain; charset=UTF-8"
+    assert catalog.metadata["Plural-Forms"] == plural_forms
+    assert not catalog.metadata_is_fuzzy
+    assert len(catalog) == 30 and all(entry.msgstr == "" for entry in catalog)
+
+
+def test_shipped_catalogs_are_read_back_byte_for_byte() -> None:
+    from trigger_content.catalogs import format_catalog, read_catalog
+
+    for path in [TEMPLATE, *sorted(LOCALES.glob("*/LC_MESSAGES/*.po"))]:
+        assert format_catalog(read_catalog(path)) == path.read_bytes(), path
+
+
+@needs_gettext
+def test_every_file_in_locales_is_what_msgcat_writes() -> None:
+    for path in [TEMPLATE, *sorted(LOCALES.glob("*/LC_MESSAGES/*.po"))]:
+        written = subprocess.run(["msgcat", str(path)], capture_output=True, check=True).stdout
+        assert written == path.read_bytes(), path
+
+
+def test_compiled_catalogs_are_current_and_hold_every_translation() -> None:
+    from trigger_content.catalogs import load_translations, mo_is_current, read_translations
+
+    for locale in SHIPPED:
+        po = LOCALES / locale / "LC_MESSAGES" / "trigger_content.po"
+        assert mo_is_current(po.with_suffix(".mo").read_bytes(), po.read_bytes()), locale
+        translations, note = load_translations(po)
+        assert note is None
+        assert translations == read_translations(po)
+        assert len(translations) == 30
+
+
+def test_a_stale_or_missing_mo_is_reported_and_the_po_used(tmp_path: Path) -> None:
+    from trigger_content.catalogs import load_translations
+
+    po = tmp_path / "trigger_content.po"
+    shutil.copy(LOCALES / "fr" / "LC_MESSAGES" / "trigger_content.po", po)
+    translations, note = load_translations(po)
+    assert note is not None and "not compiled; run `trigger-content compile`" in note
+    shutil.copy(LOCALES / "de" / "LC_MESSAGES" / "trigger_content.mo", po.with_suffix(".mo"))
+    again, note = load_translations(po)
+    assert note is not None and "older than trigger_content.po" in note
+    assert again == translations  # read from the .po, not the wrong .mo
+
+
+def test_merge_keeps_exact_matches_byte_for_byte() -> None:
+    from trigger_content.catalogs import format_catalog, merge, read_catalog
+
+    template = read_catalog(TEMPLATE)
+    for locale in SHIPPED:
+        path = LOCALES / locale / "LC_MESSAGES" / "trigger_content.po"
+        assert format_catalog(merge(read_catalog(path), template)) == path.read_bytes()

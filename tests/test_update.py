@@ -1,0 +1,152 @@
+"""A translator's work survives every change of the English: the update cycle, end to end."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import polib
+import pytest
+
+from conftest import ROOT
+from trigger_content.catalogs import count_translations
+from trigger_content.cli import main
+
+DOCUMENT = "content/trigger-point-injections.toml"
+CATALOG = "locales/fr/LC_MESSAGES/trigger_content.po"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of this project's content and catalogs, as the current folder."""
+    shutil.copytree(ROOT / "trigger_content" / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "locales", tmp_path / "locales")
+    (tmp_path / "pyproject.toml").write_text('[tool.trigger-content]\ncontent = "content"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["extract"]) == 0  # references now name this project's files
+    assert main(["update"]) == 0
+    assert main(["compile"]) == 0
+    return tmp_path
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_reword_remove_and_add_keep_every_translation(project: Path) -> None:
+    catalog_path = project / CATALOG
+    # A translator's notes that must survive: a comment, a flag, a header field.
+    catalog = polib.pofile(str(catalog_path))
+    catalog.metadata["X-Reviewed-By"] = "medical review board"
+    title = catalog.find("Trigger Point Injections", msgctxt="trigger-point-injections.title")
+    title.tcomment = "Checked against the leaflet of 2024."
+    where = catalog.find("Injections are given in the doctor’s office.", msgctxt="trigger-point-injections.getting.where")
+    where.flags.append("no-wrap")
+    catalog.save()
+    assert main(["update"]) == 0
+    before = polib.pofile(str(catalog_path))
+    translated_before = count_translations(before)
+    order_before = [entry.msgctxt for entry in before]
+
+    document = project / DOCUMENT
+    edit(document, 'title = "Trigger Point Injections"', 'title = "Trigger point injections"')
+    edit(document, '[[sections.blocks]]\nkind = "paragraph"\nid = "where"\ntext = "Injections are given in the doctor’s office."\n', "")
+    edit(document, 'id = "why-rush"\nheading = "Why choose Rush for trigger point injections"\n',
+         'id = "why-rush"\nheading = "Why choose Rush for trigger point injections"\n\n'
+         '[[sections.blocks]]\nkind = "paragraph"\nid = "experience"\ntext = "Our specialists treat many patients each year."\n')
+    assert main(["extract"]) == 0
+    assert main(["update", "--check"]) == 1
+    assert catalog_path.read_bytes() == _bytes(before)  # --check wrote nothing
+    assert main(["update"]) == 0
+    after = polib.pofile(str(catalog_path))
+
+    reworded = after.find("Trigger point injections", msgctxt="trigger-point-injections.title")
+    assert reworded.msgstr == "Injections dans les points gâchettes"
+    assert reworded.fuzzy and reworded.previous_msgid == "Trigger Point Injections"
+    assert reworded.tcomment == "Checked against the leaflet of 2024."
+
+    (gone,) = after.obsolete_entries()
+    assert (gone.msgctxt, gone.msgstr) == ("trigger-point-injections.getting.where", "Les injections sont réalisées au cabinet du médecin.")
+    assert "no-wrap" in gone.flags
+
+    added = after.find("Our specialists treat many patients each year.", msgctxt="trigger-point-injections.why-rush.experience")
+    assert added.msgstr == "" and not added.fuzzy
+    assert added.comment.startswith("Page “Trigger point injections”, section “Why choose Rush")
+
+    assert after.metadata["X-Reviewed-By"] == "medical review board"
+    assert count_translations(after) == translated_before
+    active_after = [entry.msgctxt for entry in after if not entry.obsolete]
+    assert [c for c in active_after if c in order_before] == [c for c in order_before if c in active_after]
+    text = catalog_path.read_text(encoding="utf-8")
+    assert '#| msgid "Trigger Point Injections"\n' in text
+    assert '#~ msgctxt "trigger-point-injections.getting.where"\n' in text
+
+    snapshot = {path: path.read_bytes() for path in (project / "locales").rglob("*.po")}
+    assert main(["update"]) == 0
+    assert {path: path.read_bytes() for path in snapshot} == snapshot  # nothing changed: no byte moves
+    assert main(["update", "--check"]) == 0
+
+
+def test_a_block_moved_to_another_section_keeps_its_translation(project: Path) -> None:
+    document = project / DOCUMENT
+    edit(document, '[[sections.blocks]]\nkind = "paragraph"\nid = "where"\ntext = "Injections are given in the doctor’s office."\n', "")
+    edit(document, 'id = "why-rush"\nheading = "Why choose Rush for trigger point injections"\n',
+         'id = "why-rush"\nheading = "Why choose Rush for trigger point injections"\n\n'
+         '[[sections.blocks]]\nkind = "paragraph"\nid = "where"\ntext = "Injections are given in the doctor’s office."\n')
+    assert main(["extract"]) == 0
+    assert main(["update"]) == 0
+    after = polib.pofile(str(project / CATALOG))
+    moved = after.find("Injections are given in the doctor’s office.", msgctxt="trigger-point-injections.why-rush.where")
+    assert moved.msgstr == "Les injections sont réalisées au cabinet du médecin."
+    assert moved.fuzzy and moved.previous_msgctxt == "trigger-point-injections.getting.where"
+    assert after.obsolete_entries() == []
+
+
+def test_a_malformed_catalog_stops_update_and_nothing_is_written(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(project / DOCUMENT, 'title = "Trigger Point Injections"', 'title = "Trigger point injections"')
+    assert main(["extract"]) == 0
+    broken = project / "locales" / "ru" / "LC_MESSAGES" / "trigger_content.po"
+    broken.write_text(broken.read_text(encoding="utf-8").replace('msgstr "Языки"', 'msgstrr "Языки"'), encoding="utf-8")
+    snapshot = {path: path.read_bytes() for path in (project / "locales").rglob("*.po")}
+    capsys.readouterr()
+    assert main(["update"]) == 2
+    error = capsys.readouterr().err.strip().splitlines()
+    assert len(error) == 1 and error[0].startswith(f"{broken}:")
+    assert {path: path.read_bytes() for path in snapshot} == snapshot
+
+
+def test_init_creates_a_catalog_and_refuses_to_overwrite(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["init", "es"]) == 0
+    created = project / "locales" / "es" / "LC_MESSAGES" / "trigger_content.po"
+    catalog = polib.pofile(str(created))
+    assert catalog.metadata["Plural-Forms"] == "nplurals=2; plural=(n != 1);"
+    assert catalog.metadata["Language-Team"] == "Spanish"
+    assert len(catalog.untranslated_entries()) == 30
+    assert main(["init", "es"]) == 2
+    assert "catalog exists already" in capsys.readouterr().err
+    assert main(["init", "xx-nonsense"]) == 2
+
+
+def test_compile_then_render_reads_the_mo(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compile", "--check"]) == 0
+    capsys.readouterr()
+    catalog = project / CATALOG
+    edit(catalog, 'msgstr "Langues"', 'msgstr "Choix de la langue"')
+    assert main(["compile", "--check"]) == 1
+    assert main(["render", "--locale", "fr"]) == 0
+    captured = capsys.readouterr()
+    assert 'aria-label="Choix de la langue"' in captured.out
+    assert "trigger_content.mo: older than trigger_content.po; run `trigger-content compile`" in captured.err
+    assert main(["compile"]) == 0
+    capsys.readouterr()
+    assert main(["render", "--locale", "fr"]) == 0
+    captured = capsys.readouterr()
+    assert 'aria-label="Choix de la langue"' in captured.out and captured.err == ""
+
+
+def _bytes(catalog: polib.POFile) -> bytes:
+    from trigger_content.catalogs import format_catalog
+
+    return format_catalog(catalog)
