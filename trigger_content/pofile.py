@@ -39,6 +39,16 @@ How gettext wraps a string (``wrap()`` in gettext's write-po.c), in short:
 The line breaking classes are derived from :mod:`unicodedata` plus a table
 of exceptions at the end of this module, so that every code point of the
 Basic Multilingual Plane gets the class libunistring 1.0 gives it.
+
+Limits: format directives are kept whole for ``python-format`` and
+``python-brace-format`` only (other languages' directives rarely contain a
+break opportunity); beyond the BMP, emoji and historic scripts may break
+differently; text is measured as UTF-8 whatever the catalog's charset
+(which matters only for legacy East Asian charsets, and for brace-format
+strings in other legacy charsets).
+polib loses some details when it reads a file (``#~|`` lines, the position
+of a header that is not first, trailing spaces in comments, the ``\a``
+escape), and no writer can put them back.
 """
 
 from __future__ import annotations
@@ -69,7 +79,8 @@ def format_po(catalog: polib.POFile, *, width: int = DEFAULT_WIDTH) -> str:
     for everything this project writes). The header entry comes first, built
     from ``catalog.header`` (its comment), ``catalog.metadata`` (in the dict's
     order) and ``catalog.metadata_is_fuzzy``; then the entries in order; then
-    the obsolete ones, as msgcat orders them.
+    the obsolete ones, as msgcat orders them. A catalog with no message
+    still gets its header, as with ``msgcat --force-po``.
     """
     return "".join(line + "\n" for line in iter_po_lines(catalog, width=width))
 
@@ -124,40 +135,36 @@ def wrap_string(
     ['msgid "Say \\\\"hi\\\\""']
     """
     width = _page_width(width)
-    value_spans = _directive_spans(format_flag, value) if format_flag else ()
-    inside = _inside_directives(value, value_spans)
-    # The width for the text on a line: room for the closing quote, measured
-    # from where text starts on a continuation line (after the prefix and the
-    # opening quote); gettext's columns are relative to that point.
-    continuation_start = len(prefix) + 1
-    text_width = (width if wrap else _NO_WRAP_WIDTH) - 1 - continuation_start
+    inside = _directive_interiors(format_flag, value)
+    # Columns count from where the text starts on a continuation line, after
+    # the prefix and the opening quote; one column stays for the closing quote.
+    text_width = (width if wrap else _NO_WRAP_WIDTH) - 1 - (len(prefix) + 1)
     lines: list[str] = []
-    first_line = True
+    on_keyword_line = True
     pieces = _split_after_newlines(value)
-    for index, piece in enumerate(pieces):
-        chars, no_break = _escape(piece.text, inside[piece.start : piece.end])
-        # On the keyword's line, text starts after 'keyword "' (one column
-        # later than on the continuation lines, that the columns count from).
-        start_column = len(keyword) + 1 if first_line else 0
+    for number, (start, end) in enumerate(pieces):
+        chars, no_break = _escape(value[start:end], inside[start:end])
+        # On the keyword's line, the text starts after 'keyword "'.
+        start_column = len(keyword) + 1 if on_keyword_line else 0
         breaks = _wrap_breaks(chars, no_break, text_width, start_column)
-        is_last = index == len(pieces) - 1
-        if first_line and chars and (not is_last or start_column > text_width or any(breaks)):
-            # The text does not fit behind the keyword: gettext writes an
-            # empty string there and starts over on the next line.
-            lines.append(f'{prefix}{keyword} ""')
-            first_line = False
-            breaks = _wrap_breaks(chars, no_break, text_width, 0)
-        head = f"{prefix}{keyword} " if first_line else prefix
-        first_line = False
-        current = [head, '"']
-        for char, brk in zip(chars, breaks):
-            if brk:
-                current.append('"')
-                lines.append("".join(current))
-                current = [prefix, '"']
-            current.append(char)
-        current.append('"')
-        lines.append("".join(current))
+        if on_keyword_line and chars:
+            more_pieces = number < len(pieces) - 1
+            if more_pieces or any(breaks) or start_column > text_width:
+                # The text does not fit behind the keyword: gettext writes an
+                # empty string there and starts over on the next line.
+                lines.append(f'{prefix}{keyword} ""')
+                on_keyword_line = False
+                breaks = _wrap_breaks(chars, no_break, text_width, 0)
+        line = [f"{prefix}{keyword} " if on_keyword_line else prefix, '"']
+        on_keyword_line = False
+        for char, break_before in zip(chars, breaks, strict=True):
+            if break_before:
+                line.append('"')
+                lines.append("".join(line))
+                line = [prefix, '"']
+            line.append(char)
+        line.append('"')
+        lines.append("".join(line))
     return lines
 
 
@@ -211,15 +218,10 @@ def _entry_lines(entry: polib.POEntry, width: int) -> Iterator[str]:
     yield from _comment_lines("#.", entry.comment)
     yield from _reference_lines(entry.occurrences, width)
     flags = _Flags.parse(entry.flags)
-    translated = bool(_first_msgstr(entry))
-    if obsolete:
-        # gettext writes only the fuzzy flag for obsolete entries.
-        if flags.fuzzy:
-            yield "#, fuzzy"
-    else:
-        line = flags.render(fuzzy=flags.fuzzy and translated)
-        if line:
-            yield line
+    # gettext leaves out the fuzzy flag of an untranslated entry.
+    line = flags.render(fuzzy=flags.fuzzy and bool(_first_msgstr(entry)))
+    if line:
+        yield line
     wrap = flags.wrap
     fmt = flags.first_format
     previous_prefix = "#~| " if obsolete else "#| "
@@ -258,7 +260,10 @@ def _reference_lines(occurrences: Iterable[tuple[str, str | int | None]], width:
     seen: set[tuple[str, int | None]] = set()
     references: list[str] = []
     for file_name, line in occurrences:
-        number = int(line) if line not in (None, "") else None
+        line = "" if line is None else str(line)
+        if line and not _is_ascii_number(line):
+            file_name, line = f"{file_name}:{line}", ""
+        number = int(line) if line else None
         # gettext keeps each (file, line) once, as it read it...
         if (file_name, number) in seen:
             continue
@@ -316,11 +321,9 @@ class _Flags:
                 bounds = tokens[position]
                 position += 1
                 low, dots, high = bounds.partition("..")
-                if dots and low.isdigit() and high[:1].isdigit():
-                    low_value = int(low)
-                    high_value = int("".join(_leading_digits(high)))
-                    if low_value <= high_value:
-                        result.range = (low_value, high_value)
+                high = high[: len(high) - len(high.lstrip("0123456789"))]
+                if dots and _is_ascii_number(low) and high and int(low) <= int(high):
+                    result.range = (int(low), int(high))
             elif token == "wrap":
                 result.wrap = True
             elif token == "no-wrap":
@@ -361,11 +364,8 @@ class _Flags:
         return "#, " + ", ".join(words) if words else None
 
 
-def _leading_digits(text: str) -> Iterator[str]:
-    for char in text:
-        if not char.isdigit():
-            return
-        yield char
+def _is_ascii_number(text: str) -> bool:
+    return text.isascii() and text.isdigit()
 
 
 # --------------------------------------------------------------------------
@@ -388,26 +388,18 @@ _ESCAPES = {
 }
 
 
-class _Piece:
-    """A part of a string up to and including a ``\\n`` (or to its end)."""
-
-    __slots__ = ("text", "start", "end")
-
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.text, self.start, self.end = text, start, end
-
-
-def _split_after_newlines(value: str) -> list[_Piece]:
-    pieces = []
+def _split_after_newlines(value: str) -> list[tuple[int, int]]:
+    """(start, end) of the parts of ``value`` that end with a newline or the end."""
+    pieces: list[tuple[int, int]] = []
     start = 0
     while True:
-        end = value.find("\n", start)
-        if end < 0:
+        end = value.find("\n", start) + 1
+        if end == 0:
             if start < len(value) or not pieces:
-                pieces.append(_Piece(value[start:], start, len(value)))
+                pieces.append((start, len(value)))
             return pieces
-        pieces.append(_Piece(value[start : end + 1], start, end + 1))
-        start = end + 1
+        pieces.append((start, end))
+        start = end
 
 
 def _escape(text: str, inside_directive: Sequence[bool]) -> tuple[list[str], list[bool]]:
@@ -419,7 +411,7 @@ def _escape(text: str, inside_directive: Sequence[bool]) -> tuple[list[str], lis
     """
     chars: list[str] = []
     no_break: list[bool] = []
-    for char, inside in zip(text, inside_directive):
+    for char, inside in zip(text, inside_directive, strict=True):
         escape = _ESCAPES.get(char)
         if escape is None:
             chars.append(char)
@@ -469,26 +461,58 @@ def _wrap_breaks(chars: Sequence[str], no_break: Sequence[bool], width: int, sta
 
 # --------------------------------------------------------------------------
 # Format directives (gettext keeps them on one line)
+#
+# gettext's format parsers mark each directive in a per-character array:
+# START at its first character, END at its last, ERROR where it went wrong
+# (and they stop there). Breaks are then forbidden inside each START..END
+# range, but not before its first character.
+
+_START, _END, _ERROR = 1, 2, 4
 
 
-def _inside_directives(value: str, spans: Iterable[tuple[int, int]]) -> list[bool]:
+def _directive_interiors(format_flag: str | None, value: str) -> list[bool]:
+    """True for the characters of ``value`` that a format directive has begun."""
     inside = [False] * len(value)
-    for start, end in spans:
-        for index in range(start + 1, end):
-            inside[index] = True
+    scanner = _DIRECTIVE_SCANNERS.get(format_flag or "")
+    if scanner is None:
+        return inside
+    # gettext's parsers work on the UTF-8 bytes, and the marks are byte
+    # offsets; decoding the bytes as Latin-1 gives one character per byte.
+    octets = value.encode("utf-8").decode("latin-1")
+    marks = [0] * (len(octets) + 1)  # one more: C strings end with a NUL
+    scanner(octets, marks)
+    forbidden = [False] * len(octets)
+    position = 0
+    while position < len(octets):
+        if marks[position] & _START:
+            end = position
+            while end < len(octets) and not marks[end] & (_END | _ERROR):
+                end += 1
+            if end == len(octets):
+                break
+            if not marks[end] & _ERROR:
+                for index in range(position, end + 1):
+                    forbidden[index] = not marks[index] & _START
+            position = end
+        position += 1
+    offset = 0
+    for index, char in enumerate(value):
+        inside[index] = forbidden[offset]
+        offset += _utf8_length(char)
     return inside
 
 
-def _directive_spans(format_flag: str, value: str) -> list[tuple[int, int]]:
-    """The (start, end) of each well-formed directive, up to the first bad one."""
-    scanner = _DIRECTIVE_SCANNERS.get(format_flag)
-    return scanner(value) if scanner else []
+def _utf8_length(char: str) -> int:
+    code = ord(char)
+    return 1 if code < 0x80 else 2 if code < 0x800 else 3 if code < 0x10000 else 4
 
 
-def _python_spans(value: str) -> list[tuple[int, int]]:
-    # Mirrors gettext's format-python.c: "%", "(name)" with balanced
-    # parentheses, flags, width, precision, size and conversion.
-    spans = []
+def _ascii_digit(value: str, index: int) -> bool:
+    return index < len(value) and "0" <= value[index] <= "9"
+
+
+def _python_marks(value: str, marks: list[int]) -> None:
+    """Mark directives as gettext's format-python.c does."""
     named = unnamed = False
     index = 0
     length = len(value)
@@ -496,152 +520,173 @@ def _python_spans(value: str) -> list[tuple[int, int]]:
         if value[index] != "%":
             index += 1
             continue
-        start = index
+        marks[index] |= _START
         index += 1
-        name = False
+        has_name = False
         if index < length and value[index] == "(":
+            # A mapping key: anything with balanced parentheses.
             depth = 0
             index += 1
             while index < length and not (value[index] == ")" and depth == 0):
                 depth += {"(": 1, ")": -1}.get(value[index], 0)
                 index += 1
-            if index >= length:
-                return spans
+            if index == length:
+                marks[index - 1] |= _ERROR
+                return
             index += 1
-            name = True
+            has_name = True
         while index < length and value[index] in "-+ #0":
             index += 1
-        if index < length and value[index] == "*":
-            if named:
-                return spans
-            unnamed = True
-            index += 1
-        else:
-            while index < length and value[index].isdigit() and value[index].isascii():
+        # A width, then a precision after a ".": digits, or "*" for an argument.
+        for part in ("width", "precision"):
+            if part == "precision":
+                if index == length or value[index] != ".":
+                    break
                 index += 1
-        if index < length and value[index] == ".":
-            index += 1
             if index < length and value[index] == "*":
-                if named:
-                    return spans
-                unnamed = True
                 index += 1
+                if named:
+                    marks[index - 1] |= _ERROR
+                    return
+                unnamed = True
             else:
-                while index < length and value[index].isdigit() and value[index].isascii():
+                while _ascii_digit(value, index):
                     index += 1
         if index < length and value[index] in "hlL":
             index += 1
-        if index >= length or value[index] not in "%csridouxXeEfgG":
-            return spans
-        if name:
-            if unnamed:
-                return spans
-            named = True
-        elif value[index] != "%":
-            if named:
-                return spans
-            unnamed = True
+        if index == length:
+            marks[index - 1] |= _ERROR
+            return
+        if value[index] not in "%csridouxXeEfgG":
+            marks[index] |= _ERROR
+            return
+        if has_name or value[index] != "%":
+            # Named and unnamed arguments cannot be mixed.
+            if (has_name and unnamed) or (not has_name and named):
+                marks[index] |= _ERROR
+                return
+            named, unnamed = named or has_name, unnamed or not has_name
+        marks[index] |= _END
         index += 1
-        spans.append((start, index))
-    return spans
 
 
-def _python_brace_spans(value: str) -> list[tuple[int, int]]:
-    # Mirrors gettext's format-python-brace.c: "{field.attr[key]:spec}",
-    # with "{{" as an escaped brace.
-    spans: list[tuple[int, int]] = []
+def _python_brace_marks(value: str, marks: list[int]) -> None:
+    """Mark directives as gettext 0.21's format-python-brace.c does."""
     index = 0
-    length = len(value)
-    while index < length:
-        if value[index] != "{":
+    while index < len(value):
+        if value[index] == "{":
+            after = _brace_directive(value, index, marks, top_level=True)
+            if after is None:
+                return
+            index = after
+        else:
             index += 1
-            continue
-        if index + 1 < length and value[index + 1] == "{":
-            index += 2
-            continue
-        end = _brace_directive_end(value, index, nested=False)
-        if end is None:
-            return spans
-        spans.append((index, end))
-        index = end
-    return spans
 
 
-def _brace_directive_end(value: str, index: int, *, nested: bool) -> int | None:
-    """The index after the directive starting with "{" at ``index``, or None."""
+def _brace_directive(value: str, start: int, marks: list[int], *, top_level: bool) -> int | None:
+    """Parse the directive at ``value[start] == "{"``; return the index after it.
+
+    gettext 0.21 records the marks of a brace directive relative to the
+    directive's own start instead of the string's (its ``FDI_SET`` uses the
+    directive parser's local start pointer), so they all land on the first
+    bytes of the string. We reproduce that, since it decides where msgcat
+    breaks lines: found by experiment, for example "Changed {fields}." is
+    never broken before the brace at ``--width=20``.
+    """
+
+    def mark(index: int, flag: int) -> None:
+        marks[index - start] |= flag
+
     length = len(value)
-    position = index + 1
-    field_end = _brace_field_end(value, position)
-    if field_end is not None:
-        position = field_end
-        while position < length and value[position] in ".[":
-            if value[position] == ".":
-                after = _brace_name_end(value, position + 1)
-                if after is None:
-                    return None
-                position = after
-            else:
-                after = _brace_field_end(value, position + 1)
-                if after is None or after >= length or value[after] != "]":
-                    return None
-                position = after + 1
-    elif position >= length or nested or value[position] not in ":}":
+    index = start + 1
+    if index < length and value[index] == "{":
+        return index + 1  # "{{" is a literal brace
+    name_start = index
+    after = _brace_field(value, index)
+    if after is None:
+        mark(index, _ERROR)
         return None
-    if position < length and value[position] == ":":
-        if nested:
+    index = after
+    while index < length and value[index] in ".[":
+        if value[index] == ".":
+            index += 1
+            after = _brace_identifier(value, index)
+            if after is None:
+                mark(index, _ERROR)
+                return None
+            index = after
+        else:
+            index += 1
+            after = _brace_field(value, index)
+            if after is None:
+                mark(index, _ERROR)
+                return None
+            index = after
+            if index == length or value[index] != "]":
+                mark(index - 1, _ERROR)
+                return None
+            index += 1
+    if index < length and value[index] == ":":
+        if not top_level:
+            mark(index, _ERROR)
             return None
-        position += 1
-        if position < length and value[position] == "{":
-            after = _brace_directive_end(value, position, nested=True)
+        index += 1
+        if index < length and value[index] == "{":
+            after = _brace_directive(value, index, marks, top_level=False)
             if after is None:
                 return None
-            position = after
+            index = after
         else:
-            if position >= length:
+            # [[fill]align][sign][#][0][width][.precision][type]
+            if index == length:
+                mark(index - 1, _ERROR)
                 return None
-            if position + 1 < length and value[position + 1] in "<>=^":
-                position += 2
-            elif value[position] in "<>=^":
-                position += 1
-            for optional in "+- ", "#", "0":
-                if position < length and value[position] in optional:
-                    position += 1
-            while position < length and value[position] in "0123456789":
-                position += 1
-            if position + 1 < length and value[position] == "." and value[position + 1] in "0123456789":
-                position += 1
-                while position < length and value[position] in "0123456789":
-                    position += 1
-            if position < length and value[position] in "bcdoxXneEfFgG%":
-                position += 1
-    if position >= length or value[position] != "}":
+            if index + 1 < length and value[index + 1] in "<>=^":
+                index += 2
+            elif value[index] in "<>=^":
+                index += 1
+            for optional in ("+- ", "#", "0"):
+                if index < length and value[index] in optional:
+                    index += 1
+            while _ascii_digit(value, index):
+                index += 1
+            if index < length and value[index] == "." and _ascii_digit(value, index + 1):
+                index += 1
+                while _ascii_digit(value, index):
+                    index += 1
+            if index < length and value[index] in "bcdoxXneEfFgG%":
+                index += 1
+    if index == length or value[index] != "}":
+        mark(index - 1, _ERROR)
         return None
-    return position + 1
+    if top_level:
+        mark(name_start - 1, _START)
+        mark(index, _END)
+    return index + 1
 
 
-def _brace_name_end(value: str, index: int) -> int | None:
-    if index < len(value) and (value[index].isascii() and (value[index].isalpha() or value[index] == "_")):
+def _brace_identifier(value: str, index: int) -> int | None:
+    if index < len(value) and (value[index] == "_" or value[index].isascii() and value[index].isalpha()):
         index += 1
-        while index < len(value) and value[index].isascii() and (value[index].isalnum() or value[index] == "_"):
+        while index < len(value) and (value[index] == "_" or value[index].isascii() and value[index].isalnum()):
             index += 1
         return index
     return None
 
 
-def _brace_field_end(value: str, index: int) -> int | None:
-    named = _brace_name_end(value, index)
-    if named is not None:
-        return named
-    if index < len(value) and value[index] in "0123456789":
-        while index < len(value) and value[index] in "0123456789":
-            index += 1
-        return index
-    return None
+def _brace_field(value: str, index: int) -> int | None:
+    """The end of a field name (identifier or number) starting at ``index``."""
+    after = _brace_identifier(value, index)
+    if after is None and _ascii_digit(value, index):
+        after = index
+        while _ascii_digit(value, after):
+            after += 1
+    return after
 
 
 _DIRECTIVE_SCANNERS = {
-    "python-format": _python_spans,
-    "python-brace-format": _python_brace_spans,
+    "python-format": _python_marks,
+    "python-brace-format": _python_brace_marks,
 }
 
 
@@ -653,7 +698,9 @@ _PROHIBITED, _POSSIBLE, _MANDATORY = 0, 1, 2
 # The classes that the pair table below covers, in its order. OPW is an
 # opening punctuation of East Asian width W or F: unlike OP, a letter or a
 # digit may be broken from it.
-_TABLE_CLASSES = "WJ GL B2 BA BB HY CL CP EX IN NS OP QU IS NU PO PR SY AL H2 H3 ID JL JV JT HL RI ZWJ EB EM OPW".split()
+_TABLE_CLASSES = (
+    "WJ GL B2 BA BB HY CL CP EX IN NS OP QU IS NU PO PR SY AL H2 H3 ID JL JV JT HL RI ZWJ EB EM OPW"
+).split()
 # Classes handled before the table is consulted.
 _SPECIAL_CLASSES = "BK CM ZW SP".split()
 _CLASS = {name: number for number, name in enumerate(_TABLE_CLASSES + _SPECIAL_CLASSES)}
