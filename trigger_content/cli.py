@@ -88,6 +88,23 @@ def _parser() -> argparse.ArgumentParser:
     compile_.add_argument("--check", action="store_true", help="write nothing; exit 1 if a .mo is not current")
     compile_.set_defaults(run=_compile)
 
+    status = commands.add_parser("status", help="how complete each catalog is: counts, words, percent")
+    status.add_argument("paths", nargs="*", metavar="PATH", help=".po files or folders (searched recursively); default: the project's catalogs")
+    status.add_argument("--format", "-f", choices=("table", "json", "markdown"), default="table")
+    status.add_argument("--by-section", action="store_true", help="break each catalog down by page section")
+    status.add_argument("--badge", metavar="DIR", type=Path, help="also write an SVG badge per locale into DIR")
+    status.set_defaults(run=_status)
+
+    check = commands.add_parser("check", help="completeness, staleness and quality checks; exit 1 when the policy fails")
+    check.add_argument("paths", nargs="*", metavar="PATH", help=".po files or folders; default: the project's catalogs, with staleness checks")
+    check.add_argument("--min-percent", type=float, metavar="N", help="fail a catalog below N%% translated (default: the policy's, else 0)")
+    check.add_argument("--fail-on", metavar="KINDS", help="comma-separated severities or check ids that fail the policy (default: error)")
+    check.add_argument("--disable", metavar="CHECKS", help="comma-separated check ids to skip")
+    check.add_argument("--format", "-f", choices=("text", "json", "github", "junit"), default="text")
+    check.add_argument("--output", "-o", metavar="FILE", type=Path, help="write the report to FILE (JUnit XML, say) instead of standard output")
+    check.add_argument("--list", action="store_true", help="list the checks, their severity and what they look for, and exit")
+    check.set_defaults(run=_check)
+
     schema = commands.add_parser("schema", help="print the JSON Schema of a source document")
     schema.add_argument("--document", choices=("page", "site"), default="page", help="which document (default page)")
     schema.set_defaults(run=_schema)
@@ -230,6 +247,90 @@ def _report_files(results: list[tuple[Path, bool]], check: bool, done: str, stal
         else:
             print(f"{_shown(path)}: {done if changed else 'unchanged'}", file=sys.stderr)
     return EXIT_FAILED if check and any(changed for _, changed in results) else EXIT_OK
+
+
+def _status(args: argparse.Namespace) -> int:
+    from .catalogs import catalog_files
+    from .poreader import read_po
+    from .status import catalog_status, context_sections, find_catalogs, page_sections, to_json, to_markdown, to_table, write_badges
+
+    project = _project(args)
+    paths = find_catalogs(args.paths) if args.paths else [Path(_shown(path)) for path in catalog_files(project)]
+    if not paths:
+        raise TriggerContentError("no catalogs found", path=args.paths[0] if args.paths else project.locales)
+    sections = None
+    if args.by_section:
+        if args.paths:
+            sections = context_sections
+        else:
+            from .source import load_pages
+
+            sections = page_sections(load_pages(project.content))
+    statuses, failed = [], False
+    for path in paths:
+        try:
+            statuses.append(catalog_status(read_po(path), sections))
+        except TriggerContentError as error:
+            print(str(error), file=sys.stderr)
+            failed = True
+    if args.format == "json":
+        sys.stdout.write(json.dumps(to_json(statuses), indent=2, ensure_ascii=False) + "\n")
+    elif args.format == "markdown":
+        sys.stdout.write(to_markdown(statuses))
+    else:
+        sys.stdout.write(to_table(statuses))
+    if args.badge is not None:
+        for path in write_badges(statuses, args.badge):
+            print(f"{_shown(path)}: written", file=sys.stderr)
+    return EXIT_BAD_INPUT if failed else EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from .catalogs import catalog_files
+    from .checks import CHECKS, check_catalog, check_project, load_policy, validate_names
+    from .checks.report import to_github, to_json, to_junit, to_text
+    from .poreader import read_po
+    from .status import find_catalogs
+
+    if args.list:
+        for item in sorted(CHECKS.values(), key=lambda item: item.id):
+            print(f"{item.id:16} {item.severity:8} {item.title}")
+        return EXIT_OK
+    project = _project(args)
+    source = str(project.root / "pyproject.toml") if project.root else "pyproject.toml"
+    policy = load_policy(project.check, project.root, source=source)
+    overrides: dict[str, object] = {}
+    if args.min_percent is not None:
+        overrides.update(min_percent=args.min_percent, min_percent_for={})
+    if args.fail_on is not None:
+        overrides["fail_on"] = tuple(name.strip() for name in args.fail_on.split(",") if name.strip())
+    if args.disable is not None:
+        overrides["disable"] = tuple(name.strip() for name in args.disable.split(",") if name.strip())
+    validate_names([*overrides.get("fail_on", ()), *overrides.get("disable", ())], "trigger-content check")  # type: ignore[misc]
+    policy = replace(policy, **overrides)  # type: ignore[arg-type]
+
+    paths = find_catalogs(args.paths) if args.paths else [Path(_shown(path)) for path in catalog_files(project)]
+    if not paths:
+        raise TriggerContentError("no catalogs found", path=args.paths[0] if args.paths else project.locales)
+    findings, unreadable = [], False
+    for path in paths:
+        try:
+            findings.extend(check_catalog(read_po(path), policy))
+        except TriggerContentError as error:
+            print(str(error), file=sys.stderr)
+            unreadable = True
+    if not args.paths and project.root is not None:
+        findings.extend(replace(finding, path=_shown(Path(finding.path))) for finding in check_project(project, policy))
+    if args.format == "junit":
+        report = to_junit(findings, policy, [str(path) for path in paths])
+    else:
+        report = {"text": to_text, "json": to_json, "github": to_github}[args.format](findings, policy, len(paths))
+    _emit(report, args.output)
+    if unreadable:
+        return EXIT_BAD_INPUT
+    return EXIT_FAILED if any(policy.fails(finding) for finding in findings) else EXIT_OK
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from .errors import TriggerContentError
 
@@ -26,6 +27,8 @@ class Project:
     content: Path
     locales: Path
     domain: str = DOMAIN
+    #: The ``[tool.trigger-content.check]`` table: the policy of ``check``.
+    check: dict[str, Any] = field(default_factory=dict)
 
     @property
     def template(self) -> Path:
@@ -63,5 +66,6 @@ def find_project(start: str | Path | None = None) -> Project:
             content=folder / str(table.get("content", "content")),
             locales=folder / str(table.get("locales", "locales")),
             domain=str(table.get("domain", DOMAIN)),
+            check=dict(table.get("check", {})),
         )
     return Project(root=None, content=packaged_data("content"), locales=packaged_data("locales"))

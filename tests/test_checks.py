@@ -1,0 +1,246 @@
+"""check: each quality check on a small case, the policy, staleness, exit codes and formats."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from conftest import DATA, ROOT
+from trigger_content.checks import CHECKS, Policy, check_catalog, load_glossary
+from trigger_content.cli import main
+from trigger_content.poreader import read_po
+
+HEADER = '''msgid ""
+msgstr ""
+"Language: {locale}\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Plural-Forms: {plurals}\\n"
+
+'''
+PLURALS = {"fr": "nplurals=2; plural=(n > 1);", "de": "nplurals=2; plural=(n != 1);", "ru": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"}
+POLICY = Policy(
+    protected=("COVID-19",),
+    do_not_translate=("Rush University Medical Center", "Rush"),
+    same_as_source=("Latent",),
+    glossary=load_glossary(ROOT / "locales" / "glossary.toml"),
+)
+
+
+def findings(body: str, locale: str = "de", policy: Policy = POLICY, header: str | None = None) -> list[tuple[str, int, str]]:
+    text = (HEADER.format(locale=locale, plurals=PLURALS[locale]) if header is None else header) + body
+    catalog = read_po("case.po", text.encode("utf-8"))
+    return [(f.check, f.line, f.message) for f in check_catalog(catalog, policy)]
+
+
+def only(body: str, check: str, **kwargs: object) -> list[str]:
+    return [message for name, _, message in findings(body, **kwargs) if name == check]  # type: ignore[arg-type]
+
+
+def test_every_check_has_an_id_severity_and_title() -> None:
+    assert len(CHECKS) >= 19
+    for item in CHECKS.values():
+        assert item.severity in ("error", "warning") and item.title and item.title.endswith(".")
+
+
+def test_a_clean_entry_has_no_findings() -> None:
+    assert findings('msgid "Exercise"\nmsgstr "Bewegung"\n') == []
+
+
+def test_tags_missing_invented_and_badly_nested() -> None:
+    assert only('msgid "See <a1>news</a1>."\nmsgstr "Siehe Neuigkeiten."\n', "tags") == ["inline tags differ: missing </a1> <a1>"]
+    assert only('msgid "See news."\nmsgstr "Siehe <a1>Neuigkeiten</a1>."\n', "tags") == ["inline tags differ: not in the English: </a1> <a1>"]
+    assert only('msgid "<a1>a <em1>b</em1></a1>"\nmsgstr "<a1>a <em1>b</a1></em1>"\n', "tags") == ["inline tags are not well nested at </a1>"]
+    assert only('msgid "<a1>a</a1> <a2>b</a2>"\nmsgstr "<a2>b</a2> <a1>a</a1>"\n', "tags") == []
+
+
+def test_the_finding_points_at_the_msgstr_line() -> None:
+    (finding,) = [f for f in findings('msgid "See <a1>news</a1>."\nmsgstr "Siehe."\n') if f[0] == "tags"]
+    assert finding[1] == 8
+
+
+def test_placeholders_of_the_declared_format() -> None:
+    assert only('#, python-format\nmsgid "%(count)d visits"\nmsgstr "%(anzahl)d Besuche"\n', "placeholders")
+    assert only('#, python-brace-format\nmsgid "{count} visits"\nmsgstr "{count} Besuche"\n', "placeholders") == []
+    assert only('msgid "%(count)d visits"\nmsgstr "Besuche"\n', "placeholders") == []  # no format flag
+
+
+def test_whitespace_and_newlines_at_the_ends() -> None:
+    assert only('msgid "Exercise\\n"\nmsgstr "Bewegung"\n', "whitespace") == ["a newline at the start or end differs from the English"]
+    assert only('msgid " Exercise"\nmsgstr "Bewegung"\n', "whitespace") == ["leading or trailing white space differs from the English"]
+
+
+def test_end_punctuation_and_french_spacing() -> None:
+    assert only('msgid "There are two types:"\nmsgstr "Es gibt zwei Arten."\n', "punctuation") == ["ends with '.' where the English ends with ':'"]
+    assert only('msgid "Should I?"\nmsgstr "Sollte ich."\n', "punctuation") == []  # another sentence end is fine
+    assert only('msgid "Two types:"\nmsgstr "Deux types :"\n', "punctuation", locale="fr") == [
+        "French typography: a no-break space (U+00A0 or U+202F) goes before ':'"
+    ]
+    assert only('msgid "Two types:"\nmsgstr "Deux types\u00a0:"\n', "punctuation", locale="fr") == []
+    assert only('msgid "See https://x.org at 12:30:"\nmsgstr "Voir https://x.org à 12:30\u00a0:"\n', "punctuation", locale="fr") == []
+
+
+def test_same_as_source_with_an_allow_list() -> None:
+    assert only('msgid "Stretching"\nmsgstr "Stretching"\n', "same-as-source") == ["the translation is the English text"]
+    assert only('msgid "Latent"\nmsgstr "Latent"\n', "same-as-source", locale="fr") == []
+    assert only('msgid "Rush"\nmsgstr "Rush"\n', "same-as-source") == []
+
+
+def test_numbers_and_protected_tokens_are_kept() -> None:
+    assert only('msgid "About COVID-19"\nmsgstr "Über COVID 19"\n', "numbers") == ["'COVID-19' must appear as it is"]
+    assert only('msgid "Take 2 tablets"\nmsgstr "Nehmen Sie zwei Tabletten"\n', "numbers") == ["number 2 of the English is missing"]
+    assert only('msgid "About COVID-19"\nmsgstr "Über COVID-19"\n', "numbers") == []
+
+
+def test_do_not_translate_names() -> None:
+    assert only('msgid "At Rush, we care."\nmsgstr "Bei Rusch kümmern wir uns."\n', "names") == ["'Rush' is a name and is not translated"]
+    assert only('msgid "Rush University Medical Center"\nmsgstr "Rush Universitätsklinikum"\n', "names") == [
+        "'Rush University Medical Center' is a name and is not translated"
+    ]
+
+
+def test_glossary_terms() -> None:
+    assert only('msgid "Trigger point injections"\nmsgstr "Triggerpunkt-Injektionen"\n', "glossary") == []
+    assert only('msgid "Ask your physiatrist."\nmsgstr "Fragen Sie Ihren Physiater."\n', "glossary") == [
+        "glossary: 'physiatrist' is 'Fachärztin oder Facharzt für Physikalische und Rehabilitative Medizin' in this language"
+    ]
+
+
+def test_plural_count_and_plural_forms_header() -> None:
+    body = 'msgid "%d day"\nmsgid_plural "%d days"\nmsgstr[0] "%d день"\nmsgstr[1] "%d дня"\n'
+    assert only(body, "plural-count", locale="ru") == ["2 plural forms where Plural-Forms says nplurals=3"]
+    wrong = HEADER.format(locale="fr", plurals="nplurals=3; plural=(n==0 ? 0 : n==1 ? 1 : 2);")
+    assert only('msgid "a"\nmsgstr "b"\n', "plural-forms", header=wrong) == ["Plural-Forms: gettext tools use 'nplurals=2; plural=(n > 1);' for fr"]
+    broken = HEADER.format(locale="de", plurals="nplurals=2; plural=n/0;")
+    assert only('msgid "a"\nmsgstr "b"\n', "plural-forms", header=broken) == ["Plural-Forms: division by zero for n = 0"]
+
+
+def test_header_language_charset_and_fuzzy_header() -> None:
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain\\n"\n\n'
+    assert only('msgid "a"\nmsgstr "b"\n', "header", header=header) == ["the header has no Language field", "the header's Content-Type declares no charset"]
+    fuzzy = "#, fuzzy\n" + HEADER.format(locale="de", plurals=PLURALS["de"])
+    assert only('msgid "a"\nmsgstr "b"\n', "fuzzy-header", header=fuzzy)
+
+
+def test_length_far_from_the_usual_ratio() -> None:
+    assert only('msgid "Injections are given in the office."\nmsgstr "Ja."\n', "length") == ["0.1 times the English length (usual for this language: about 1.25)"]
+
+
+def test_completeness_threshold_and_states() -> None:
+    body = 'msgid "a"\nmsgstr "b"\n\nmsgid "c"\nmsgstr ""\n\n#, fuzzy\nmsgid "d"\nmsgstr "e"\n'
+    strict = Policy(min_percent=100)
+    found = findings(body, policy=strict)
+    assert ("completeness", 2, "33.3% translated (1 of 3; 1 fuzzy, 1 untranslated), below the 100% required") in found
+    assert [name for name, _, _ in found if name in ("untranslated", "fuzzy")] == ["untranslated", "fuzzy"]
+    assert not [f for f in findings(body, policy=Policy(min_percent=30)) if f[0] == "completeness"]
+    assert Policy(min_percent=90, min_percent_for={"ru": 50}).threshold("ru") == 50
+
+
+# -- the command ---------------------------------------------------------------------
+
+
+def test_the_projects_own_catalogs_pass(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out == "5 catalogs: 0 errors, 0 warnings; policy met\n"
+
+
+@pytest.fixture
+def broken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A catalog with a missing tag and an untranslated word, outside any project."""
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "de.po"
+    path.write_text(HEADER.format(locale="de", plurals=PLURALS["de"]) + 'msgid "See <a1>news</a1>."\nmsgstr "Siehe."\n\nmsgid "Stretching"\nmsgstr "Stretching"\n', encoding="utf-8")
+    return path
+
+
+def test_text_format_reads_like_a_compiler_and_exit_1(broken: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(broken)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"{broken}:8: error: inline tags differ: missing </a1> <a1> [tags]"
+    assert lines[1] == f"{broken}:11: warning: the translation is the English text [same-as-source]"
+    assert lines[-1] == "1 catalog: 1 error, 1 warning; policy failed"
+
+
+def test_fail_on_and_disable_decide_the_exit(broken: Path) -> None:
+    assert main(["check", str(broken), "--disable", "tags"]) == 0
+    assert main(["check", str(broken), "--disable", "tags", "--fail-on", "warning"]) == 1
+    assert main(["check", str(broken), "--fail-on", "same-as-source"]) == 1
+    assert main(["check", str(broken), "--fail-on", "no-such-check"]) == 2
+    assert main(["check", str(broken), "--min-percent", "100", "--disable", "tags,same-as-source"]) == 0
+
+
+def test_json_and_github_formats(broken: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(broken), "--format", "json"]) == 1
+    document = json.loads(capsys.readouterr().out)
+    assert document["passed"] is False
+    assert document["findings"][0] == {
+        "path": str(broken), "line": 8, "msgctxt": None, "msgid": "See <a1>news</a1>.",
+        "check": "tags", "severity": "error", "message": "inline tags differ: missing </a1> <a1>",
+    }
+    assert main(["check", str(broken), "--format", "github"]) == 1
+    annotations = capsys.readouterr().out.splitlines()
+    assert annotations[0] == f"::error file={broken},line=8,title=tags::inline tags differ%3A missing </a1> <a1>".replace("differ%3A", "differ:")
+    assert annotations[1].startswith(f"::warning file={broken},line=11,title=same-as-source::")
+
+
+def test_junit_report_is_written_to_a_file(broken: Path, tmp_path: Path) -> None:
+    report = tmp_path / "junit.xml"
+    assert main(["check", str(broken), "--format", "junit", "-o", str(report)]) == 1
+    root = ElementTree.parse(report).getroot()
+    assert root.tag == "testsuites" and root.get("failures") == "1"
+    (suite,) = root.findall("testsuite")
+    assert suite.get("name") == str(broken)
+    failed = [case.get("name") for case in suite.iter("testcase") if case.find("failure") is not None]
+    assert failed == ["tags: Inline tags: the same set as the English, each once, well nested, none invented."]
+
+
+def test_unreadable_catalog_exit_2_and_others_checked(broken: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.po"
+    bad.write_text('msgid "a"\nmsgstrr "b"\n', encoding="utf-8")
+    assert main(["check", str(bad), str(broken)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.strip() == f"{bad}:2: unknown keyword 'msgstrr'"
+    assert "[tags]" in captured.out
+
+
+def test_staleness_of_template_catalogs_and_mo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copytree(ROOT / "trigger_content" / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "locales", tmp_path / "locales")
+    (tmp_path / "pyproject.toml").write_text('[tool.trigger-content]\ncontent = "content"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for command in (["extract"], ["update"], ["compile"]):
+        assert main(command) == 0
+    capsys.readouterr()
+    assert main(["check"]) == 0
+    document = tmp_path / "content" / "trigger-point-injections.toml"
+    document.write_text(document.read_text(encoding="utf-8").replace('text = "Exercise"', 'text = "Regular exercise"'), encoding="utf-8")
+    assert main(["check"]) == 1
+    assert "locales/trigger_content.pot:1: error: not current with the source documents; run `trigger-content extract` [stale-template]" in capsys.readouterr().out
+    assert main(["extract"]) == 0
+    capsys.readouterr()
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert out.count("[not-merged]") == 5
+    assert main(["update"]) == 0
+    capsys.readouterr()
+    assert main(["check", "--fail-on", "error"]) == 0  # fuzzy and stale .mo are warnings
+    out = capsys.readouterr().out
+    assert out.count("[fuzzy]") == 5 and out.count("[stale-mo]") == 5
+
+
+def test_policy_comes_from_pyproject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.trigger-content.check]\nmin-percent = 50\nfail-on = ["error"]\ndisable = ["stale-template", "not-merged", "stale-mo"]\n', encoding="utf-8"
+    )
+    shutil.copy(DATA / "catalogs" / "plurals.po", tmp_path / "ru.po")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "ru.po"]) == 1  # 33% < 50%
+    assert "below the 50% required [completeness]" in capsys.readouterr().out
+    assert main(["check", "ru.po", "--min-percent", "30"]) == 0
+    (tmp_path / "pyproject.toml").write_text('[tool.trigger-content.check]\nmin-percentage = 50\n', encoding="utf-8")
+    assert main(["check", "ru.po"]) == 2
+    assert "unknown setting 'min-percentage'" in capsys.readouterr().err

@@ -1,0 +1,141 @@
+"""status: the counting rules, agreement with msgfmt --statistics, and the output formats."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, ROOT
+from trigger_content.cli import main
+from trigger_content.poreader import read_po
+from trigger_content.status import badge_svg, catalog_status, count
+
+CATALOGS = DATA / "catalogs"
+REAL = sorted((DATA / "pofile").glob("real_*.po")) + sorted((ROOT / "locales").glob("*/LC_MESSAGES/*.po"))
+needs_gettext = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext (msgfmt) is not installed")
+
+
+def msgfmt_statistics(path: Path) -> tuple[int, int, int]:
+    output = subprocess.run(["msgfmt", "--statistics", "-o", "/dev/null", str(path)], capture_output=True, text=True, check=True).stderr
+    figures = {kind: int(number) for number, kind in re.findall(r"(\d+) (translated|fuzzy|untranslated)", output)}
+    return figures.get("translated", 0), figures.get("fuzzy", 0), figures.get("untranslated", 0)
+
+
+@pytest.mark.parametrize(
+    ("case", "translated", "fuzzy", "untranslated", "obsolete"),
+    [
+        ("fuzzy_header", 1, 0, 1, 0),  # the header is not counted, fuzzy or not
+        ("obsolete_and_fuzzy", 1, 1, 1, 2),  # an empty fuzzy entry is untranslated; obsolete apart
+        ("plurals", 1, 1, 1, 0),
+        ("plural_form_missing", 0, 0, 1, 0),  # any empty plural form: untranslated
+        ("contexts", 2, 0, 1, 0),  # same msgid, two contexts; msgctxt with an empty msgid
+        ("crlf", 1, 0, 1, 0),
+        ("latin1", 1, 0, 1, 0),
+        ("koi8r", 1, 1, 0, 0),
+        ("no_final_newline", 1, 0, 0, 0),
+    ],
+)
+def test_counting_rules(case: str, translated: int, fuzzy: int, untranslated: int, obsolete: int) -> None:
+    counts = count(read_po(CATALOGS / f"{case}.po").entries)
+    assert (counts.translated, counts.fuzzy, counts.untranslated, counts.obsolete) == (translated, fuzzy, untranslated, obsolete)
+    assert counts.total == translated + fuzzy + untranslated
+
+
+@needs_gettext
+@pytest.mark.parametrize("path", [p for p in sorted(CATALOGS.glob("*.po")) if p.name != "plural_form_missing.po"] + REAL, ids=lambda p: p.name if p.parent.name != "LC_MESSAGES" else p.parent.parent.name)
+def test_counts_equal_msgfmt_statistics_where_the_rules_agree(path: Path) -> None:
+    counts = count(read_po(path).entries)
+    assert (counts.translated, counts.fuzzy, counts.untranslated) == msgfmt_statistics(path)
+
+
+@needs_gettext
+def test_msgfmt_differs_only_on_a_missing_later_plural_form() -> None:
+    path = CATALOGS / "plural_form_missing.po"
+    assert msgfmt_statistics(path) == (1, 0, 0)  # gettext ignores the empty msgstr[1]
+    assert count(read_po(path).entries).untranslated == 1
+
+
+def test_locale_comes_from_the_header_or_the_folder(tmp_path: Path) -> None:
+    assert catalog_status(read_po(CATALOGS / "koi8r.po")).locale == "ru"
+    folder = tmp_path / "es" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "x.po").write_text('msgid "a"\nmsgstr "b"\n', encoding="utf-8")
+    assert catalog_status(read_po(folder / "x.po")).locale == "es"
+
+
+def test_words_leave_tags_out_and_count_translated_words() -> None:
+    status = catalog_status(read_po(ROOT / "locales" / "fr" / "LC_MESSAGES" / "trigger_content.po"))
+    assert status.counts.words_total == status.counts.words_translated == 390
+
+
+def test_json_output_is_the_documented_object(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["status", "--format", "json", str(CATALOGS / "plurals.po"), str(CATALOGS / "contexts.po")]) == 0
+    document = json.loads(capsys.readouterr().out)
+    first = document["catalogs"][0]
+    assert first == {
+        "path": str(CATALOGS / "plurals.po"),
+        "locale": "ru",
+        "translated": 1,
+        "fuzzy": 1,
+        "untranslated": 1,
+        "obsolete": 0,
+        "total": 3,
+        "percent": 33.33,
+        "words": {"translated": 4, "total": 12},
+        "sections": [],
+    }
+    assert document["catalogs"][1]["locale"] == "it"
+
+
+def test_a_folder_is_searched_recursively(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["status", "--format", "json", str(ROOT / "locales")]) == 0
+    paths = [item["path"] for item in json.loads(capsys.readouterr().out)["catalogs"]]
+    assert [Path(p).parent.parent.name for p in paths] == ["de", "fr", "it", "pt", "ru"]
+
+
+def test_project_catalogs_by_section(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    assert main(["status", "--by-section", "--format", "json"]) == 0
+    catalogs = json.loads(capsys.readouterr().out)["catalogs"]
+    assert [c["path"] for c in catalogs][0] == "locales/de/LC_MESSAGES/trigger_content.po"
+    sections = {s["id"]: (s["title"], s["total"]) for s in catalogs[0]["sections"]}
+    assert sections == {
+        "site": ("Site header", 3),
+        "trigger-point-injections": ("Trigger Point Injections: lead", 7),
+        "trigger-point-injections.getting": ("Trigger Point Injections: Getting a trigger point injection", 4),
+        "trigger-point-injections.should-i": ("Trigger Point Injections: Should I have trigger point injections?", 8),
+        "trigger-point-injections.types-of-injections": ("Trigger Point Injections: Types of trigger point injections", 7),
+        "trigger-point-injections.why-rush": ("Trigger Point Injections: Why choose Rush for trigger point injections", 1),
+    }
+
+
+def test_table_and_markdown(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["status", str(CATALOGS / "obsolete_and_fuzzy.po")]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split() == ["locale", "translated", "fuzzy", "untranslated", "obsolete", "total", "percent", "words", "path"]
+    assert table[1].split()[:7] == ["fr", "1", "1", "1", "2", "3", "33.3%"]
+    assert main(["status", "--format", "markdown", str(CATALOGS / "obsolete_and_fuzzy.po")]) == 0
+    markdown = capsys.readouterr().out
+    assert markdown.startswith("| Language | Translated |") and "| `fr` | 1/3 (33.3%) | 1 | 1 | 2 |" in markdown
+
+
+def test_badges_are_svg_files_per_locale(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["status", "--badge", str(tmp_path), str(ROOT / "locales")]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["de.svg", "fr.svg", "it.svg", "pt.svg", "ru.svg"]
+    svg = (tmp_path / "fr.svg").read_text(encoding="utf-8")
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and ">100%</text>" in svg and "#2e7d32" in svg
+    assert "#c62828" in badge_svg("ru", 33.3) and "&lt;x&gt;" in badge_svg("<x>", 50)
+
+
+def test_an_unreadable_catalog_is_named_and_the_others_still_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "broken.po"
+    broken.write_text('msgid "a"\nmsgstr "unterminated\n', encoding="utf-8")
+    assert main(["status", str(broken), str(CATALOGS / "crlf.po")]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.strip() == f"{broken}:2:8: unterminated string"
+    assert "crlf.po" in captured.out

@@ -1,0 +1,220 @@
+"""Quality checks of catalogs: small functions, each with an id, a severity and a docstring.
+
+A check of messages takes an :class:`~trigger_content.poreader.Entry` and the
+:class:`Context` of its catalog and yields messages; a check of catalogs takes
+the catalog. :func:`check_catalog` runs the enabled ones and returns
+:class:`Finding` records that point at the exact line. Severities: ``error``
+(the page would be wrong or unsafe) and ``warning`` (a reviewer should look).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import TriggerContentError
+from ..poreader import Catalog, Entry
+
+SEVERITIES = ("error", "warning")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: where (path, 1-based line, msgctxt, msgid), which check, how bad, what."""
+
+    path: str
+    line: int
+    msgctxt: str | None
+    msgid: str
+    check: str
+    severity: str
+    message: str
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "msgctxt": self.msgctxt,
+            "msgid": self.msgid,
+            "check": self.check,
+            "severity": self.severity,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary term: English forms to find, and the forms each language must use."""
+
+    en: str
+    match: tuple[str, ...]
+    renderings: dict[str, tuple[str, tuple[str, ...]]]
+
+
+@dataclass(frozen=True)
+class Policy:
+    """What the checks enforce; read from ``[tool.trigger-content.check]``, overridden by flags."""
+
+    min_percent: float = 0.0
+    min_percent_for: dict[str, float] = field(default_factory=dict)
+    fail_on: tuple[str, ...] = ("error",)
+    disable: tuple[str, ...] = ()
+    same_as_source: tuple[str, ...] = ()
+    protected: tuple[str, ...] = ()
+    do_not_translate: tuple[str, ...] = ()
+    glossary: tuple[Term, ...] = ()
+
+    def threshold(self, locale: str) -> float:
+        """The minimum percent translated for ``locale``."""
+        return self.min_percent_for.get(locale, self.min_percent)
+
+    def fails(self, finding: Finding) -> bool:
+        """Whether ``finding`` makes the policy fail."""
+        return finding.severity in self.fail_on or finding.check in self.fail_on
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check of messages may know about the catalog an entry is in."""
+
+    path: str
+    locale: str
+    nplurals: int | None
+    policy: Policy
+
+
+@dataclass(frozen=True)
+class Check:
+    """A registered check: its id, severity, whether it reads entries or catalogs, its function."""
+
+    id: str
+    severity: str
+    scope: str
+    function: Callable[..., Iterable[str]]
+
+    @property
+    def title(self) -> str:
+        """The first line of the function's docstring."""
+        return (self.function.__doc__ or self.id).strip().splitlines()[0]
+
+
+CHECKS: dict[str, Check] = {}
+
+
+def check(id: str, severity: str, scope: str = "entry") -> Callable[[Callable[..., Iterable[str]]], Callable[..., Iterable[str]]]:
+    """Register a check function under ``id``."""
+
+    def register(function: Callable[..., Iterable[str]]) -> Callable[..., Iterable[str]]:
+        CHECKS[id] = Check(id, severity, scope, function)
+        return function
+
+    return register
+
+
+def check_catalog(catalog: Catalog, policy: Policy = Policy()) -> list[Finding]:
+    """Run every enabled check on ``catalog``; findings in line order."""
+    from ..plurals import PluralFormsError, parse_plural_forms
+
+    try:
+        nplurals: int | None = parse_plural_forms(catalog.header.get("Plural-Forms", ""))[0]
+    except PluralFormsError:
+        nplurals = None
+    context = Context(catalog.path, catalog.locale, nplurals, policy)
+    enabled = [item for item in CHECKS.values() if item.id not in policy.disable]
+    findings: list[Finding] = []
+    header_line = catalog.header_line or 1
+    for item in enabled:
+        if item.scope == "catalog":
+            findings.extend(
+                Finding(catalog.path, line or header_line, None, "", item.id, item.severity, message)
+                for line, message in item.function(catalog, context)
+            )
+    entry_checks = [item for item in enabled if item.scope == "entry"]
+    for entry in catalog.entries:
+        if entry.obsolete:
+            continue
+        for item in entry_checks:
+            for message in item.function(entry, context):
+                findings.append(Finding(catalog.path, entry.msgstr_line, entry.msgctxt, entry.msgid, item.id, item.severity, message))
+    findings.sort(key=lambda finding: finding.line)
+    return findings
+
+
+# -- policy ------------------------------------------------------------------------
+
+
+def load_policy(settings: dict[str, Any], root: Path | None, *, source: str = "pyproject.toml") -> Policy:
+    """A policy from the ``[tool.trigger-content.check]`` table (``settings``)."""
+    known = {"min-percent", "min-percent-for", "fail-on", "disable", "same-as-source", "protected", "do-not-translate", "glossary"}
+    unknown = sorted(set(settings) - known)
+    if unknown:
+        raise TriggerContentError(f"[tool.trigger-content.check]: unknown setting {unknown[0]!r} (known: {', '.join(sorted(known))})", path=source)
+    glossary: tuple[Term, ...] = ()
+    if settings.get("glossary"):
+        glossary = load_glossary((root or Path.cwd()) / str(settings["glossary"]))
+    policy = Policy(
+        min_percent=float(settings.get("min-percent", 0)),
+        min_percent_for={str(k): float(v) for k, v in dict(settings.get("min-percent-for", {})).items()},
+        fail_on=tuple(settings.get("fail-on", ("error",))),
+        disable=tuple(settings.get("disable", ())),
+        same_as_source=tuple(settings.get("same-as-source", ())),
+        protected=tuple(settings.get("protected", ())),
+        do_not_translate=tuple(settings.get("do-not-translate", ())),
+        glossary=glossary,
+    )
+    validate_names(policy.fail_on + policy.disable, source)
+    return policy
+
+
+def validate_names(names: Iterable[str], source: str) -> None:
+    """Refuse a check id or severity that does not exist."""
+    for name in names:
+        if name not in CHECKS and name not in SEVERITIES:
+            raise TriggerContentError(f"unknown check or severity {name!r} (checks: {', '.join(sorted(CHECKS))})", path=source)
+
+
+def load_glossary(path: Path) -> tuple[Term, ...]:
+    """The terms of a glossary file (see ``locales/glossary.toml``)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise TriggerContentError(error.strerror or str(error), path=path) from None
+    except tomllib.TOMLDecodeError as error:
+        raise TriggerContentError(f"invalid TOML: {error}", path=path) from None
+    terms = []
+    for index, term in enumerate(data.get("term", [])):
+        try:
+            renderings = {
+                locale: (str(value["text"]), tuple(str(form) for form in value["match"]))
+                for locale, value in term.items()
+                if isinstance(value, dict)
+            }
+            terms.append(Term(str(term["en"]), tuple(str(form) for form in term.get("match", [term["en"]])), renderings))
+        except (KeyError, TypeError) as error:
+            raise TriggerContentError(f"term[{index}]: missing {error}", path=path) from None
+    return tuple(terms)
+
+
+def contains(text: str, form: str) -> bool:
+    """Whether ``form`` starts a word of ``text``, case aside."""
+    return re.search(rf"(?<!\w){re.escape(form)}", text, re.IGNORECASE) is not None
+
+
+def check_project(project: Any, policy: Policy = Policy()) -> list[Finding]:
+    """Run the enabled checks of staleness on a project's template and catalogs."""
+    findings = []
+    for item in CHECKS.values():
+        if item.scope == "project" and item.id not in policy.disable:
+            for path, message in item.function(project):
+                findings.append(Finding(str(path), 1, None, "", item.id, item.severity, message))
+    return findings
+
+
+# The checks register themselves on import.
+from . import catalog as _catalog_checks  # noqa: E402,F401
+from . import messages as _message_checks  # noqa: E402,F401
+from . import project as _project_checks  # noqa: E402,F401

@@ -1,0 +1,60 @@
+"""Checks of a whole catalog: its header and how complete it is."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..poreader import Catalog
+from . import Context, check
+
+
+@check("header", "error", scope="catalog")
+def header(catalog: Catalog, context: Context) -> Iterator[tuple[int | None, str]]:
+    """Header: the Language and the charset are declared."""
+    if catalog.header_line is None:
+        yield 1, "no header entry: declare Language, Content-Type (charset) and Plural-Forms"
+        return
+    if not catalog.header.get("Language"):
+        yield None, "the header has no Language field"
+    if "charset=" not in catalog.header.get("Content-Type", ""):
+        yield None, "the header's Content-Type declares no charset"
+
+
+@check("plural-forms", "error", scope="catalog")
+def plural_forms(catalog: Catalog, context: Context) -> Iterator[tuple[int | None, str]]:
+    """Plural-Forms: present, valid, and the rule gettext tools use for the language."""
+    from ..plurals import plural_problem
+
+    value = catalog.header.get("Plural-Forms")
+    if catalog.header_line is None:
+        return
+    if value is None:
+        if any(entry.msgid_plural is not None for entry in catalog.entries):
+            yield None, "plural messages but no Plural-Forms in the header"
+        return
+    problem = plural_problem(value, context.locale)
+    if problem:
+        yield None, f"Plural-Forms: {problem}"
+
+
+@check("fuzzy-header", "warning", scope="catalog")
+def fuzzy_header(catalog: Catalog, context: Context) -> Iterator[tuple[int | None, str]]:
+    """Fuzzy header: msgfmt ignores a fuzzy header, and with it the charset and plural rule."""
+    if catalog.header_fuzzy:
+        yield None, "the header is marked fuzzy; remove the flag once Language and Plural-Forms are right"
+
+
+@check("completeness", "error", scope="catalog")
+def completeness(catalog: Catalog, context: Context) -> Iterator[tuple[int | None, str]]:
+    """Completeness: the share of translated messages reaches the locale's threshold."""
+    from ..status import count
+
+    threshold = context.policy.threshold(context.locale)
+    if threshold <= 0:
+        return
+    counts = count(catalog.entries)
+    if counts.percent < threshold:
+        yield None, (
+            f"{counts.percent:.1f}% translated ({counts.translated} of {counts.total}; "
+            f"{counts.fuzzy} fuzzy, {counts.untranslated} untranslated), below the {threshold:g}% required"
+        )

@@ -1,0 +1,47 @@
+"""Checks of a project: are the template, the catalogs and the compiled catalogs current?"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from . import check
+
+
+@check("stale-template", "error", scope="project")
+def stale_template(project: object) -> Iterator[tuple[Path, str]]:
+    """Stale template: the template no longer matches the source documents."""
+    from ..catalogs import project_references, write_template
+    from ..source import SITE_FILE, load_page, page_files
+
+    files = page_files(project.content)  # type: ignore[attr-defined]
+    pages = [load_page(path) for path in files]
+    sources = {page.id: path for page, path in zip(pages, files)}
+    site = project.content / SITE_FILE  # type: ignore[attr-defined]
+    if site.is_file():
+        sources["site"] = site
+    template = project.template  # type: ignore[attr-defined]
+    if write_template(pages, template, references=project_references(project, sources), check=True):  # type: ignore[arg-type]
+        yield template, "not current with the source documents; run `trigger-content extract`"
+
+
+@check("not-merged", "error", scope="project")
+def not_merged(project: object) -> Iterator[tuple[Path, str]]:
+    """Not merged: a catalog does not hold the current template's messages."""
+    from ..catalogs import update_files
+
+    if not project.template.is_file():  # type: ignore[attr-defined]
+        return
+    for path, changed in update_files(project, check=True):  # type: ignore[arg-type]
+        if changed:
+            yield path, "not merged with the current template; run `trigger-content update`"
+
+
+@check("stale-mo", "warning", scope="project")
+def stale_mo(project: object) -> Iterator[tuple[Path, str]]:
+    """Stale compiled catalog: a .mo was not made from its current .po (rendering reads the .po)."""
+    from ..catalogs import compile_files
+
+    for path, changed in compile_files(project, check=True):  # type: ignore[arg-type]
+        if changed:
+            yield path, "not compiled from the current .po; run `trigger-content compile`"

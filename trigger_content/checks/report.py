@@ -1,0 +1,92 @@
+"""Findings for people and machines: compiler-style text, JSON, GitHub annotations, JUnit XML."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from xml.etree import ElementTree
+
+from . import CHECKS, Finding, Policy
+
+
+def summary(findings: Sequence[Finding], policy: Policy, catalogs: int) -> str:
+    """One line: how many catalogs, errors and warnings, and whether the policy is met."""
+    errors = sum(1 for finding in findings if finding.severity == "error")
+    warnings = len(findings) - errors
+    verdict = "policy failed" if any(policy.fails(finding) for finding in findings) else "policy met"
+    return f"{catalogs} catalog{'s' if catalogs != 1 else ''}: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}; {verdict}"
+
+
+def to_text(findings: Sequence[Finding], policy: Policy, catalogs: int) -> str:
+    """``path:line: severity: message [check] (msgctxt)``, one line each, then the summary."""
+    lines = []
+    for finding in findings:
+        where = f" ({finding.msgctxt})" if finding.msgctxt else ""
+        lines.append(f"{finding.path}:{finding.line}: {finding.severity}: {finding.message} [{finding.check}]{where}")
+    lines.append(summary(findings, policy, catalogs))
+    return "\n".join(lines) + "\n"
+
+
+def to_json(findings: Sequence[Finding], policy: Policy, catalogs: int) -> str:
+    """``{"passed": bool, "summary": str, "findings": [...]}``."""
+    document = {
+        "passed": not any(policy.fails(finding) for finding in findings),
+        "summary": summary(findings, policy, catalogs),
+        "findings": [finding.to_json() for finding in findings],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def to_github(findings: Sequence[Finding], policy: Policy, catalogs: int) -> str:
+    """GitHub Actions workflow commands: an ``::error`` or ``::warning`` annotation per finding."""
+    lines = []
+    for finding in findings:
+        level = "error" if policy.fails(finding) else "warning"
+        title = f"{finding.check}" + (f" ({finding.msgctxt})" if finding.msgctxt else "")
+        lines.append(
+            f"::{level} file={_escape_property(finding.path)},line={finding.line},"
+            f"title={_escape_property(title)}::{_escape_data(finding.message)}"
+        )
+    lines.append(summary(findings, policy, catalogs))
+    return "\n".join(lines) + "\n"
+
+
+def to_junit(findings: Sequence[Finding], policy: Policy, paths: Sequence[str]) -> str:
+    """JUnit XML: a test suite per file, a test case per check; failing findings are failures."""
+    root = ElementTree.Element("testsuites", name="trigger-content check")
+    by_path: dict[str, list[Finding]] = {path: [] for path in paths}
+    for finding in findings:
+        by_path.setdefault(finding.path, []).append(finding)
+    total = failures = 0
+    for path, found in by_path.items():
+        suite = ElementTree.SubElement(root, "testsuite", name=path)
+        suite_failures = 0
+        scopes = {"project"} if path not in paths else {"entry", "catalog"}
+        checks = [item for item in CHECKS.values() if item.scope in scopes and item.id not in policy.disable]
+        for item in checks:
+            case = ElementTree.SubElement(suite, "testcase", classname=path, name=f"{item.id}: {item.title}")
+            mine = [finding for finding in found if finding.check == item.id]
+            failing = [finding for finding in mine if policy.fails(finding)]
+            report = "\n".join(f"{f.path}:{f.line}: {f.severity}: {f.message}" + (f" ({f.msgctxt})" if f.msgctxt else "") for f in mine)
+            if failing:
+                failure = ElementTree.SubElement(case, "failure", message=f"{len(failing)} finding{'s' if len(failing) != 1 else ''}", type=item.severity)
+                failure.text = report
+                suite_failures += 1
+            elif mine:
+                ElementTree.SubElement(case, "system-out").text = report
+        suite.set("tests", str(len(checks)))
+        suite.set("failures", str(suite_failures))
+        total += len(checks)
+        failures += suite_failures
+    root.set("tests", str(total))
+    root.set("failures", str(failures))
+    ElementTree.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"

@@ -1,0 +1,322 @@
+"""A strict, line-aware reader of PO files, for figures and checks.
+
+polib and Babel read leniently: an unterminated string loses its last
+character, an unknown keyword is skipped. This reader refuses what GNU
+gettext's ``msgfmt`` refuses, with ``path:line: what`` (1-based lines, as
+msgfmt counts), and records the line of each entry's keywords so a finding can
+point at the exact line. It keeps only what status and checks need; editing
+goes through polib (:mod:`trigger_content.catalogs`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import TriggerContentError
+
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v", "?": "?", "'": "'"}
+_ESCAPE = re.compile(r"\\(?:([ntr\"\\abfv?'])|([0-7]{1,3})|x([0-9A-Fa-f]+)|(.?))")
+_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[([^\]]*)\])?)[ \t]*(?=\")|([A-Za-z_][\w\[\]]*)")
+_CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
+_UNESCAPED_QUOTE = re.compile(r'(?:^|[^\\])(?:\\\\)*(")')
+
+
+class CatalogError(TriggerContentError):
+    """A PO file that GNU gettext would refuse."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One message of a catalog, with the lines its parts start on."""
+
+    msgctxt: str | None
+    msgid: str
+    msgid_plural: str | None
+    #: The translation: one string, or one per plural form in index order.
+    msgstr: tuple[str, ...]
+    flags: frozenset[str]
+    obsolete: bool
+    #: First line of the entry (its first comment, or its first keyword).
+    line: int
+    msgid_line: int
+    msgstr_line: int
+    previous_msgid: str | None = None
+    #: Extracted comments (``#.``), joined by newlines.
+    comment: str = ""
+
+    @property
+    def fuzzy(self) -> bool:
+        return "fuzzy" in self.flags
+
+    @property
+    def untranslated(self) -> bool:
+        """The msgstr, or any plural form of it, is empty."""
+        return not all(self.msgstr)
+
+
+@dataclass
+class Catalog:
+    """The entries of a PO file (the header apart) and its header fields."""
+
+    path: str
+    entries: list[Entry]
+    header: dict[str, str] = field(default_factory=dict)
+    header_fuzzy: bool = False
+    header_line: int | None = None
+    #: What the reader noticed without refusing the file (a BOM, a missing header).
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def locale(self) -> str:
+        """The header's Language, or the folder name of ``<locale>/LC_MESSAGES/``."""
+        language = self.header.get("Language", "").strip()
+        if language:
+            return language
+        parts = Path(self.path).parts
+        return parts[-3] if len(parts) >= 3 and parts[-2] == "LC_MESSAGES" else ""
+
+    @property
+    def active(self) -> list[Entry]:
+        return [entry for entry in self.entries if not entry.obsolete]
+
+
+def read_po(path: str | Path, data: bytes | None = None) -> Catalog:
+    """Read a PO file strictly; raise :class:`CatalogError` with ``path:line: what``."""
+    path = str(path)
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as error:
+            raise CatalogError(error.strerror or str(error), path=path) from None
+    return _Parser(path, data).parse()
+
+
+class _Parser:
+    def __init__(self, path: str, data: bytes) -> None:
+        self.path = path
+        self.data = data
+        self.notes: list[str] = []
+        self.entries: list[Entry] = []
+        self.header: tuple[Entry, str] | None = None
+        self._reset(0)
+
+    def fail(self, line: int, message: str, column: int | None = None) -> CatalogError:
+        return CatalogError(message, path=self.path, line=line, column=column)
+
+    # -- decoding --------------------------------------------------------------
+
+    def text(self) -> str:
+        data = self.data
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (len(data) > 1 and data[1:2] == b"\0"):
+            raise self.fail(1, "UTF-16 is not a PO file encoding; save the file as UTF-8")
+        if data.startswith(codecs.BOM_UTF8):
+            data = data[len(codecs.BOM_UTF8):]
+            self.notes.append("a UTF-8 byte order mark starts the file; it was ignored")
+        found = _CHARSET.search(data, 0, 8192)
+        charset = found.group(1).decode("ascii") if found else "UTF-8"
+        if charset.upper() == "CHARSET":
+            charset = "ASCII"
+        try:
+            codecs.lookup(charset)
+        except LookupError:
+            line = data.count(b"\n", 0, found.start()) + 1 if found else 1
+            raise self.fail(line, f"unknown charset {charset!r} in Content-Type") from None
+        nul = data.find(b"\0")
+        if nul >= 0:
+            raise self.fail(data.count(b"\n", 0, nul) + 1, "NUL byte in the file", nul - data.rfind(b"\n", 0, nul))
+        try:
+            return data.decode(charset)
+        except UnicodeDecodeError as error:
+            line = data.count(b"\n", 0, error.start) + 1
+            column = error.start - data.rfind(b"\n", 0, error.start)
+            raise self.fail(line, f"byte 0x{data[error.start]:02x} is not valid {charset}", column) from None
+
+    # -- entries ---------------------------------------------------------------
+
+    def _reset(self, line: int) -> None:
+        self.start = 0
+        self.flags: set[str] = set()
+        self.comments: list[str] = []
+        self.previous: str | None = None
+        self.fields: dict[str, list[str]] = {}
+        self.lines: dict[str, int] = {}
+        self.last: str | None = None
+        self.obsolete = False
+
+    def parse(self) -> Catalog:
+        text = self.text()
+        number = 0
+        for number, raw in enumerate(text.splitlines(), start=1):
+            self.line(number, raw)
+        self.finish(number + 1)
+        header: dict[str, str] = {}
+        fuzzy_header, header_line = False, None
+        if self.header is None:
+            self.notes.append("no header entry: the catalog has no Language, charset or Plural-Forms")
+        else:
+            entry, value = self.header
+            fuzzy_header, header_line = entry.fuzzy, entry.msgstr_line
+            for field_line in value.split("\n"):
+                name, colon, rest = field_line.partition(":")
+                if colon:
+                    header[name.strip()] = rest.strip()
+        catalog = Catalog(self.path, self.entries, header, fuzzy_header, header_line, self.notes)
+        check_duplicates(catalog)
+        return catalog
+
+    def line(self, number: int, raw: str) -> None:
+        line = raw.strip()
+        if not line:
+            return
+        if line.startswith(("<<<<<<<", ">>>>>>>", "=======")) or line.startswith("|||||||"):
+            raise self.fail(number, "git conflict marker: resolve the merge of this catalog first")
+        obsolete = False
+        if line.startswith("#~"):
+            obsolete = True
+            line = line[2:].lstrip()
+            if line.startswith("|"):
+                self.comment_line(number, "#" + line, obsolete=True)
+                return
+            if not line:
+                return
+        elif line.startswith("#"):
+            self.comment_line(number, line, obsolete=False)
+            return
+        if line.startswith('"'):
+            if self.last is None:
+                raise self.fail(number, "a string with no keyword before it")
+            self.fields[self.last].append(self.string(number, raw, raw.index('"')))
+            return
+        found = _KEYWORD.match(line)
+        if found is None or found.group(3):
+            word = line.split()[0] if line.split() else line
+            raise self.fail(number, f"unknown keyword {word!r}" if found else f"cannot read {line[:20]!r}")
+        keyword = found.group(1)
+        if keyword.startswith("msgstr["):
+            index = found.group(2)
+            if not index.isdigit():
+                raise self.fail(number, f"{keyword}: the plural index must be a number")
+            keyword = f"msgstr[{int(index)}]"
+        if keyword in ("msgctxt", "msgid") and ("msgstr" in self.fields or any(k.startswith("msgstr[") for k in self.fields)):
+            self.finish(number)
+        if keyword in ("msgctxt", "msgid") and not self.fields:
+            self.obsolete = obsolete
+            self.start = self.start or number
+        if keyword in self.fields:
+            raise self.fail(number, f"{keyword} appears twice in one entry")
+        if keyword == "msgid" and "msgstr" in self.fields:
+            raise self.fail(number, "msgid after msgstr")
+        if keyword.startswith("msgstr") and "msgid" not in self.fields:
+            raise self.fail(number, f"{keyword} without msgid before it")
+        if keyword == "msgid_plural" and "msgid" not in self.fields:
+            raise self.fail(number, "msgid_plural without msgid before it")
+        self.fields[keyword] = [self.string(number, raw, raw.index('"', raw.index(keyword[:5])))]
+        self.lines[keyword] = number
+        self.last = keyword
+
+    def comment_line(self, number: int, line: str, *, obsolete: bool) -> None:
+        if self.fields and ("msgstr" in self.fields or any(k.startswith("msgstr[") for k in self.fields)):
+            self.finish(number)
+        elif self.fields:
+            raise self.fail(self.lines.get("msgid", number), "msgid without msgstr")
+        self.start = self.start or number
+        if line.startswith("#,"):
+            self.flags.update(flag.strip() for flag in line[2:].split(",") if flag.strip())
+        elif line.startswith("#|"):
+            rest = line[2:].strip()
+            if rest.startswith("msgid ") and '"' in rest:
+                self.previous = self.string(number, rest, rest.index('"'))
+            elif rest.startswith('"') and self.previous is not None:
+                self.previous += self.string(number, rest, 0)
+        elif line.startswith("#."):
+            self.comments.append(line[2:].strip())
+
+    def string(self, number: int, raw: str, start: int) -> str:
+        end = len(raw.rstrip())
+        body = raw[start + 1 : end - 1]
+        if end - start < 2 or raw[end - 1] != '"' or _ends_escaped(raw[start + 1 : end]):
+            raise self.fail(number, "unterminated string", start + 1)
+        inner = _UNESCAPED_QUOTE.search(body)
+        if inner is not None:
+            raise self.fail(number, "text after the end of the string", start + 2 + inner.start(1))
+        value = _ESCAPE.sub(lambda found: self.escape(number, found, start), body)
+        if "\x04" in value:
+            raise self.fail(number, "the context separator (EOT, \\x04) inside a string")
+        if "#-#-#-#-#" in value:
+            raise self.fail(number, "msgcat conflict markers (#-#-#-#-#): choose one translation and remove the others")
+        return value
+
+    def escape(self, number: int, found: re.Match[str], start: int) -> str:
+        simple, octal, hexadecimal, other = found.groups()
+        if simple is not None:
+            return _ESCAPES[simple]
+        if octal is not None:
+            return chr(int(octal, 8))
+        if hexadecimal is not None:
+            return chr(int(hexadecimal, 16) & 0xFF)
+        raise self.fail(number, f"invalid escape sequence '\\{other}'", start + 2 + found.start())
+
+    def finish(self, number: int) -> None:
+        """Close the entry in progress, if any."""
+        if not self.fields:
+            self._reset(number)
+            return
+        if "msgid" not in self.fields:
+            raise self.fail(self.start, "msgctxt without msgid")
+        plural_keys = sorted((k for k in self.fields if k.startswith("msgstr[")), key=lambda k: int(k[7:-1]))
+        if "msgstr" not in self.fields and not plural_keys:
+            raise self.fail(self.lines["msgid"], "msgid without msgstr")
+        plural = "msgid_plural" in self.fields
+        if plural and not plural_keys:
+            raise self.fail(self.lines.get("msgstr", self.lines["msgid"]), "msgid_plural needs msgstr[0], msgstr[1]…")
+        if plural_keys and not plural:
+            raise self.fail(self.lines[plural_keys[0]], f"{plural_keys[0]} without msgid_plural")
+        if plural_keys and [int(k[7:-1]) for k in plural_keys] != list(range(len(plural_keys))):
+            raise self.fail(self.lines[plural_keys[0]], "plural forms must be msgstr[0], msgstr[1]… in order, none missing")
+        join = "".join
+        msgid = join(self.fields["msgid"])
+        msgstr = tuple(join(self.fields[k]) for k in plural_keys) if plural else (join(self.fields["msgstr"]),)
+        msgstr_line = self.lines[plural_keys[0]] if plural else self.lines["msgstr"]
+        entry = Entry(
+            msgctxt=join(self.fields["msgctxt"]) if "msgctxt" in self.fields else None,
+            msgid=msgid,
+            msgid_plural=join(self.fields["msgid_plural"]) if plural else None,
+            msgstr=msgstr,
+            flags=frozenset(self.flags),
+            obsolete=self.obsolete,
+            line=self.start or self.lines["msgid"],
+            msgid_line=self.lines["msgid"],
+            msgstr_line=msgstr_line,
+            previous_msgid=self.previous,
+            comment="\n".join(self.comments),
+        )
+        if msgid == "" and entry.msgctxt is None and not entry.obsolete:
+            if self.header is not None:
+                raise self.fail(entry.msgid_line, f"a second header entry (the first is at line {self.header[0].msgid_line})")
+            self.header = (entry, msgstr[0])
+        else:
+            self.entries.append(entry)
+        self._reset(number)
+
+
+def _ends_escaped(quoted: str) -> bool:
+    """Whether the quote that ends ``quoted`` is escaped by an odd run of backslashes."""
+    before = quoted[:-1]
+    return (len(before) - len(before.rstrip("\\"))) % 2 == 1
+
+
+def check_duplicates(catalog: Catalog) -> None:
+    """Refuse two active entries with the same msgctxt and msgid, naming both lines."""
+    seen: dict[tuple[str | None, str], int] = {}
+    for entry in catalog.active:
+        key = (entry.msgctxt, entry.msgid)
+        if key in seen:
+            raise CatalogError(
+                f"duplicate message definition (first defined at line {seen[key]})",
+                path=catalog.path,
+                line=entry.msgid_line,
+            )
+        seen[key] = entry.msgid_line

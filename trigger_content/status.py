@@ -1,0 +1,285 @@
+"""How complete each catalog is: counts, words and percent, per catalog and per section.
+
+Counting rules (those of ``msgfmt --statistics`` where gettext's agree):
+
+* the header entry and obsolete (``#~``) entries are not counted among the
+  three; obsolete entries are counted apart;
+* untranslated: the msgstr is empty, or any plural form is empty, fuzzy or not
+  (msgfmt ignores an empty plural form other than the first);
+* fuzzy: flagged fuzzy and not untranslated;
+* translated: all the others.
+
+Words are the source words (msgid, and msgid_plural) with inline tags left
+out; "translated words" are those of the translated entries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .poreader import Catalog, Entry, read_po
+
+_WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
+_TAG = re.compile(r"</?[a-z]+\d+>")
+
+
+@dataclass(frozen=True)
+class Counts:
+    """The figures of a set of entries."""
+
+    translated: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+    obsolete: int = 0
+    words_translated: int = 0
+    words_total: int = 0
+
+    @property
+    def total(self) -> int:
+        """Translated, fuzzy and untranslated: the obsolete entries are not among them."""
+        return self.translated + self.fuzzy + self.untranslated
+
+    @property
+    def percent(self) -> float:
+        """Translated entries out of the total, 0–100 (100 for an empty catalog)."""
+        return round(100 * self.translated / self.total, 2) if self.total else 100.0
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "translated": self.translated,
+            "fuzzy": self.fuzzy,
+            "untranslated": self.untranslated,
+            "obsolete": self.obsolete,
+            "total": self.total,
+            "percent": self.percent,
+            "words": {"translated": self.words_translated, "total": self.words_total},
+        }
+
+
+@dataclass(frozen=True)
+class SectionStatus:
+    """The figures of one section of the pages (``site``, a page's lead, a section)."""
+
+    id: str
+    title: str
+    counts: Counts
+
+    def to_json(self) -> dict[str, object]:
+        return {"id": self.id, "title": self.title, **self.counts.to_json()}
+
+
+@dataclass(frozen=True)
+class CatalogStatus:
+    """The figures of one catalog."""
+
+    path: str
+    locale: str
+    counts: Counts
+    sections: tuple[SectionStatus, ...] = field(default=())
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "locale": self.locale,
+            **self.counts.to_json(),
+            "sections": [section.to_json() for section in self.sections],
+        }
+
+
+def state(entry: Entry) -> str:
+    """``translated``, ``fuzzy`` or ``untranslated``, by the counting rules above."""
+    if entry.untranslated:
+        return "untranslated"
+    return "fuzzy" if entry.fuzzy else "translated"
+
+
+def words(text: str) -> int:
+    """The number of words in ``text``, inline tags left out."""
+    return len(_WORD.findall(_TAG.sub(" ", text)))
+
+
+def count(entries: Iterable[Entry]) -> Counts:
+    """The figures of ``entries`` (the header excluded by the reader)."""
+    tally = {"translated": 0, "fuzzy": 0, "untranslated": 0}
+    obsolete = words_translated = words_total = 0
+    for entry in entries:
+        if entry.obsolete:
+            obsolete += 1
+            continue
+        kind = state(entry)
+        tally[kind] += 1
+        size = words(entry.msgid) + (words(entry.msgid_plural) if entry.msgid_plural else 0)
+        words_total += size
+        if kind == "translated":
+            words_translated += size
+    return Counts(obsolete=obsolete, words_translated=words_translated, words_total=words_total, **tally)
+
+
+#: Finds the section of an entry: a (section id, title) pair, from its msgctxt.
+Sections = Callable[[Entry], "tuple[str, str]"]
+
+
+def context_sections(entry: Entry) -> tuple[str, str]:
+    """The section of an entry from its msgctxt alone: all but the last two parts."""
+    if not entry.msgctxt:
+        return ("", "no context")
+    parts = entry.msgctxt.split(".")
+    key = ".".join(parts[: max(1, min(2, len(parts) - 1))])
+    return (key, key)
+
+
+def catalog_status(catalog: Catalog, sections: Sections | None = None) -> CatalogStatus:
+    """The figures of a catalog, broken down by section when ``sections`` is given."""
+    parts: tuple[SectionStatus, ...] = ()
+    if sections is not None:
+        groups: dict[tuple[str, str], list[Entry]] = {}
+        for entry in catalog.entries:
+            if not entry.obsolete:
+                groups.setdefault(sections(entry), []).append(entry)
+        parts = tuple(SectionStatus(key, title, count(members)) for (key, title), members in groups.items())
+    return CatalogStatus(catalog.path, catalog.locale, count(catalog.entries), parts)
+
+
+def status(paths: Iterable[str | Path], sections: Sections | None = None) -> list[CatalogStatus]:
+    """The figures of each catalog at ``paths`` (files, read strictly)."""
+    return [catalog_status(read_po(path), sections) for path in paths]
+
+
+def find_catalogs(paths: Iterable[str | Path]) -> list[Path]:
+    """The ``.po`` files among ``paths``: files as given, folders searched recursively."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*.po") if p.is_file()))
+        else:
+            found.append(path)
+    return found
+
+
+def page_sections(pages: Iterable[object]) -> Sections:
+    """Sections from the pages' model: the site chrome, each page's lead, each top-level section."""
+    from .inline import plain_text
+    from .model import Page
+    from .walker import segments
+
+    owner: dict[str, tuple[str, str]] = {}
+    for page in pages:
+        assert isinstance(page, Page)
+        title = plain_text(page.title)
+        headings = {section.id: plain_text(section.heading) for section in page.sections}
+        for segment in segments(page):
+            parts = segment.context.split(".")
+            if parts[0] == "site":
+                owner[segment.context] = ("site", "Site header")
+            elif len(parts) > 2 and parts[1] in headings:
+                owner[segment.context] = (f"{page.id}.{parts[1]}", f"{title}: {headings[parts[1]]}")
+            else:
+                owner[segment.context] = (page.id, f"{title}: lead")
+
+    def find(entry: Entry) -> tuple[str, str]:
+        return owner.get(entry.msgctxt or "") or context_sections(entry)
+
+    return find
+
+
+# -- output --------------------------------------------------------------------
+
+
+def to_json(statuses: Iterable[CatalogStatus]) -> dict[str, object]:
+    """The JSON document of ``status --format json``."""
+    return {"catalogs": [item.to_json() for item in statuses]}
+
+
+_COLUMNS = ("locale", "translated", "fuzzy", "untranslated", "obsolete", "total", "percent", "words")
+
+
+def _row(name: str, counts: Counts) -> list[str]:
+    return [
+        name,
+        str(counts.translated),
+        str(counts.fuzzy),
+        str(counts.untranslated),
+        str(counts.obsolete),
+        str(counts.total),
+        f"{counts.percent:.1f}%",
+        f"{counts.words_translated}/{counts.words_total}",
+    ]
+
+
+def to_table(statuses: Iterable[CatalogStatus]) -> str:
+    """A plain-text table, one row per catalog (and per section, indented)."""
+    rows: list[list[str]] = [list(_COLUMNS) + ["path"]]
+    for item in statuses:
+        rows.append(_row(item.locale or "?", item.counts) + [item.path])
+        rows.extend(_row(f"  {section.title}", section.counts) + [""] for section in item.sections)
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = [cell.ljust(width) if i in (0, len(row) - 1) else cell.rjust(width) for i, (cell, width) in enumerate(zip(row, widths))]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def to_markdown(statuses: Iterable[CatalogStatus]) -> str:
+    """A Markdown table for a pull-request comment."""
+    lines = [
+        "| Language | Translated | Fuzzy | Untranslated | Obsolete | Words | |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for item in statuses:
+        counts = item.counts
+        mark = "✅" if counts.percent == 100 else "⚠️" if counts.percent >= 80 else "❌"
+        lines.append(
+            f"| `{item.locale or item.path}` | {counts.translated}/{counts.total} ({counts.percent:.1f}%) "
+            f"| {counts.fuzzy} | {counts.untranslated} | {counts.obsolete} "
+            f"| {counts.words_translated}/{counts.words_total} | {mark} |"
+        )
+        for section in item.sections:
+            sc = section.counts
+            lines.append(
+                f"| ↳ {_md(section.title)} | {sc.translated}/{sc.total} ({sc.percent:.1f}%) | {sc.fuzzy} "
+                f"| {sc.untranslated} | | {sc.words_translated}/{sc.words_total} | |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def badge_svg(label: str, percent: float) -> str:
+    """A small SVG badge, ``label | 97%``, green at 100%, amber from 80%, red below."""
+    from html import escape
+
+    value = f"{percent:.0f}%" if percent == int(percent) else f"{percent:.1f}%"
+    colour = "#2e7d32" if percent >= 100 else "#b26a00" if percent >= 80 else "#c62828"
+    left, right = 7 * len(label) + 12, 7 * len(value) + 12
+    width = left + right
+    label_x, value_x = left / 2, left + right / 2
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="20" role="img" '
+        f'aria-label="{escape(label)}: {value}">\n'
+        f"<title>{escape(label)}: {value}</title>\n"
+        f'<rect width="{left}" height="20" fill="#555"/>\n'
+        f'<rect x="{left}" width="{right}" height="20" fill="{colour}"/>\n'
+        f'<g fill="#fff" text-anchor="middle" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11">\n'
+        f'<text x="{label_x:g}" y="14">{escape(label)}</text>\n'
+        f'<text x="{value_x:g}" y="14">{value}</text>\n'
+        f"</g>\n</svg>\n"
+    )
+
+
+def write_badges(statuses: Iterable[CatalogStatus], folder: str | Path) -> list[Path]:
+    """Write ``<locale>.svg`` for each catalog into ``folder``; return the paths."""
+    from .files import write_atomic
+
+    written = []
+    for item in statuses:
+        name = item.locale or Path(item.path).stem
+        target = Path(folder) / f"{name}.svg"
+        write_atomic(target, badge_svg(name, item.counts.percent).encode("utf-8"))
+        written.append(target)
+    return written
