@@ -29,7 +29,7 @@ def test_packaged_page_loads_with_its_site_chrome(page: tc.Page) -> None:
         ("misspelt_field", ":6: sections[0].headng:", "unknown field 'headng'; did you mean 'heading'?"),
         ("wrong_type", ":7: blocks[0].ordered:", "input should be a valid boolean, not str 'yes'"),
         ("invalid_toml", ":2:15:", "invalid TOML"),
-        ("unclosed_link", ":10: blocks[0].text:", "link '[…](…)' opened at column 4 is not closed"),
+        ("unclosed_link", ":10: blocks[0].text:", "link '[…](…)' opened at character 4 is not closed"),
         ("javascript_url", ":5: links.home.url:", "URL scheme 'javascript' is not allowed"),
         ("latin1_encoding", ":2:13:", "byte 0xe9 is not UTF-8"),
         ("empty_list", ":7: blocks[0].items:", "must not be empty"),

@@ -68,6 +68,8 @@ class _Container(Frozen):
         kind = cls.model_fields["kind"].default
         if any(node.kind == kind for node in iter_containers(content)):
             raise MarkupError(f"{_SOURCE_NAMES[kind]} inside another one")
+        if not plain_text(content).strip():
+            raise MarkupError(f"empty {_SOURCE_NAMES[kind]}")
         return content
 
 
@@ -146,16 +148,18 @@ class _Frame:
 
     def flush(self) -> None:
         if self.text:
-            self.children.append(Text(text="".join(self.text)))
+            text = "".join(self.text)
+            _refuse_tags(text)
+            self.children.append(Text(text=text))
             self.text.clear()
 
     def close(self, target: str | None = None) -> Inline:
         self.flush()
         content = _merge_text(self.children)
-        if not content:
-            raise MarkupError(f"empty {_SOURCE_NAMES[self.kind]} at column {self.column}")
+        if not plain_text(content).strip():
+            raise MarkupError(f"empty {_SOURCE_NAMES[self.kind]} at character {self.column}")
         if any(node.kind == self.kind for node in iter_containers(content)):
-            raise MarkupError(f"{_SOURCE_NAMES[self.kind]} at column {self.column} holds another one")
+            raise MarkupError(f"{_SOURCE_NAMES[self.kind]} at character {self.column} holds another one")
         if self.kind == "link":
             return Link(target=target or "", content=content)
         return Emphasis(content=content) if self.kind == "em" else Strong(content=content)
@@ -182,15 +186,16 @@ def parse_markup(source: str) -> tuple[Inline, ...]:
             top.text.append(source[i + 1])
             i += 2
             continue
-        if source.startswith("**", i) or char == "_":
+        intraword = char == "_" and 0 < i < len(source) - 1 and source[i - 1].isalnum() and source[i + 1].isalnum()
+        if source.startswith("**", i) or (char == "_" and not intraword):
             kind = "strong" if char == "*" else "em"
             if top.kind == kind:
                 node = stack.pop().close()
                 stack[-1].children.append(node)
             elif any(frame.kind == kind for frame in stack):
                 raise MarkupError(
-                    f"{_SOURCE_NAMES[kind]} closed at column {column} "
-                    f"before the {_SOURCE_NAMES[top.kind]} opened at column {top.column}"
+                    f"{_SOURCE_NAMES[kind]} closed at character {column} "
+                    f"before the {_SOURCE_NAMES[top.kind]} opened at character {top.column}"
                 )
             else:
                 top.flush()
@@ -199,7 +204,7 @@ def parse_markup(source: str) -> tuple[Inline, ...]:
             continue
         if char == "*":
             raise MarkupError(
-                f"a single '*' at column {column} is not markup: "
+                f"a single '*' at character {column} is not markup: "
                 "write _emphasis_, **strong** or \\* for an asterisk"
             )
         if char == "[":
@@ -211,12 +216,12 @@ def parse_markup(source: str) -> tuple[Inline, ...]:
             end = _LINK_END.match(source, i)
             if top.kind != "link" or end is None:
                 raise MarkupError(
-                    f"']' at column {column} does not close a link '[text](link-id)'; "
+                    f"']' at character {column} does not close a link '[text](link-id)'; "
                     "write \\] for a bracket"
                 )
             if not re.match(ID_PATTERN, end.group(1)):
                 raise MarkupError(
-                    f"link target {end.group(1)!r} at column {end.start(1) + 1} is not a "
+                    f"link target {end.group(1)!r} at character {end.start(1) + 1} is not a "
                     "link id (lower-case letters, digits and hyphens, as in [links])"
                 )
             node = stack.pop().close(end.group(1))
@@ -227,7 +232,7 @@ def parse_markup(source: str) -> tuple[Inline, ...]:
         i += 1
     if len(stack) > 1:
         top = stack[-1]
-        raise MarkupError(f"{_SOURCE_NAMES[top.kind]} opened at column {top.column} is not closed")
+        raise MarkupError(f"{_SOURCE_NAMES[top.kind]} opened at character {top.column} is not closed")
     root.flush()
     return _merge_text(root.children)
 
@@ -236,7 +241,7 @@ def _refuse_tags(text: str) -> None:
     found = TAG_RE.search(text)
     if found:
         raise MarkupError(
-            f"{found.group(0)!r} at column {found.start() + 1} reads as an inline tag in catalogs; "
+            f"{found.group(0)!r} at character {found.start() + 1} reads as an inline tag in catalogs; "
             "write links and emphasis as [text](link-id) and _text_"
         )
 
@@ -246,7 +251,12 @@ def _escape_source(text: str) -> str:
 
 
 def format_markup(nodes: Iterable[Inline]) -> str:
-    """The source markup of ``nodes``; :func:`parse_markup` reads it back equal."""
+    """The source markup of ``nodes``; :func:`parse_markup` reads it back equal.
+
+    As in CommonMark, an underscore between two letters is a letter's
+    neighbour, not emphasis: emphasis that begins or ends inside a word (which
+    a translation may have) has no source spelling and reads back differently.
+    """
     parts: list[str] = []
     for node in nodes:
         if isinstance(node, Text):
@@ -343,7 +353,7 @@ def from_catalog(text: str, source: Iterable[Inline]) -> tuple[Inline, ...]:
                 raise MarkupError(f"</{name}> where {expected} was expected")
             _, children = stack.pop()
             content = _merge_text(children)
-            if not content:
+            if not plain_text(content).strip():
                 raise MarkupError(f"<{name}></{name}> encloses no text")
             stack[-1][1].append(originals[name].model_copy(update={"content": content}))
         else:
