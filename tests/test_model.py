@@ -68,3 +68,20 @@ def test_the_page_holds_the_seed_structure(page: tc.Page) -> None:
     notice = page.site.notice.text
     links = [(node.target, tc.plain_text(node.content)) for node in notice if isinstance(node, tc.Link)]
     assert links == [("covid-updates", "see the latest updates"), ("donate", "Rush accepts donations")]
+
+
+@pytest.mark.parametrize("reserved", ["title", "heading", "term", "definition", "site"])
+def test_ids_that_would_collide_with_a_text_context_are_reserved(reserved: str) -> None:
+    with pytest.raises(pydantic.ValidationError, match=f"id '{reserved}' is reserved"):
+        tc.Page(id="p", title=tc.parse_markup("T"), blocks=(paragraph(reserved, "x"),))
+    with pytest.raises(pydantic.ValidationError, match="id 'site' is reserved"):
+        tc.Page(id="site", title=tc.parse_markup("T"))
+
+
+def test_nested_sections_have_unique_contexts_and_deeper_headings() -> None:
+    inner = tc.Section(id="inner", heading=tc.parse_markup("Inner"), blocks=(paragraph("deep", "Deep text."),))
+    outer = tc.Section(id="outer", heading=tc.parse_markup("Outer"), sections=(inner,))
+    page = tc.Page(id="p", title=tc.parse_markup("T"), sections=(outer,))
+    assert [s.context for s in tc.segments(page)] == ["p.title", "p.outer.heading", "p.outer.inner.heading", "p.outer.inner.deep"]
+    assert "<h3>Inner</h3>" in tc.render_html(page, fragment=True)
+    assert "Outer\n-----\n\n### Inner\n\nDeep text.\n" in tc.render_text(page)

@@ -145,6 +145,12 @@ class Site(Frozen):
         return self
 
 
+#: Ids that would make a message context equal to another text's: the names of
+#: text fields, which the walker appends to the ids (``page.title``), and the
+#: root of the site chrome's contexts.
+RESERVED_IDS = frozenset({"title", "heading", "term", "definition", "text", "tagline", "switcher-label", "notice", "site"})
+
+
 class Page(Frozen):
     """One page: its article and, when it has one, the site it appears in."""
 
@@ -158,6 +164,9 @@ class Page(Frozen):
 
     @model_validator(mode="after")
     def _check(self) -> Page:
+        reserved = sorted({self.id} & {"site"} | {node.id for node in iter_identified(self)} & RESERVED_IDS)
+        if reserved:
+            raise ValueError(f"id {reserved[0]!r} is reserved (it names a text field or the site chrome); choose another id")
         seen = Counter(node.id for node in iter_identified(self))
         repeated = sorted(key for key, count in seen.items() if count > 1)
         if repeated:
