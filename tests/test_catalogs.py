@@ -128,3 +128,52 @@ def test_merge_keeps_exact_matches_byte_for_byte() -> None:
     for locale in SHIPPED:
         path = LOCALES / locale / "LC_MESSAGES" / "trigger_content.po"
         assert format_catalog(merge(read_catalog(path), template)) == path.read_bytes()
+
+
+def _catalog(text: str) -> polib.POFile:
+    return polib.pofile(text)
+
+
+RU_HEADER = 'msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"\n\n'
+
+
+def test_merge_a_message_that_became_plural_keeps_it_as_the_first_form() -> None:
+    from trigger_content.catalogs import count_translations, merge
+
+    catalog = _catalog(RU_HEADER + 'msgctxt "a"\nmsgid "One visit"\nmsgstr "Один визит"\n')
+    template = _catalog('msgid ""\nmsgstr ""\n\nmsgctxt "a"\nmsgid "%d visit"\nmsgid_plural "%d visits"\nmsgstr[0] ""\nmsgstr[1] ""\n')
+    (entry,) = merge(catalog, template)
+    assert entry.msgstr_plural == {0: "Один визит", 1: "", 2: ""}
+    assert entry.fuzzy and entry.previous_msgid == "One visit"
+    assert count_translations(merge(catalog, template)) == 1
+
+
+def test_merge_a_message_that_became_singular_keeps_its_first_form() -> None:
+    from trigger_content.catalogs import merge
+
+    catalog = _catalog(RU_HEADER + 'msgctxt "a"\nmsgid "%d visit"\nmsgid_plural "%d visits"\nmsgstr[0] "%d визит"\nmsgstr[1] "%d визита"\nmsgstr[2] "%d визитов"\n')
+    template = _catalog('msgid ""\nmsgstr ""\n\nmsgctxt "a"\nmsgid "Visits"\nmsgstr ""\n')
+    (entry,) = merge(catalog, template)
+    assert entry.msgstr == "%d визит" and entry.msgstr_plural == {} and entry.fuzzy
+
+
+def test_merge_without_contexts_revives_obsolete_and_adds_plural_forms_of_the_language() -> None:
+    from trigger_content.catalogs import merge
+
+    catalog = _catalog(RU_HEADER + '#~ msgid "Back"\n#~ msgstr "Снова"\n\nmsgid "Gone"\nmsgstr "Ушло"\n')
+    template = _catalog('msgid ""\nmsgstr ""\n\nmsgid "Back"\nmsgstr ""\n\nmsgid "%d day"\nmsgid_plural "%d days"\nmsgstr[0] ""\nmsgstr[1] ""\n')
+    merged = merge(catalog, template)
+    back, days, gone = merged
+    assert (back.msgstr, back.obsolete) == ("Снова", False)
+    assert days.msgstr_plural == {0: "", 1: "", 2: ""}
+    assert (gone.msgid, gone.obsolete, gone.msgstr) == ("Gone", True, "Ушло")
+
+
+def test_read_catalog_refuses_what_polib_would_silently_change(tmp_path: Path) -> None:
+    from trigger_content.catalogs import read_catalog
+    from trigger_content.errors import TriggerContentError
+
+    broken = tmp_path / "broken.po"
+    broken.write_text('msgid "Deep"\nmsgstr "Profond\n', encoding="utf-8")
+    with pytest.raises(TriggerContentError, match=r"broken\.po:2:8: unterminated string"):
+        read_catalog(broken)

@@ -88,3 +88,10 @@ def test_localize_takes_gettext_translations(page: tc.Page) -> None:
 def test_localize_rejects_what_cannot_translate(page: tc.Page) -> None:
     with pytest.raises(TypeError, match="cannot translate with int"):
         tc.localize(page, 3)  # type: ignore[arg-type]
+
+
+def test_a_gettext_catalog_missing_a_message_counts_as_a_fallback(page: tc.Page) -> None:
+    fallbacks: list[tc.Fallback] = []
+    tc.localize(page, gettext.NullTranslations(), fallbacks=fallbacks)
+    assert len(fallbacks) == len(list(tc.segments(page)))
+    assert {fallback.reason for fallback in fallbacks} == {"untranslated"}

@@ -138,20 +138,24 @@ def _creation_date(path: Path) -> str:
 
 
 def read_catalog(path: str | Path) -> polib.POFile:
-    """Read a catalog or template; a file that does not parse raises ``path:line: what``."""
+    """Read a catalog or template for editing; a file gettext would refuse raises ``path:line: what``.
+
+    The strict reader (:mod:`trigger_content.poreader`) validates the file
+    first, since polib accepts some broken files silently (an unterminated
+    string loses its last character).
+    """
+    from .poreader import read_po
+
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as error:
         raise TriggerContentError(error.strerror or str(error), path=path) from None
+    read_po(path, data)
     try:
         catalog = polib.pofile(data.decode(_charset(data)), wrapwidth=79)
-    except (OSError, ValueError, UnicodeDecodeError, LookupError) as error:
-        message = str(error)
-        found = re.search(r"\(line (\d+)\)", message)
-        line = int(found.group(1)) if found else None
-        what = re.sub(r"\s*\(line \d+\)", "", message).replace("in po file", "").strip()
-        raise TriggerContentError(what[:1].lower() + what[1:], path=path, line=line) from None
+    except (OSError, ValueError, UnicodeDecodeError, LookupError) as error:  # pragma: no cover - validated above
+        raise TriggerContentError(f"cannot read: {error}", path=path) from None
     catalog.fpath = str(path)
     return catalog
 
@@ -248,10 +252,21 @@ def init_catalog(template: polib.POFile, locale: str, *, revision_date: str | No
         "Content-Transfer-Encoding": "8bit",
         "Plural-Forms": plural_forms(locale),
     }
+    count = _nplurals(catalog)
     for entry in template:
         if not entry.obsolete:
-            catalog.append(_fresh(entry))
+            catalog.append(_fresh(entry, count))
     return catalog
+
+
+def _nplurals(catalog: polib.POFile) -> int:
+    """The number of plural forms the catalog's Plural-Forms declares (2 when it cannot tell)."""
+    from .plurals import PluralFormsError, parse_plural_forms
+
+    try:
+        return parse_plural_forms(catalog.metadata.get("Plural-Forms", ""))[0]
+    except PluralFormsError:
+        return 2
 
 
 def _english_name(locale: str) -> str:
@@ -267,14 +282,14 @@ def _now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M%z")
 
 
-def _fresh(entry: polib.POEntry) -> polib.POEntry:
-    """An untranslated copy of a template entry."""
+def _fresh(entry: polib.POEntry, nplurals: int = 2) -> polib.POEntry:
+    """An untranslated copy of a template entry, with ``nplurals`` empty forms if it is plural."""
     return polib.POEntry(
         msgctxt=entry.msgctxt,
         msgid=entry.msgid,
         msgid_plural=entry.msgid_plural,
         msgstr="",
-        msgstr_plural={index: "" for index in entry.msgstr_plural} if entry.msgid_plural else {},
+        msgstr_plural={index: "" for index in range(nplurals)} if entry.msgid_plural else {},
         comment=entry.comment,
         occurrences=list(entry.occurrences),
         flags=[flag for flag in entry.flags if flag != "fuzzy"],
@@ -313,6 +328,7 @@ def merge(catalog: polib.POFile, template: polib.POFile) -> polib.POFile:
             movable.setdefault(entry.msgid, entry)
     revivable = {(entry.msgctxt, entry.msgid): entry for entry in catalog.obsolete_entries()}
 
+    nplurals = _nplurals(catalog)
     used: set[int] = set()
     for source in template:
         if source.obsolete:
@@ -320,15 +336,15 @@ def merge(catalog: polib.POFile, template: polib.POFile) -> polib.POFile:
         key = (source.msgctxt, source.msgid)
         old = by_key.get(key) or revivable.get(key)
         if old is not None:
-            entry = _carry(old, source)
+            entry = _carry(old, source, nplurals)
         elif source.msgctxt in by_context and _translated(by_context[source.msgctxt]):
             old = by_context[source.msgctxt]
-            entry = _carry(old, source, fuzzy=True, previous_msgid=old.previous_msgid or old.msgid)
+            entry = _carry(old, source, nplurals, fuzzy=True, previous_msgid=old.previous_msgid or old.msgid)
         elif source.msgid in movable and id(movable[source.msgid]) not in used:
             old = movable[source.msgid]
-            entry = _carry(old, source, fuzzy=True, previous_msgctxt=old.msgctxt)
+            entry = _carry(old, source, nplurals, fuzzy=True, previous_msgctxt=old.msgctxt)
         else:
-            merged.append(_fresh(source))
+            merged.append(_fresh(source, nplurals))
             continue
         used.add(id(old))
         merged.append(entry)
@@ -370,6 +386,7 @@ def _copy(entry: polib.POEntry) -> polib.POEntry:
 def _carry(
     old: polib.POEntry,
     source: polib.POEntry,
+    nplurals: int,
     *,
     fuzzy: bool = False,
     previous_msgid: str | None = None,
@@ -381,9 +398,16 @@ def _carry(
     entry.msgctxt, entry.msgid, entry.msgid_plural = source.msgctxt, source.msgid, source.msgid_plural
     entry.comment = source.comment
     entry.occurrences = list(source.occurrences)
+    # A message that became plural, or singular, keeps its translation as the
+    # first form (or from it), for the translator to review.
     if source.msgid_plural and not old.msgid_plural:
-        entry.msgstr_plural = {0: old.msgstr, 1: ""}
+        entry.msgstr_plural = {0: old.msgstr, **{index: "" for index in range(1, nplurals)}}
         entry.msgstr = ""
+        fuzzy = fuzzy or bool(old.msgstr)
+    elif old.msgid_plural and not source.msgid_plural:
+        entry.msgstr = old.msgstr_plural.get(0, "")
+        entry.msgstr_plural = {}
+        fuzzy = fuzzy or bool(entry.msgstr)
     if fuzzy:
         if "fuzzy" not in entry.flags:
             entry.flags.insert(0, "fuzzy")

@@ -180,7 +180,13 @@ def _lookup(translations: Translations) -> Callable[[Segment], str | None]:
         return lambda segment: table.get((segment.context, segment.text))
     if hasattr(translations, "pgettext"):
         catalog = translations
-        return lambda segment: catalog.pgettext(segment.context, segment.text)
+
+        def look_up(segment: Segment) -> str | None:
+            # gettext answers a missing message with the message itself.
+            found = catalog.pgettext(segment.context, segment.text)
+            return None if found == segment.text else found
+
+        return look_up
     if callable(translations):
         return translations
     raise TypeError(f"cannot translate with {type(translations).__name__}")
