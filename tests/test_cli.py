@@ -122,3 +122,44 @@ def test_extract_check_fails_when_the_source_changed(project: Path, capsys: pyte
     assert template.read_bytes() == before  # --check writes nothing
     assert main(["extract"]) == 0
     assert b'msgid "Trigger point injections"\n' in template.read_bytes()
+
+
+def test_write_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
+    result = run("render", "-o", str(tmp_path))  # a folder, not a file
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_usage_errors_are_one_line() -> None:
+    result = run("render", "--format", "pdf")
+    assert result.stderr.splitlines() == ["trigger-content render: argument --format/-f: invalid choice: 'pdf' (choose from 'html', 'text') (see trigger-content render --help)"]
+
+
+def test_template_errors_name_the_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "fragment.html").write_text("<p>\n{% if %}\n", encoding="utf-8")
+    result = run("render", "--fragment", "--templates", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith(f"{tmp_path / 'fragment.html'}:2: template error:")
+    assert run("render", "--templates", str(tmp_path / "missing")).stderr.strip().endswith("missing: no such template folder")
+
+
+def test_an_override_can_extend_the_packaged_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "page.html").write_text('{% extends "trigger_content/page.html" %}{% block style %}<style>body{color:#000}</style>{% endblock %}', encoding="utf-8")
+    assert main(["render", "--templates", str(tmp_path)]) == 0
+    html = capsys.readouterr().out
+    assert "<style>body{color:#000}</style>" in html and "<h1>Trigger Point Injections</h1>" in html
+
+
+def test_render_reports_texts_left_in_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copytree(ROOT / "trigger_content" / "content", tmp_path / "content")
+    (tmp_path / "pyproject.toml").write_text('[tool.trigger-content]\ncontent = "content"\n', encoding="utf-8")
+    shutil.copy(ROOT / "locales" / "trigger_content.pot", tmp_path / "trigger_content.pot")
+    monkeypatch.chdir(tmp_path)
+    assert main(["extract"]) == 0
+    assert main(["init", "es"]) == 0
+    capsys.readouterr()
+    assert main(["render", "--locale", "es", "--format", "text"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert "not compiled" in err[0]
+    assert err[1] == "trigger-content: note: 30 texts shown in English:"
+    assert err[2] == "  site.notice: untranslated"

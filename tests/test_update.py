@@ -138,7 +138,7 @@ def test_compile_then_render_reads_the_mo(project: Path, capsys: pytest.CaptureF
     assert main(["render", "--locale", "fr"]) == 0
     captured = capsys.readouterr()
     assert 'aria-label="Choix de la langue"' in captured.out
-    assert "trigger_content.mo: older than trigger_content.po; run `trigger-content compile`" in captured.err
+    assert "trigger_content.mo: not compiled from the current trigger_content.po; run `trigger-content compile`" in captured.err
     assert main(["compile"]) == 0
     capsys.readouterr()
     assert main(["render", "--locale", "fr"]) == 0

@@ -204,7 +204,7 @@ def load_translations(po: str | Path) -> tuple[dict[tuple[str, str], str], str |
     if not mo.is_file():
         note = f"{mo}: not compiled; run `trigger-content compile` (read {po.name} instead)"
     elif not mo_is_current(mo.read_bytes(), source):
-        note = f"{mo}: older than {po.name}; run `trigger-content compile` (read {po.name} instead)"
+        note = f"{mo}: not compiled from the current {po.name}; run `trigger-content compile` (read {po.name} instead)"
     else:
         return _read_mo(mo), None
     return read_translations(po), note

@@ -11,6 +11,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from .errors import TriggerContentError
 
@@ -33,12 +34,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (``| head``); say nothing more.
         sys.stderr.close()
         return EXIT_FAILED
+    except OSError as error:
+        # A file that cannot be written or read: name it, no traceback.
+        where = error.filename or "trigger-content"
+        print(f"{where}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage error on one line."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="trigger-content",
         description="Multilingual patient-information pages: extract, translate, check and render.",
     )
@@ -56,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help="catalog folder; default: [tool.trigger-content] locales, or the packaged catalogs",
     )
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
 
     render = commands.add_parser("render", help="render a page to HTML or plain text")
     render.add_argument("page", nargs="?", metavar="PAGE", help="page id or document path (optional with one page)")
@@ -120,7 +133,12 @@ def _version() -> str:
         return "(not installed)"
 
 
-def _project(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _project(args: argparse.Namespace, *, writing: bool = False):  # type: ignore[no-untyped-def]
+    """The project around the current folder, with the folders the options name.
+
+    Outside a project, commands read the packaged content and catalogs, but
+    commands that write use ``./locales``, never the installed package.
+    """
     from dataclasses import replace
 
     from .project import find_project
@@ -130,6 +148,8 @@ def _project(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         project = replace(project, content=args.content)
     if args.locales is not None:
         project = replace(project, locales=args.locales)
+    elif writing and project.root is None:
+        project = replace(project, locales=Path("locales"))
     return project
 
 
@@ -146,8 +166,8 @@ def _emit(text: str, output: Path | None) -> None:
 def _render(args: argparse.Namespace) -> int:
     from .catalogs import load_translations
     from .render import render_html, render_text
-    from .walker import localize
     from .source import load_page, page_files
+    from .walker import Fallback, localize
 
     project = _project(args)
     page = load_page(_page_file(args.page, page_files(project.content), project.content))
@@ -156,7 +176,12 @@ def _render(args: argparse.Namespace) -> int:
         translations, note = load_translations(project.catalog(args.locale))
         if note:
             print(f"trigger-content: note: {note}", file=sys.stderr)
-        page = localize(page, translations, locale=args.locale)
+        fallbacks: list[Fallback] = []
+        page = localize(page, translations, locale=args.locale, fallbacks=fallbacks)
+        if fallbacks:
+            print(f"trigger-content: note: {len(fallbacks)} text{'s' if len(fallbacks) != 1 else ''} shown in English:", file=sys.stderr)
+            for fallback in fallbacks:
+                print(f"  {fallback.context}: {fallback.reason}", file=sys.stderr)
     if args.format == "text":
         text = render_text(page, width=args.width)
     else:
@@ -182,10 +207,9 @@ def _page_file(name: str | None, files: list[Path], folder: Path) -> Path:
 
 def _extract(args: argparse.Namespace) -> int:
     from .catalogs import project_references, write_template
-    from .project import DOMAIN
     from .source import SITE_FILE, load_page, page_files
 
-    project = _project(args)
+    project = _project(args, writing=True)
     files = page_files(project.content)
     if not files:
         raise TriggerContentError("no page documents (*.toml) found", path=project.content)
@@ -193,12 +217,7 @@ def _extract(args: argparse.Namespace) -> int:
     sources = {page.id: path for page, path in zip(pages, files)}
     if (project.content / SITE_FILE).is_file():
         sources["site"] = project.content / SITE_FILE
-    if args.output is not None:
-        target = args.output
-    elif project.root is not None:
-        target = project.template
-    else:
-        target = Path("locales") / f"{DOMAIN}.pot"
+    target = args.output if args.output is not None else project.template
     changed = write_template(pages, target, references=project_references(project, sources), check=args.check)
     if args.check:
         if changed:
@@ -220,7 +239,7 @@ def _shown(path: Path) -> str:
 def _init(args: argparse.Namespace) -> int:
     from .catalogs import init_file
 
-    path = init_file(_project(args), args.locale, force=args.force)
+    path = init_file(_project(args, writing=True), args.locale, force=args.force)
     print(f"{_shown(path)}: created", file=sys.stderr)
     return EXIT_OK
 
@@ -228,13 +247,13 @@ def _init(args: argparse.Namespace) -> int:
 def _update(args: argparse.Namespace) -> int:
     from .catalogs import update_files
 
-    return _report_files(update_files(_project(args), args.only, check=args.check), args.check, "merged", "not merged with the template; run `trigger-content update`")
+    return _report_files(update_files(_project(args, writing=not args.check), args.only, check=args.check), args.check, "merged", "not merged with the template; run `trigger-content update`")
 
 
 def _compile(args: argparse.Namespace) -> int:
     from .catalogs import compile_files
 
-    return _report_files(compile_files(_project(args), args.only, check=args.check), args.check, "compiled", "not current with its .po; run `trigger-content compile`")
+    return _report_files(compile_files(_project(args, writing=not args.check), args.only, check=args.check), args.check, "compiled", "not current with its .po; run `trigger-content compile`")
 
 
 def _report_files(results: list[tuple[Path, bool]], check: bool, done: str, stale: str) -> int:

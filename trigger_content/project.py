@@ -41,8 +41,16 @@ class Project:
 
 
 def packaged_data(name: str) -> Path:
-    """A folder that ships inside the package (``content``, ``locales``)."""
-    return Path(str(files("trigger_content") / name))
+    """A folder that ships inside the package (``content``, ``locales``).
+
+    The wheel carries the repository's ``locales/`` inside the package; an
+    editable install or a checkout finds it beside the package instead.
+    """
+    inside = Path(str(files("trigger_content") / name))
+    beside = inside.parent.parent / name
+    if not inside.exists() and beside.is_dir() and (beside.parent / "pyproject.toml").is_file():
+        return beside
+    return inside
 
 
 def find_project(start: str | Path | None = None) -> Project:

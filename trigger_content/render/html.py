@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from ..errors import TriggerContentError
 from ..inline import plain_text
 from ..model import Page
 from .context import RenderContext
@@ -12,9 +13,12 @@ from .context import RenderContext
 
 @cache
 def _environment(templates: Path | None):  # type: ignore[no-untyped-def]
-    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader, StrictUndefined
 
-    loaders = [PackageLoader("trigger_content", "render/templates")]
+    packaged = PackageLoader("trigger_content", "render/templates")
+    # "trigger_content/page.html" always names the packaged template, so an
+    # override of page.html can extend it and replace only a block.
+    loaders = [PrefixLoader({"trigger_content": packaged}), packaged]
     if templates is not None:
         loaders.insert(0, FileSystemLoader(str(templates)))
     environment = Environment(
@@ -39,7 +43,25 @@ def render_html(
     ``templates`` is a folder whose ``page.html``, ``fragment.html`` or
     ``macros.html`` replace the packaged ones (Jinja2, autoescaped).
     """
+    from jinja2 import TemplateError, TemplateSyntaxError
+
     context = context or RenderContext.for_page(page)
     folder = None if templates is None else Path(templates).resolve()
-    template = _environment(folder).get_template("fragment.html" if fragment else "page.html")
-    return template.render(page=page, context=context)
+    if folder is not None and not folder.is_dir():
+        raise TriggerContentError("no such template folder", path=templates)
+    name = "fragment.html" if fragment else "page.html"
+    try:
+        return _environment(folder).get_template(name).render(page=page, context=context)
+    except TemplateSyntaxError as error:
+        raise TriggerContentError(f"template error: {error.message}", path=error.filename or name, line=error.lineno) from None
+    except TemplateError as error:
+        raise TriggerContentError(f"template error: {error}", path=_template_path(folder, name)) from None
+    except RecursionError:
+        raise TriggerContentError(
+            f"template {name} extends itself; extend \"trigger_content/{name}\" to build on the packaged one",
+            path=_template_path(folder, name),
+        ) from None
+
+
+def _template_path(folder: Path | None, name: str) -> str:
+    return str(folder / name) if folder is not None and (folder / name).is_file() else name
