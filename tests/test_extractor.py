@@ -47,3 +47,11 @@ def test_pybabel_command_with_a_mapping_file(tmp_path: Path) -> None:
     )
     extracted = {(e.msgctxt, e.msgid) for e in polib.pofile(str(output))}
     assert extracted == {(context, message) for context, message, _ in template_messages()}
+
+
+def test_a_self_contained_page_yields_its_own_site_texts(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copy(ROOT / "tests" / "data" / "source" / "self_contained.toml", tmp_path / "page.toml")
+    found = extract_from_dir(str(tmp_path), method_map=[("**.toml", "trigger_content.extractor:extract")])
+    assert [context for *_, context in found] == ["site.notice", "site.tagline", "site.switcher-label", "self-contained.title", "self-contained.intro"]

@@ -150,3 +150,15 @@ def _bytes(catalog: polib.POFile) -> bytes:
     from trigger_content.catalogs import format_catalog
 
     return format_catalog(catalog)
+
+
+@pytest.mark.parametrize("code", ["es_419", "sr@latin", "zh_Hant"])
+def test_init_accepts_every_shape_of_gettext_locale_code(project: Path, code: str) -> None:
+    assert main(["init", code]) == 0
+    assert (project / "locales" / code / "LC_MESSAGES" / "trigger_content.po").is_file()
+
+
+def test_init_refuses_a_posix_locale_name(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["init", "en_US.UTF-8"]) == 2
+    assert "is not a gettext locale code" in capsys.readouterr().err
+    assert not (project / "locales" / "en_US.UTF-8").exists()

@@ -40,6 +40,7 @@ _EXPORTS = {
     "SourceError": "errors",
     "Strong": "inline",
     "Text": "inline",
+    "Translations": "walker",
     "TriggerContentError": "errors",
     "build_template": "catalogs",
     "document_schema": "model",
@@ -48,6 +49,7 @@ _EXPORTS = {
     "load_page": "source",
     "load_pages": "source",
     "load_site": "source",
+    "load_translations": "catalogs",
     "localize": "walker",
     "parse_markup": "inline",
     "plain_text": "inline",
@@ -77,7 +79,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from .catalogs import build_template, read_translations, write_template
+    from .catalogs import build_template, load_translations, read_translations, write_template
     from .errors import MarkupError, SourceError, TriggerContentError
     from .inline import Emphasis, Inline, Link, Strong, Text, from_catalog, parse_markup, plain_text, to_catalog
     from .model import (
@@ -96,5 +98,5 @@ if TYPE_CHECKING:
     )
     from .project import DOMAIN, Project, find_project
     from .render import Language, RenderContext, render_html, render_text
-    from .walker import Fallback, Segment, localize, segments, walk
+    from .walker import Fallback, Segment, Translations, localize, segments, walk
     from .source import load_page, load_pages, load_site

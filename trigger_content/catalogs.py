@@ -272,6 +272,10 @@ def _nplurals(catalog: polib.POFile) -> int:
 def _english_name(locale: str) -> str:
     from babel import Locale, UnknownLocaleError
 
+    from .model import LOCALE_PATTERN
+
+    if not re.match(LOCALE_PATTERN, locale):
+        raise TriggerContentError(f"{locale!r} is not a gettext locale code such as fr, de, pt_BR or sr@latin")
     try:
         return Locale.parse(locale).get_display_name("en") or locale
     except (UnknownLocaleError, ValueError):

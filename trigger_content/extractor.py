@@ -33,8 +33,11 @@ def extract(
     text = path.read_text(encoding="utf-8")
     if path.name == SITE_FILE:
         found = segments(load_site(path))
-    else:
+    elif (path.parent / SITE_FILE).is_file():
+        # The chrome comes from site.toml, which yields it once for all pages.
         found = (segment for segment in segments(load_page(path)) if not segment.context.startswith("site."))
+    else:
+        found = segments(load_page(path))  # a self-contained page, with its own [site]
     for segment in found:
         yield _line(text, segment.context), "pgettext", (segment.context, segment.text), segment.comment.splitlines()
 

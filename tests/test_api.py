@@ -1,0 +1,29 @@
+"""The public API: what ``import trigger_content`` offers, pinned."""
+
+from __future__ import annotations
+
+import trigger_content as tc
+
+
+def test_exported_names_are_sorted_and_all_resolve() -> None:
+    assert tc.__all__ == sorted(tc.__all__)
+    for name in tc.__all__:
+        assert getattr(tc, name) is not None, name
+
+
+def test_the_exported_names() -> None:
+    assert set(tc.__all__) == {
+        "Block", "DOMAIN", "Definition", "DefinitionList", "Emphasis", "Fallback", "Inline", "ItemList", "Language",
+        "Link", "LinkTarget", "ListItem", "MarkupError", "Page", "Paragraph", "Project", "RenderContext", "Role",
+        "Section", "Segment", "Site", "SourceError", "Strong", "Text", "Translations", "TriggerContentError",
+        "build_template", "document_schema", "find_project", "from_catalog", "load_page", "load_pages", "load_site",
+        "load_translations", "localize", "parse_markup", "plain_text", "read_translations", "render_html",
+        "render_text", "segments", "to_catalog", "walk", "write_template",
+    }
+
+
+def test_unknown_names_raise_attribute_error() -> None:
+    import pytest
+
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        tc.nope  # noqa: B018
