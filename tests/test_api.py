@@ -27,3 +27,16 @@ def test_unknown_names_raise_attribute_error() -> None:
 
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         tc.nope  # noqa: B018
+
+
+def test_the_readme_python_example_runs(capsys, monkeypatch, tmp_path) -> None:
+    """The example of README.md runs as written, from any folder."""
+    import re
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```python\n(.*?)```", readme, re.S).group(1)
+    monkeypatch.chdir(tmp_path)
+    exec(compile(example, "README.md", "exec"), {})
+    assert capsys.readouterr().out.splitlines()[-1] == "Triggerpunkt-Injektionen"
