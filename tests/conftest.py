@@ -12,6 +12,10 @@ DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
 
 
+#: How many texts the packaged page has for translators (site chrome included).
+SEGMENTS = len(list(tc.segments(tc.load_pages()[0])))
+
+
 @pytest.fixture(scope="session")
 def page() -> tc.Page:
     """The Trigger Point Injections page, as the package ships it."""

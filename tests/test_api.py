@@ -15,7 +15,7 @@ def test_the_exported_names() -> None:
     assert set(tc.__all__) == {
         "Block", "DOMAIN", "Definition", "DefinitionList", "Emphasis", "Fallback", "Inline", "ItemList", "Language",
         "Link", "LinkTarget", "ListItem", "MarkupError", "Page", "Paragraph", "Project", "RenderContext", "Role",
-        "Section", "Segment", "Site", "SourceError", "Strong", "Text", "Translations", "TriggerContentError",
+        "Section", "Segment", "Site", "SourceError", "SourceText", "Strong", "Text", "Translations", "TriggerContentError",
         "build_template", "document_schema", "find_project", "from_catalog", "load_page", "load_pages", "load_site",
         "load_translations", "localize", "parse_markup", "plain_text", "read_translations", "render_html",
         "render_text", "segments", "to_catalog", "walk", "write_template",

@@ -10,7 +10,7 @@ import polib
 import pytest
 
 import trigger_content as tc
-from conftest import ROOT
+from conftest import ROOT, SEGMENTS
 
 TEMPLATE = ROOT / "locales" / "trigger_content.pot"
 needs_gettext = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext (msgfmt, msgcat) is not installed")
@@ -50,7 +50,7 @@ def test_template_is_what_msgcat_writes_and_msgfmt_accepts() -> None:
 
 def test_template_reads_back_with_polib() -> None:
     entries = polib.pofile(str(TEMPLATE))
-    assert len(entries) == 30 and not entries.obsolete_entries()
+    assert len(entries) == SEGMENTS and not entries.obsolete_entries()
     assert entries.metadata_is_fuzzy
 
 
@@ -79,7 +79,7 @@ def test_init_writes_a_complete_header_with_gettexts_plural_forms(locale: str, p
     assert catalog.metadata["Content-Type"] == "text/plain; charset=UTF-8"
     assert catalog.metadata["Plural-Forms"] == plural_forms
     assert not catalog.metadata_is_fuzzy
-    assert len(catalog) == 30 and all(entry.msgstr == "" for entry in catalog)
+    assert len(catalog) == SEGMENTS and all(entry.msgstr == "" for entry in catalog)
 
 
 def test_shipped_catalogs_are_read_back_byte_for_byte() -> None:
@@ -105,7 +105,7 @@ def test_compiled_catalogs_are_current_and_hold_every_translation() -> None:
         translations, note = load_translations(po)
         assert note is None
         assert translations == read_translations(po)
-        assert len(translations) == 30
+        assert len(translations) == SEGMENTS
 
 
 def test_a_stale_or_missing_mo_is_reported_and_the_po_used(tmp_path: Path) -> None:

@@ -54,4 +54,4 @@ def test_a_self_contained_page_yields_its_own_site_texts(tmp_path: Path) -> None
 
     shutil.copy(ROOT / "tests" / "data" / "source" / "self_contained.toml", tmp_path / "page.toml")
     found = extract_from_dir(str(tmp_path), method_map=[("**.toml", "trigger_content.extractor:extract")])
-    assert [context for *_, context in found] == ["site.notice", "site.tagline", "site.switcher-label", "self-contained.title", "self-contained.intro"]
+    assert [context for *_, context in found] == ["site.notice", "site.tagline", "site.switcher-label", "site.fallback-note", "site.reviewed-label", "self-contained.title", "self-contained.intro"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, SEGMENTS
 from trigger_content.catalogs import count_translations
 from trigger_content.cli import main
 
@@ -123,7 +123,7 @@ def test_init_creates_a_catalog_and_refuses_to_overwrite(project: Path, capsys: 
     catalog = polib.pofile(str(created))
     assert catalog.metadata["Plural-Forms"] == "nplurals=2; plural=(n != 1);"
     assert catalog.metadata["Language-Team"] == "Spanish"
-    assert len(catalog.untranslated_entries()) == 30
+    assert len(catalog.untranslated_entries()) == SEGMENTS
     assert main(["init", "es"]) == 2
     assert "catalog exists already" in capsys.readouterr().err
     assert main(["init", "xx-nonsense"]) == 2

@@ -15,14 +15,14 @@ def test_segments_are_in_reading_order_with_dotted_id_contexts(page: tc.Page) ->
         "site.notice",
         "site.tagline",
         "site.switcher-label",
-        "trigger-point-injections.title",
-        "trigger-point-injections.intro",
+        "site.fallback-note",
+        "site.reviewed-label",
     ]
     assert "trigger-point-injections.types.active.term" in contexts
     assert "trigger-point-injections.types.active.definition" in contexts
     assert "trigger-point-injections.should-i.self-care.medications" in contexts
     assert contexts[-1] == "trigger-point-injections.why-rush.heading"
-    assert len(contexts) == len(set(contexts)) == 30
+    assert len(contexts) == len(set(contexts)) == 32
 
 
 def test_segment_text_carries_numbered_tags_and_the_comment_explains_them(page: tc.Page) -> None:
@@ -65,7 +65,8 @@ def test_localize_rebuilds_links_from_the_source(page: tc.Page) -> None:
         ("donate", "donner"),
         ("covid-updates", "s’informer"),
     ]
-    assert french.title == page.title  # untranslated texts keep the source
+    assert french.title == (tc.SourceText(lang="en", content=page.title),)  # untranslated: English, marked
+    assert tc.plain_text(french.title) == "Trigger Point Injections"
 
 
 def test_localize_reports_every_fallback_and_refuses_broken_tags(page: tc.Page) -> None:

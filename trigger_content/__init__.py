@@ -37,6 +37,7 @@ _EXPORTS = {
     "Section": "model",
     "Segment": "walker",
     "Site": "model",
+    "SourceText": "inline",
     "SourceError": "errors",
     "Strong": "inline",
     "Text": "inline",
@@ -81,7 +82,7 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:
     from .catalogs import build_template, load_translations, read_translations, write_template
     from .errors import MarkupError, SourceError, TriggerContentError
-    from .inline import Emphasis, Inline, Link, Strong, Text, from_catalog, parse_markup, plain_text, to_catalog
+    from .inline import Emphasis, Inline, Link, SourceText, Strong, Text, from_catalog, parse_markup, plain_text, to_catalog
     from .model import (
         Block,
         Definition,

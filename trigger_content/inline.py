@@ -92,13 +92,26 @@ class Strong(_Container):
     kind: Literal["strong"] = "strong"
 
 
-Inline = Annotated[Union[Text, Link, Emphasis, Strong], Field(discriminator="kind")]
+class SourceText(Frozen):
+    """Text left in the source language in a localized page: it carries its language.
+
+    :func:`~trigger_content.walker.localize` wraps a text it could not
+    translate in one, so renderers mark it (``lang="en"``) and add a note.
+    Source documents never contain it.
+    """
+
+    kind: Literal["source"] = "source"
+    lang: str
+    content: tuple[Inline, ...] = Field(min_length=1)
+
+
+Inline = Annotated[Union[Text, Link, Emphasis, Strong, SourceText], Field(discriminator="kind")]
 Container = Union[Link, Emphasis, Strong]
 
 #: The catalog tag name of each container kind.
 TAG_NAMES: dict[str, str] = {"link": "a", "em": "em", "strong": "strong"}
 
-for _model in (Link, Emphasis, Strong):
+for _model in (Link, Emphasis, Strong, SourceText):
     _model.model_rebuild()
 
 
@@ -115,7 +128,9 @@ def plain_text(nodes: Iterable[Inline]) -> str:
 def iter_containers(nodes: Iterable[Inline]) -> Iterator[Container]:
     """Every link, emphasis and strong node, in reading (opening-tag) order."""
     for node in nodes:
-        if not isinstance(node, Text):
+        if isinstance(node, SourceText):
+            yield from iter_containers(node.content)
+        elif not isinstance(node, Text):
             yield node
             yield from iter_containers(node.content)
 
@@ -261,6 +276,8 @@ def format_markup(nodes: Iterable[Inline]) -> str:
     for node in nodes:
         if isinstance(node, Text):
             parts.append(_escape_source(node.text))
+        elif isinstance(node, SourceText):
+            parts.append(format_markup(node.content))
         elif isinstance(node, Link):
             parts.append(f"[{format_markup(node.content)}]({node.target})")
         else:
@@ -320,6 +337,8 @@ def to_catalog(nodes: Iterable[Inline]) -> str:
         for node in items:
             if isinstance(node, Text):
                 out.append(node.text)
+            elif isinstance(node, SourceText):
+                out.append(spell(node.content))
             else:
                 name = next(names)
                 out.append(f"<{name}>{spell(node.content)}</{name}>")

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from typing import Annotated, ClassVar, Literal, Union
 from urllib.parse import urlsplit
@@ -134,7 +135,23 @@ class Site(Frozen):
     switcher_label: Annotated[RichText, Role("name of the language switcher, read out by screen readers")] = Field(
         default_factory=lambda: parse_markup("Languages"), description="What screen readers call the language switcher."
     )
+    fallback_note: Annotated[
+        RichText, Role("short note after a text that is shown in English because its translation is missing")
+    ] = Field(default_factory=lambda: parse_markup("Not yet translated"), description="Said after a text shown in the source language.")
+    reviewed_label: Annotated[
+        RichText, Role("label before the date the page was last reviewed, as in “Last reviewed: March 12, 2025”")
+    ] = Field(default_factory=lambda: parse_markup("Last reviewed:"), description="Shown before a page's review date.")
+    base_url: str | None = Field(
+        default=None, description="Where the built site is served, for sitemap.xml and hreflang links: https://example.org/health/"
+    )
     links: Links = Field(default_factory=dict)
+
+    @field_validator("base_url")
+    @classmethod
+    def _absolute(cls, url: str | None) -> str | None:
+        if url is not None and (urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc or not url.endswith("/")):
+            raise ValueError("base_url must be an absolute http(s) URL ending with '/'")
+        return url
 
     @model_validator(mode="after")
     def _check(self) -> Site:
@@ -148,7 +165,9 @@ class Site(Frozen):
 #: Ids that would make a message context equal to another text's: the names of
 #: text fields, which the walker appends to the ids (``page.title``), and the
 #: root of the site chrome's contexts.
-RESERVED_IDS = frozenset({"title", "heading", "term", "definition", "text", "tagline", "switcher-label", "notice", "site"})
+RESERVED_IDS = frozenset(
+    {"title", "heading", "term", "definition", "text", "tagline", "switcher-label", "fallback-note", "reviewed-label", "notice", "site"}
+)
 
 
 class Page(Frozen):
@@ -158,6 +177,7 @@ class Page(Frozen):
     lang: LocaleCode = "en"
     site: Site | None = None
     title: Annotated[RichText, Role("page title")]
+    reviewed: date | None = Field(default=None, description="When the page was last reviewed; shown in each language's date format.")
     links: Links = Field(default_factory=dict)
     blocks: tuple[Block, ...] = ()
     sections: tuple[Section, ...] = ()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar, Union
 
 from .errors import MarkupError
-from .inline import Frozen, Inline, Link, from_catalog, iter_containers, plain_text, tag_names, to_catalog
+from .inline import Frozen, Inline, Link, SourceText, from_catalog, iter_containers, plain_text, tag_names, to_catalog
 from .model import LinkTarget, Page, Section, Site, roles
 
 N = TypeVar("N", bound=Frozen)
@@ -146,16 +146,26 @@ def localize(
     *,
     locale: str | None = None,
     fallbacks: list[Fallback] | None = None,
+    missing: str = "english",
 ) -> Page:
     """A new page with every text translated; ``lang`` becomes ``locale`` when given.
 
-    A text without a usable translation stays in the source language; each
-    such case is appended to ``fallbacks`` when a list is passed. A translation
-    whose tags do not match the source's is not used (its markup could not be
-    rebuilt faithfully). With the identity, ``lambda segment: segment.text``,
-    the result equals ``page``.
+    A text without a usable translation stays in the source language. When
+    ``locale`` is another language, such a text is wrapped in a
+    :class:`~trigger_content.inline.SourceText` that carries the source
+    language, so renderers mark it (``lang="en"``) and add a note. With
+    ``missing="withhold-section"``, a top-level section with any such text is
+    left out of the page instead. Each fallback (and each withheld section) is
+    appended to ``fallbacks`` when a list is passed. A translation whose tags do
+    not match the source's is not used: its markup could not be rebuilt
+    faithfully. With the identity, ``lambda segment: segment.text``, the result
+    equals ``page``.
     """
+    if missing not in ("english", "withhold-section"):
+        raise ValueError(f"missing must be 'english' or 'withhold-section', not {missing!r}")
     lookup = _lookup(translations)
+    mark = locale is not None and locale != page.lang
+    found: list[Fallback] = []
 
     def translate(segment: Segment) -> tuple[Inline, ...]:
         text = lookup(segment)
@@ -166,11 +176,23 @@ def localize(
                 return from_catalog(text, segment.source)
             except MarkupError as error:
                 reason = f"translation not used: {error.message}"
-        if fallbacks is not None:
-            fallbacks.append(Fallback(segment.context, segment.text, reason))
-        return segment.source
+        found.append(Fallback(segment.context, segment.text, reason))
+        return (SourceText(lang=page.lang, content=segment.source),) if mark else segment.source
 
     localized = walk(page, translate)
+    if missing == "withhold-section":
+        kept = []
+        for original, section in zip(page.sections, localized.sections):
+            prefix = f"{page.id}.{section.id}."
+            count = sum(1 for fallback in found if fallback.context.startswith(prefix))
+            if count:
+                found = [fallback for fallback in found if not fallback.context.startswith(prefix)]
+                found.append(Fallback(f"{page.id}.{section.id}", plain_text(original.heading), f"section withheld: {count} text{'s' if count != 1 else ''} not translated"))
+            else:
+                kept.append(section)
+        localized = localized.model_copy(update={"sections": tuple(kept)})
+    if fallbacks is not None:
+        fallbacks.extend(found)
     return localized.model_copy(update={"lang": locale}) if locale else localized
 
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from collections.abc import Sequence
+from datetime import date
+
+from ..inline import plain_text
 from ..model import Page
 
 #: Where each language's version of a page is, relative to a page of the site
@@ -23,6 +27,9 @@ class Language:
     name: str
     href: str
     current: bool
+    #: The address for ``hreflang`` alternates and the sitemap: absolute when
+    #: the site has a ``base_url``, else the same as ``href``.
+    url: str
 
 
 @dataclass(frozen=True)
@@ -35,16 +42,32 @@ class RenderContext:
     languages: tuple[Language, ...]
     #: The version for readers whose language is not published (``x-default``).
     default_href: str | None = None
+    #: Said after a text shown in the source language, in the page's language.
+    fallback_note: str = "Not yet translated"
+    #: The page's review date, formatted for its locale by CLDR (Babel).
+    reviewed: str | None = None
 
     @classmethod
-    def for_page(cls, page: Page, href: str = DEFAULT_HREF) -> RenderContext:
-        """The context of ``page`` in its language, with links to each site locale.
+    def for_page(
+        cls,
+        page: Page,
+        href: str = DEFAULT_HREF,
+        *,
+        locales: Sequence[str] | None = None,
+    ) -> RenderContext:
+        """The context of ``page`` in its language, with links to each published locale.
 
-        ``href`` is a pattern with ``{locale}`` and ``{page}``.
+        ``href`` is a pattern with ``{locale}`` and ``{page}``; when the site
+        has a ``base_url``, alternates are absolute (``Language.url``).
+        ``locales`` are the published ones (default: the site's source locale
+        and its ``locales``).
         """
-        locales = [page.site.source_locale, *page.site.locales] if page.site else [page.lang]
+        if locales is None:
+            locales = [page.site.source_locale, *page.site.locales] if page.site else [page.lang]
+        locales = list(locales)
         if page.lang not in locales:
             locales.append(page.lang)
+        base = page.site.base_url if page.site else None
         languages = tuple(
             Language(
                 locale=code,
@@ -52,16 +75,20 @@ class RenderContext:
                 name=endonym(code),
                 href=href.format(locale=code, page=page.id),
                 current=code == page.lang,
+                url=f"{base}{code}/{page.id}.html" if base else href.format(locale=code, page=page.id),
             )
             for code in locales
         )
         source = page.site.source_locale if page.site else page.lang
+        default = next((language for language in languages if language.locale == source), None)
         return cls(
             locale=page.lang,
             tag=language_tag(page.lang),
             direction=text_direction(page.lang),
             languages=languages,
-            default_href=href.format(locale=source, page=page.id) if len(languages) > 1 else None,
+            default_href=default.url if default is not None and len(languages) > 1 else None,
+            fallback_note=plain_text(page.site.fallback_note) if page.site else "Not yet translated",
+            reviewed=format_date(page.reviewed, page.lang) if page.reviewed else None,
         )
 
 
@@ -81,6 +108,17 @@ def endonym(locale: str) -> str:
         return locale
     # CLDR writes most names in lower case (français); a menu capitalizes them.
     return name[:1].upper() + name[1:]
+
+
+def format_date(value: date, locale: str) -> str:
+    """A date as the locale writes it in running text (CLDR's long format)."""
+    from babel import UnknownLocaleError
+    from babel.dates import format_date as babel_format_date
+
+    try:
+        return babel_format_date(value, format="long", locale=locale)
+    except (UnknownLocaleError, ValueError):
+        return value.isoformat()
 
 
 @cache

@@ -6,7 +6,7 @@ import textwrap
 import unicodedata
 from collections.abc import Iterable, Mapping
 
-from ..inline import Inline, Text
+from ..inline import Inline, SourceText, Text
 from ..model import Block, DefinitionList, ItemList, LinkTarget, Page, Section
 from .context import RenderContext
 
@@ -29,7 +29,7 @@ def render_text(
     brackets unless ``urls`` is false.
     """
     context = context or RenderContext.for_page(page)
-    out = _TextWriter(width, urls)
+    out = _TextWriter(width, urls, context.fallback_note)
     if page.site is not None:
         if page.site.notice is not None:
             out.paragraph(page.site.notice.text, page.site.links)
@@ -43,13 +43,17 @@ def render_text(
         out.block(block, page.links)
     for section in page.sections:
         out.section(section, page.links, 2)
+    if context.reviewed:
+        label = out.flat(page.site.reviewed_label, page.site.links) + " " if page.site else ""
+        out.chunks.append(out.wrap(label + context.reviewed))
     return out.text()
 
 
 class _TextWriter:
-    def __init__(self, width: int, urls: bool) -> None:
+    def __init__(self, width: int, urls: bool, note: str) -> None:
         self.width = width
         self.urls = urls
+        self.note = note
         self.chunks: list[str] = []
 
     def text(self) -> str:
@@ -60,6 +64,8 @@ class _TextWriter:
         for node in nodes:
             if isinstance(node, Text):
                 parts.append(node.text)
+            elif isinstance(node, SourceText):
+                parts.append(f"{self.flat(node.content, links)} ({self.note})")
             elif node.kind == "link":
                 parts.append(self.flat(node.content, links))
                 if self.urls:

@@ -1,0 +1,397 @@
+"""The review page: a catalog's translations beside the English, for medical reviewers.
+
+:func:`render_review` walks the pages in reading order (the site chrome first,
+once), finds each text's entry in a catalog by message context and English,
+and writes one self-contained HTML5 document: a summary (counts, a bar per
+section), then a row per text with its context, where it appears, the English,
+the translation, its state (translated, fuzzy, untranslated, missing; by
+colour *and* by label), what changed in the English of a fuzzy entry (a word
+diff against the previous English), and the check findings for it.
+
+Everything that comes from the catalog, the findings or the pages is text:
+the template is Jinja2 with autoescape, and inline tags such as ``<a1>`` are
+shown as labelled badges, never as markup.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from . import checks, poreader, status
+from .inline import TAG_RE
+from .model import Page
+from .walker import Segment, segments
+
+__all__ = ["render_review"]
+
+#: Splits a text into inline tags, runs of other characters and runs of whitespace.
+_TOKEN = re.compile(rf"{TAG_RE.pattern}|\s+|[^\s<]+|<")
+_BCP47 = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
+#: gettext modifiers that name a script (``sr@latin`` is ``sr-Latn``).
+_SCRIPT_MODIFIERS = {"latin": "Latn", "cyrillic": "Cyrl", "arabic": "Arab", "devanagari": "Deva"}
+
+#: The label a reviewer reads for each state (the colour only repeats it).
+STATE_LABELS = {
+    "translated": "Translated",
+    "fuzzy": "Fuzzy",
+    "untranslated": "Untranslated",
+    "missing": "Missing",
+}
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of text, or an inline tag (``<a1>``, ``</a1>``) shown as a badge."""
+
+    text: str
+    tag: bool = False
+
+
+@dataclass(frozen=True)
+class Change:
+    """A part of a word diff: ``equal``, ``del`` (only in the old text) or ``ins`` (only in the new)."""
+
+    op: str
+    pieces: tuple[Piece, ...]
+
+
+@dataclass
+class Row:
+    """One text of the pages, with what the catalog says of it."""
+
+    anchor: str
+    context: str
+    where: str
+    notes: tuple[str, ...]
+    english: tuple[Piece, ...]
+    #: ``translated``, ``fuzzy``, ``untranslated`` or ``missing`` (no entry).
+    state: str
+    #: The translation, one item per form: (label or "", pieces).
+    translations: tuple[tuple[str, tuple[Piece, ...]], ...]
+    findings: tuple[checks.Finding, ...]
+    #: The word diff of the previous English (``#| msgid``) against the current one.
+    previous: tuple[Change, ...] | None = None
+    #: A fuzzy entry without a previous English.
+    no_previous: bool = False
+    #: When the entry is missing but the catalog translates other English in this context.
+    other_english: tuple[Change, ...] | None = None
+    line: int | None = None
+    section: int = 0
+
+    @property
+    def label(self) -> str:
+        return STATE_LABELS[self.state]
+
+
+@dataclass
+class SectionSummary:
+    """One section's figures and the anchor of its first row."""
+
+    anchor: str
+    title: str
+    counts: status.Counts
+    findings: int = 0
+    shares: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Run:
+    """Rows in reading order that belong to one section."""
+
+    section: SectionSummary
+    rows: list[Row]
+    first: bool
+
+
+def render_review(
+    pages: Sequence[Page],
+    catalog: poreader.Catalog,
+    *,
+    findings: Sequence[checks.Finding] = (),
+    sections: status.Sections | None = None,
+) -> str:
+    """A self-contained HTML5 document to review ``catalog``'s translations of ``pages``.
+
+    Each text of the pages (the site chrome first, once) is looked up in the
+    catalog by msgctxt and msgid. ``findings`` (from
+    :func:`trigger_content.checks.check_catalog`) are listed in the row of the
+    entry they name; the others (the catalog's header, entries not on these
+    pages) at the top. ``sections`` groups the rows for the summary; by
+    default the pages' sections (:func:`trigger_content.status.page_sections`).
+    """
+    pages = list(pages)
+    if sections is None:
+        sections = status.page_sections(pages)
+    table = {(entry.msgctxt, entry.msgid): entry for entry in catalog.active}
+    by_context: dict[str | None, poreader.Entry] = {}
+    for entry in catalog.active:
+        by_context.setdefault(entry.msgctxt, entry)
+    by_entry: dict[tuple[str | None, str], list[checks.Finding]] = {}
+    for finding in findings:
+        by_entry.setdefault((finding.msgctxt, finding.msgid), []).append(finding)
+
+    rows: list[Row] = []
+    counted: list[poreader.Entry] = []
+    summaries: dict[tuple[str, str], SectionSummary] = {}
+    members: dict[tuple[str, str], list[poreader.Entry]] = {}
+    runs: list[Run] = []
+    anchors: set[str] = set()
+    used: set[tuple[str | None, str]] = set()
+    for segment in _reading_order(pages):
+        key = (segment.context, segment.text)
+        entry = table.get(key)
+        used.add(key)
+        row = _row(segment, entry, by_context.get(segment.context), tuple(by_entry.get(key, ())), anchors)
+        # A missing text counts as untranslated, with its words.
+        stand_in = entry or poreader.Entry(segment.context, segment.text, None, ("",), frozenset(), False, 0, 0, 0)
+        counted.append(stand_in)
+        where = sections(stand_in)
+        summary = summaries.get(where)
+        if summary is None:
+            summary = summaries[where] = SectionSummary(f"section-{len(summaries) + 1}", where[1], status.Counts())
+        members.setdefault(where, []).append(stand_in)
+        summary.findings += len(row.findings)
+        row.section = list(summaries).index(where)
+        if runs and runs[-1].section is summary:
+            runs[-1].rows.append(row)
+        else:
+            runs.append(Run(summary, [row], first=not any(run.section is summary for run in runs)))
+        rows.append(row)
+    for where, summary in summaries.items():
+        summary.counts = status.count(members[where])
+        summary.shares = _shares(summary.counts)
+
+    totals = status.count(counted)
+    elsewhere = [finding for finding in findings if (finding.msgctxt, finding.msgid) not in used]
+    severities = {severity: sum(1 for f in findings if f.severity == severity) for severity in checks.SEVERITIES}
+    locale = catalog.locale
+    values: dict[str, Any] = {
+        "titles": [_plain(page.title) for page in pages],
+        "catalog": catalog,
+        "locale": locale,
+        "tag": _language_tag(locale),
+        "direction": _direction(locale),
+        "language": _english_name(locale),
+        "header": [(name, catalog.header[name]) for name in ("Language-Team", "Last-Translator", "PO-Revision-Date") if catalog.header.get(name)],
+        "rows": rows,
+        "runs": runs,
+        "sections": list(summaries.values()),
+        "totals": totals,
+        "shares": _shares(totals),
+        "missing": sum(1 for row in rows if row.state == "missing"),
+        "findings": list(findings),
+        "severities": severities,
+        "rows_with_findings": sum(1 for row in rows if row.findings),
+        "elsewhere": elsewhere,
+        "not_on_pages": sum(1 for entry in catalog.active if (entry.msgctxt, entry.msgid) not in used),
+        "labels": STATE_LABELS,
+    }
+    return _environment().get_template("review.html").render(**values)
+
+
+# -- rows ----------------------------------------------------------------------
+
+
+def _reading_order(pages: Iterable[Page]) -> Iterable[Segment]:
+    """Each page's segments in reading order; a text shared by pages (the site chrome) once."""
+    seen: set[tuple[str, str]] = set()
+    for page in pages:
+        for segment in segments(page):
+            if (segment.context, segment.text) not in seen:
+                seen.add((segment.context, segment.text))
+                yield segment
+
+
+def _row(
+    segment: Segment,
+    entry: poreader.Entry | None,
+    same_context: poreader.Entry | None,
+    findings: tuple[checks.Finding, ...],
+    anchors: set[str],
+) -> Row:
+    where, *notes = segment.comment.splitlines() or [segment.role]
+    anchor = _anchor("text-" + segment.context, anchors)
+    if entry is None:
+        other = None
+        if same_context is not None and same_context.msgid != segment.text:
+            other = _diff(same_context.msgid, segment.text)
+        return Row(anchor, segment.context, where, tuple(notes), pieces(segment.text), "missing", (), findings, other_english=other)
+    forms = entry.msgstr
+    if len(forms) > 1:
+        translations = tuple((f"Form {index}", pieces(text)) for index, text in enumerate(forms))
+    else:
+        translations = (("", pieces(forms[0])),) if forms[0] else ()
+    previous = None
+    if entry.previous_msgid is not None and entry.previous_msgid != entry.msgid:
+        previous = _diff(entry.previous_msgid, entry.msgid)
+    return Row(
+        anchor,
+        segment.context,
+        where,
+        tuple(notes),
+        pieces(segment.text),
+        status.state(entry),
+        translations,
+        findings,
+        previous=previous,
+        no_previous=entry.fuzzy and entry.previous_msgid is None,
+        line=entry.msgstr_line,
+    )
+
+
+def pieces(text: str) -> tuple[Piece, ...]:
+    """``text`` as runs of text and inline tags.
+
+    >>> pieces("See <a1>news</a1>.")
+    (Piece(text='See ', tag=False), Piece(text='<a1>', tag=True), Piece(text='news', tag=False), Piece(text='</a1>', tag=True), Piece(text='.', tag=False))
+    """
+    out: list[Piece] = []
+    position = 0
+    for found in TAG_RE.finditer(text):
+        if found.start() > position:
+            out.append(Piece(text[position : found.start()]))
+        out.append(Piece(found.group(0), tag=True))
+        position = found.end()
+    if position < len(text):
+        out.append(Piece(text[position:]))
+    return tuple(out)
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """A word-level diff of ``old`` against ``new``: ``(op, text)`` with op ``equal``, ``del`` or ``ins``.
+
+    Inline tags count as words; within a change, removed words come before added ones.
+
+    >>> word_diff("Injections are given in the office.", "Injections are given in the doctor’s office.")
+    [('equal', 'Injections are given in the '), ('ins', 'doctor’s '), ('equal', 'office.')]
+    >>> word_diff("a big dog", "a small dog")
+    [('equal', 'a '), ('del', 'big'), ('ins', 'small'), ('equal', ' dog')]
+    """
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    # Whitespace alone between two changes joins them: "<del>big red</del>", not "<del>big</del> <del>red</del>".
+    parts: list[tuple[str, str, str]] = []  # (op, old text, new text)
+    for index, (op, i1, i2, j1, j2) in enumerate(opcodes):
+        old_text, new_text = "".join(a[i1:i2]), "".join(b[j1:j2])
+        between = 0 < index < len(opcodes) - 1 and opcodes[index - 1][0] != "equal" and opcodes[index + 1][0] != "equal"
+        if op == "equal" and between and not old_text.strip():
+            op = "replace"
+        if op != "equal" and parts and parts[-1][0] != "equal":
+            _, before_old, before_new = parts.pop()
+            old_text, new_text = before_old + old_text, before_new + new_text
+            op = "replace"
+        parts.append((op, old_text, new_text))
+    out: list[tuple[str, str]] = []
+    for op, old_text, new_text in parts:
+        if op == "equal":
+            out.append(("equal", new_text))
+            continue
+        # Whitespace shared by both sides stays outside the change.
+        lead = len(old_text) - len(old_text.lstrip())
+        lead = min(lead, len(new_text) - len(new_text.lstrip()))
+        if lead and old_text[:lead] == new_text[:lead]:
+            out.append(("equal", new_text[:lead]))
+            old_text, new_text = old_text[lead:], new_text[lead:]
+        trail = min(len(old_text) - len(old_text.rstrip()), len(new_text) - len(new_text.rstrip()))
+        tail = ""
+        if trail and old_text[-trail:] == new_text[-trail:]:
+            tail = new_text[-trail:]
+            old_text, new_text = old_text[:-trail], new_text[:-trail]
+        if old_text:
+            out.append(("del", old_text))
+        if new_text:
+            out.append(("ins", new_text))
+        if tail:
+            out.append(("equal", tail))
+    merged: list[tuple[str, str]] = []
+    for op, text in out:
+        if merged and merged[-1][0] == op:
+            merged[-1] = (op, merged[-1][1] + text)
+        else:
+            merged.append((op, text))
+    return merged
+
+
+def _diff(old: str, new: str) -> tuple[Change, ...]:
+    return tuple(Change(op, pieces(text)) for op, text in word_diff(old, new))
+
+
+def _anchor(name: str, taken: set[str]) -> str:
+    """An id for ``name``: no whitespace, unique in the document."""
+    base = re.sub(r"[^A-Za-z0-9._-]+", "-", name)
+    anchor, number = base, 1
+    while anchor in taken:
+        number += 1
+        anchor = f"{base}-{number}"
+    taken.add(anchor)
+    return anchor
+
+
+def _shares(counts: status.Counts) -> dict[str, str]:
+    """The width of each state in a bar, as CSS percentages."""
+    total = counts.total
+    return {
+        name: f"{100 * getattr(counts, name) / total:.2f}%" if total else "0%"
+        for name in ("translated", "fuzzy", "untranslated")
+    }
+
+
+def _plain(nodes: Any) -> str:
+    from .inline import plain_text
+
+    return plain_text(nodes)
+
+
+# -- locale ----------------------------------------------------------------------
+
+
+def _language_tag(locale: str) -> str:
+    """The BCP 47 tag of a gettext locale code (``pt_BR`` → ``pt-BR``, ``sr@latin`` → ``sr-Latn``); "" if unknown."""
+    code, _, modifier = locale.strip().partition("@")
+    code = code.split(".")[0]
+    parts = [part for part in code.replace("-", "_").split("_") if part]
+    script = _SCRIPT_MODIFIERS.get(modifier.lower())
+    if script and len(parts) >= 1 and not any(len(part) == 4 and part.isalpha() for part in parts[1:]):
+        parts.insert(1, script)
+    tag = "-".join(parts)
+    return tag if _BCP47.match(tag) else ""
+
+
+def _direction(locale: str) -> str:
+    """``ltr`` or ``rtl`` from CLDR (Babel); ``auto`` for a catalog without a language."""
+    from .render.context import text_direction
+
+    if not _language_tag(locale):
+        return "auto"
+    return text_direction(locale.split("@")[0].split(".")[0])
+
+
+def _english_name(locale: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(locale.split(".")[0]).get_display_name("en") or locale
+    except (UnknownLocaleError, ValueError, TypeError):
+        return locale
+
+
+# -- template ----------------------------------------------------------------------
+
+
+@cache
+def _environment():  # type: ignore[no-untyped-def]
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    return Environment(
+        loader=PackageLoader("trigger_content", "render/templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
