@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -78,7 +79,8 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--output", "-o", metavar="FILE", type=Path, help="write to FILE instead of standard output")
     render.add_argument("--fragment", action="store_true", help="HTML: only the <article>, for an existing layout")
     render.add_argument("--templates", metavar="DIR", type=Path, help="HTML: folder of templates overriding the packaged ones")
-    render.add_argument("--width", type=int, default=78, help="text: wrap at this many columns, 0 not at all (default 78)")
+    render.add_argument("--width", type=_width, default=78, help="text: wrap at this many columns, 0 not at all (default 78)")
+    _publish_options(render)
     render.set_defaults(run=_render)
 
     extract = commands.add_parser("extract", help="write the gettext template (.pot) of all pages")
@@ -101,6 +103,11 @@ def _parser() -> argparse.ArgumentParser:
     compile_.add_argument("--check", action="store_true", help="write nothing; exit 1 if a .mo is not current")
     compile_.set_defaults(run=_compile)
 
+    build = commands.add_parser("build", help="write every page in every published language, an index and a sitemap")
+    build.add_argument("outdir", metavar="OUTDIR", type=Path, help="the folder of the site")
+    _publish_options(build)
+    build.set_defaults(run=_build)
+
     status = commands.add_parser("status", help="how complete each catalog is: counts, words, percent")
     status.add_argument("paths", nargs="*", metavar="PATH", help=".po files or folders (searched recursively); default: the project's catalogs")
     status.add_argument("--format", "-f", choices=("table", "json", "markdown"), default="table")
@@ -122,6 +129,44 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("--document", choices=("page", "site"), default="page", help="which document (default page)")
     schema.set_defaults(run=_schema)
     return parser
+
+
+def _width(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError("the width is a number of columns, 0 or more")
+    return number
+
+
+def _publish_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("what to publish ([tool.trigger-content.publish] sets the defaults)")
+    group.add_argument("--fuzzy", action="store_true", default=None, help="publish fuzzy translations too")
+    group.add_argument("--missing", choices=("english", "withhold-section"), help="a missing translation: shown in English, marked (default), or its section withheld")
+    group.add_argument("--min-percent", type=float, metavar="N", help="withhold a language whose catalog is less than N%% translated")
+    group.add_argument("--strict", action="store_true", help="exit 1 when any text is left in English or any language withheld")
+
+
+def _publish_policy(args: argparse.Namespace, project):  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from .publish import load_publish_policy
+
+    source = str(project.root / "pyproject.toml") if project.root else "pyproject.toml"
+    policy = load_publish_policy(project.publish, source)
+    if args.fuzzy:
+        policy = replace(policy, fuzzy=True)
+    if args.missing:
+        policy = replace(policy, missing=args.missing)
+    if args.min_percent is not None:
+        policy = replace(policy, min_percent=args.min_percent)
+    return policy
+
+
+def _report_fallbacks(fallbacks, locale: str, page: str) -> None:  # type: ignore[no-untyped-def]
+    if fallbacks:
+        print(f"trigger-content: note: {locale}/{page}: {len(fallbacks)} text{'s' if len(fallbacks) != 1 else ''} not translated:", file=sys.stderr)
+        for fallback in fallbacks:
+            print(f"  {fallback.context}: {fallback.reason}", file=sys.stderr)
 
 
 def _version() -> str:
@@ -164,30 +209,61 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from .catalogs import load_translations
+    from .publish import locale_translations, publish
     from .render import render_html, render_text
     from .source import load_page, page_files
-    from .walker import Fallback, localize
 
     project = _project(args)
+    policy = _publish_policy(args, project)
     page = load_page(_page_file(args.page, page_files(project.content), project.content))
     source_locale = page.site.source_locale if page.site else page.lang
+    fallbacks = []
     if args.locale and args.locale != source_locale:
-        translations, note = load_translations(project.catalog(args.locale))
-        if note:
+        if page.site is not None and args.locale not in page.site.locales:
+            print(f"trigger-content: note: {args.locale!r} is not among the locales of site.toml; the language switcher leaves it out", file=sys.stderr)
+        translations = locale_translations(project.catalog(args.locale), args.locale, policy)
+        for note in translations.notes:
             print(f"trigger-content: note: {note}", file=sys.stderr)
-        fallbacks: list[Fallback] = []
-        page = localize(page, translations, locale=args.locale, fallbacks=fallbacks)
-        if fallbacks:
-            print(f"trigger-content: note: {len(fallbacks)} text{'s' if len(fallbacks) != 1 else ''} shown in English:", file=sys.stderr)
-            for fallback in fallbacks:
-                print(f"  {fallback.context}: {fallback.reason}", file=sys.stderr)
+        if translations.withheld:
+            print(f"trigger-content: {args.locale}: withheld: {translations.withheld}", file=sys.stderr)
+            return EXIT_FAILED
+        page, fallbacks = publish(page, translations, policy)
+        _report_fallbacks(fallbacks, args.locale, page.id)
     if args.format == "text":
         text = render_text(page, width=args.width)
     else:
         text = render_html(page, fragment=args.fragment, templates=args.templates)
     _emit(text, args.output)
-    return EXIT_OK
+    return EXIT_FAILED if args.strict and fallbacks else EXIT_OK
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .build import build_site
+    from .source import load_pages
+
+    project = _project(args)
+    policy = _publish_policy(args, project)
+    pages = load_pages(project.content)
+    if not pages:
+        raise TriggerContentError("no page documents (*.toml) found", path=project.content)
+    show = sys.stderr.isatty() and not os.environ.get("CI")
+
+    def progress(number: int, total: int, path: Path) -> None:
+        print(f"\r[{number}/{total}] {_shown(path)}\033[K", end="" if number < total else "\n", file=sys.stderr, flush=True)
+
+    report = build_site(pages, args.outdir, project.catalog, policy, progress=progress if show else None)
+    for note in report.notes:
+        print(f"trigger-content: note: {note}", file=sys.stderr)
+    for locale, reason in report.withheld.items():
+        print(f"trigger-content: {locale}: withheld: {reason}", file=sys.stderr)
+    for (locale, page), fallbacks in sorted(report.fallbacks.items()):
+        _report_fallbacks(fallbacks, locale, page)
+    print(
+        f"{_shown(args.outdir)}: {len(report.files)} files for {len(report.published)} language{'s' if len(report.published) != 1 else ''} "
+        f"({len(report.written)} written, {len(report.unchanged)} unchanged)",
+        file=sys.stderr,
+    )
+    return EXIT_FAILED if args.strict and (report.fallbacks or report.withheld) else EXIT_OK
 
 
 def _page_file(name: str | None, files: list[Path], folder: Path) -> Path:

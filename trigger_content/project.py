@@ -29,6 +29,8 @@ class Project:
     domain: str = DOMAIN
     #: The ``[tool.trigger-content.check]`` table: the policy of ``check``.
     check: dict[str, Any] = field(default_factory=dict)
+    #: The ``[tool.trigger-content.publish]`` table: what ``render`` and ``build`` publish.
+    publish: dict[str, Any] = field(default_factory=dict)
 
     @property
     def template(self) -> Path:
@@ -75,5 +77,6 @@ def find_project(start: str | Path | None = None) -> Project:
             locales=folder / str(table.get("locales", "locales")),
             domain=str(table.get("domain", DOMAIN)),
             check=dict(table.get("check", {})),
+            publish=dict(table.get("publish", {})),
         )
     return Project(root=None, content=packaged_data("content"), locales=packaged_data("locales"))

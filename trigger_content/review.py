@@ -81,7 +81,6 @@ class Row:
     #: When the entry is missing but the catalog translates other English in this context.
     other_english: tuple[Change, ...] | None = None
     line: int | None = None
-    section: int = 0
 
     @property
     def label(self) -> str:
@@ -156,7 +155,6 @@ def render_review(
             summary = summaries[where] = SectionSummary(f"section-{len(summaries) + 1}", where[1], status.Counts())
         members.setdefault(where, []).append(stand_in)
         summary.findings += len(row.findings)
-        row.section = list(summaries).index(where)
         if runs and runs[-1].section is summary:
             runs[-1].rows.append(row)
         else:
@@ -189,7 +187,7 @@ def render_review(
         "rows_with_findings": sum(1 for row in rows if row.findings),
         "elsewhere": elsewhere,
         "not_on_pages": sum(1 for entry in catalog.active if (entry.msgctxt, entry.msgid) not in used),
-        "labels": STATE_LABELS,
+        "pieces_of": pieces,
     }
     return _environment().get_template("review.html").render(**values)
 

@@ -1,0 +1,143 @@
+"""A static site: every page in every published locale, an index and a sitemap.
+
+``OUTDIR/<locale>/<page-id>.html`` and ``.txt``, ``OUTDIR/index.html`` that
+leads to each language, and ``OUTDIR/sitemap.xml`` with ``xhtml:link``
+alternates. Links between languages are relative, so the folder works on any
+static server; building twice gives the same bytes, and a file whose bytes
+do not change is not rewritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree import ElementTree
+
+from .files import write_atomic
+from .model import Page
+from .publish import LocaleTranslations, PublishPolicy, locale_translations, publish
+from .walker import Fallback
+
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
+
+
+@dataclass
+class BuildReport:
+    """What a build wrote, left as it was, withheld, and every text it left in English."""
+
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    #: Locale → why it is not published.
+    withheld: dict[str, str] = field(default_factory=dict)
+    #: (locale, page id) → the texts shown in the source language or withheld.
+    fallbacks: dict[tuple[str, str], list[Fallback]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    published: list[str] = field(default_factory=list)
+
+    @property
+    def files(self) -> list[Path]:
+        return sorted(self.written + self.unchanged)
+
+
+def build_site(
+    pages: Sequence[Page],
+    outdir: str | Path,
+    catalog: Callable[[str], Path],
+    policy: PublishPolicy = PublishPolicy(),
+    *,
+    progress: Callable[[int, int, Path], None] | None = None,
+) -> BuildReport:
+    """Render ``pages`` in every locale of their site into ``outdir``.
+
+    ``catalog`` gives the ``.po`` path of a locale. Locales below the policy's
+    threshold are withheld: not written, not linked, not in the sitemap.
+    """
+    from .render import RenderContext, render_html, render_text
+
+    outdir = Path(outdir)
+    report = BuildReport()
+    if not pages:
+        return report
+    site = pages[0].site
+    source = site.source_locale if site else pages[0].lang
+    candidates = [site.source_locale, *site.locales] if site else [source]
+    translations: dict[str, LocaleTranslations | None] = {source: None}
+    for locale in candidates[1:]:
+        found = locale_translations(catalog(locale), locale, policy)
+        report.notes.extend(found.notes)
+        if found.withheld:
+            report.withheld[locale] = found.withheld
+        else:
+            translations[locale] = found
+    report.published = [locale for locale in candidates if locale in translations]
+
+    outputs: list[tuple[Path, bytes]] = []
+    localized: dict[tuple[str, str], Page] = {}
+    for locale in report.published:
+        for page in pages:
+            if translations[locale] is None:
+                result, fallbacks = page, []
+            else:
+                result, fallbacks = publish(page, translations[locale], policy)  # type: ignore[arg-type]
+            if fallbacks:
+                report.fallbacks[(locale, page.id)] = fallbacks
+            localized[(locale, page.id)] = result
+            context = RenderContext.for_page(result, locales=report.published)
+            outputs.append((outdir / locale / f"{page.id}.html", render_html(result, context=context).encode("utf-8")))
+            outputs.append((outdir / locale / f"{page.id}.txt", render_text(result, context=context).encode("utf-8")))
+    outputs.append((outdir / "index.html", _index(pages, localized, report.published).encode("utf-8")))
+    sitemap = _sitemap(pages, report.published, site.base_url if site else None)
+    if sitemap is not None:
+        outputs.append((outdir / "sitemap.xml", sitemap))
+    else:
+        report.notes.append("no sitemap.xml: site.toml has no base_url for its absolute addresses")
+
+    for number, (path, data) in enumerate(outputs, start=1):
+        if path.is_file() and path.read_bytes() == data:
+            report.unchanged.append(path)
+        else:
+            write_atomic(path, data)
+            report.written.append(path)
+        if progress is not None:
+            progress(number, len(outputs), path)
+    return report
+
+
+def _index(pages: Sequence[Page], localized: dict[tuple[str, str], Page], locales: Sequence[str]) -> str:
+    from .render.html import _environment
+    from .render.context import endonym, language_tag, text_direction
+
+    first = pages[0]
+    languages = [
+        {
+            "locale": locale,
+            "tag": language_tag(locale),
+            "dir": text_direction(locale),
+            "name": endonym(locale),
+            "pages": [(f"{locale}/{page.id}.html", localized[(locale, page.id)]) for page in pages],
+        }
+        for locale in locales
+    ]
+    template = _environment(None).get_template("index.html")
+    return template.render(site=first.site, source=first, languages=languages, tag=language_tag(first.lang))
+
+
+def _sitemap(pages: Sequence[Page], locales: Sequence[str], base: str | None) -> bytes | None:
+    if base is None:
+        return None
+    ElementTree.register_namespace("", SITEMAP)
+    ElementTree.register_namespace("xhtml", XHTML)
+    root = ElementTree.Element(f"{{{SITEMAP}}}urlset")
+    from .render.context import language_tag
+
+    for page in pages:
+        for locale in locales:
+            url = ElementTree.SubElement(root, f"{{{SITEMAP}}}url")
+            ElementTree.SubElement(url, f"{{{SITEMAP}}}loc").text = f"{base}{locale}/{page.id}.html"
+            for other in locales:
+                ElementTree.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang=language_tag(other), href=f"{base}{other}/{page.id}.html")
+            ElementTree.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang="x-default", href=f"{base}{locales[0]}/{page.id}.html")
+    ElementTree.indent(root)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"

@@ -1,0 +1,105 @@
+"""What may be published in a language: the fallback policy, safe by default.
+
+A fuzzy translation is never published unless the policy says so. A missing
+one is shown in English, marked ``lang="en"`` with a localized note, or its
+section is withheld; a locale whose catalog is below ``min_percent`` is not
+published at all. Every fallback is reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import TriggerContentError
+from .model import Page
+from .walker import Fallback, localize
+
+MISSING = ("english", "withhold-section")
+
+
+@dataclass(frozen=True)
+class PublishPolicy:
+    """How to publish what is not translated; from ``[tool.trigger-content.publish]``."""
+
+    #: Publish fuzzy translations (not reviewed since the English changed).
+    fuzzy: bool = False
+    #: ``english``: show the English, marked; ``withhold-section``: leave the section out.
+    missing: str = "english"
+    #: Withhold a whole locale whose catalog is less translated than this (0–100).
+    min_percent: float = 0.0
+
+    def __post_init__(self) -> None:
+        if self.missing not in MISSING:
+            raise TriggerContentError(f"missing must be one of {', '.join(MISSING)}, not {self.missing!r}")
+
+
+def load_publish_policy(settings: dict[str, Any], source: str = "pyproject.toml") -> PublishPolicy:
+    """A policy from the ``[tool.trigger-content.publish]`` table."""
+    known = {"fuzzy", "missing", "min-percent"}
+    unknown = sorted(set(settings) - known)
+    if unknown:
+        raise TriggerContentError(f"[tool.trigger-content.publish]: unknown setting {unknown[0]!r} (known: {', '.join(sorted(known))})", path=source)
+    try:
+        return PublishPolicy(
+            fuzzy=bool(settings.get("fuzzy", False)),
+            missing=str(settings.get("missing", "english")),
+            min_percent=float(settings.get("min-percent", 0)),
+        )
+    except TriggerContentError as error:
+        raise TriggerContentError(f"[tool.trigger-content.publish]: {error.message}", path=source) from None
+
+
+@dataclass
+class LocaleTranslations:
+    """The translations of one locale as the policy allows them, and what to say about them."""
+
+    locale: str
+    translations: dict[tuple[str, str], str]
+    percent: float = 100.0
+    #: A sentence for the reader of the report (a stale ``.mo`` read from the ``.po``…).
+    notes: list[str] = field(default_factory=list)
+    #: Why the locale is not published, or ``None``.
+    withheld: str | None = None
+
+
+def locale_translations(po: str | Path, locale: str, policy: PublishPolicy) -> LocaleTranslations:
+    """The translations of the catalog at ``po`` that ``policy`` lets a page use."""
+    from .catalogs import load_translations
+    from .poreader import read_po
+    from .status import count
+
+    po = Path(po)
+    notes: list[str] = []
+    percent = 100.0
+    if po.is_file():
+        catalog = read_po(po)
+        percent = count(catalog.entries).percent
+        if policy.fuzzy:
+            translations = {
+                (entry.msgctxt or "", entry.msgid): entry.msgstr[0]
+                for entry in catalog.active
+                if entry.msgstr[0] and entry.msgid_plural is None
+            }
+            fuzzy = sum(1 for entry in catalog.active if entry.fuzzy and not entry.untranslated)
+            if fuzzy:
+                notes.append(f"{po}: {fuzzy} fuzzy translation{'s' if fuzzy != 1 else ''} published, as the policy allows")
+            return _with_threshold(LocaleTranslations(locale, translations, percent, notes), policy)
+    translations, note = load_translations(po)
+    if note:
+        notes.append(note)
+    return _with_threshold(LocaleTranslations(locale, translations, percent, notes), policy)
+
+
+def _with_threshold(result: LocaleTranslations, policy: PublishPolicy) -> LocaleTranslations:
+    if result.percent < policy.min_percent:
+        result.withheld = f"{result.percent:.1f}% translated, below the {policy.min_percent:g}% required to publish"
+    return result
+
+
+def publish(page: Page, translations: LocaleTranslations, policy: PublishPolicy) -> tuple[Page, list[Fallback]]:
+    """``page`` in the locale of ``translations``, and every fallback it needed."""
+    fallbacks: list[Fallback] = []
+    localized = localize(page, translations.translations, locale=translations.locale, fallbacks=fallbacks, missing=policy.missing)
+    return localized, fallbacks
