@@ -161,5 +161,6 @@ def test_render_reports_texts_left_in_english(tmp_path: Path, monkeypatch: pytes
     assert main(["render", "--locale", "es", "--format", "text"]) == 0
     err = capsys.readouterr().err.splitlines()
     assert "not compiled" in err[0]
-    assert err[1] == f"trigger-content: note: {SEGMENTS} texts shown in English:"
-    assert err[2] == "  site.notice: untranslated"
+    assert err[1] == "trigger-content: note: 'es' is not among the locales of site.toml; the language switcher leaves it out"
+    assert err[2] == f"trigger-content: note: es/trigger-point-injections: {SEGMENTS} texts not translated:"
+    assert err[3] == "  site.notice: untranslated"

@@ -332,9 +332,9 @@ def _anchor(name: str, taken: set[str]) -> str:
 
 def _shares(counts: status.Counts) -> dict[str, str]:
     """The width of each state in a bar, as CSS percentages."""
-    total = counts.total
+    total = counts.total or 1
     return {
-        name: f"{100 * getattr(counts, name) / total:.2f}%" if total else "0%"
+        name: f"{100 * getattr(counts, name) / total:.2f}%" if getattr(counts, name) else "0%"
         for name in ("translated", "fuzzy", "untranslated")
     }
 
