@@ -220,10 +220,10 @@ def _render(args: argparse.Namespace) -> int:
     fallbacks = []
     if args.locale and args.locale != source_locale:
         translations = locale_translations(project.catalog(args.locale), args.locale, policy)
-        if page.site is not None and args.locale not in page.site.locales:
-            print(f"trigger-content: note: {args.locale!r} is not among the locales of site.toml; the language switcher leaves it out", file=sys.stderr)
         for note in translations.notes:
             print(f"trigger-content: note: {note}", file=sys.stderr)
+        if page.site is not None and args.locale not in page.site.locales:
+            print(f"trigger-content: note: {args.locale!r} is not among the locales of site.toml; the language switcher leaves it out", file=sys.stderr)
         if translations.withheld:
             print(f"trigger-content: {args.locale}: withheld: {translations.withheld}", file=sys.stderr)
             return EXIT_FAILED
