@@ -47,12 +47,14 @@ def build_site(
     catalog: Callable[[str], Path],
     policy: PublishPolicy = PublishPolicy(),
     *,
+    extra_locales: Sequence[str] = (),
     progress: Callable[[int, int, Path], None] | None = None,
 ) -> BuildReport:
     """Render ``pages`` in every locale of their site into ``outdir``.
 
     ``catalog`` gives the ``.po`` path of a locale. Locales below the policy's
     threshold are withheld: not written, not linked, not in the sitemap.
+    ``extra_locales`` are built too (the pseudo-locale ``en_XA``, say).
     """
     from .render import RenderContext, render_html, render_text
 
@@ -63,6 +65,7 @@ def build_site(
     site = pages[0].site
     source = site.source_locale if site else pages[0].lang
     candidates = [site.source_locale, *site.locales] if site else [source]
+    candidates += [locale for locale in extra_locales if locale not in candidates]
     translations: dict[str, LocaleTranslations | None] = {source: None}
     for locale in candidates[1:]:
         found = locale_translations(catalog(locale), locale, policy)

@@ -74,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
 
     render = commands.add_parser("render", help="render a page to HTML or plain text")
     render.add_argument("page", nargs="?", metavar="PAGE", help="page id or document path (optional with one page)")
-    render.add_argument("--locale", "-l", default=None, help="language of the page (default: the source language)")
+    render.add_argument("--locale", "-l", default=None, help="language of the page (default: the source language; en_XA: pseudo-localized)")
     render.add_argument("--format", "-f", choices=("html", "text"), default="html")
     render.add_argument("--output", "-o", metavar="FILE", type=Path, help="write to FILE instead of standard output")
     render.add_argument("--fragment", action="store_true", help="HTML: only the <article>, for an existing layout")
@@ -105,6 +105,7 @@ def _parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="write every page in every published language, an index and a sitemap")
     build.add_argument("outdir", metavar="OUTDIR", type=Path, help="the folder of the site")
+    build.add_argument("--pseudo", action="store_true", help="also build the pseudo-locale en_XA (accented, 35%% longer, bracketed)")
     _publish_options(build)
     build.set_defaults(run=_build)
 
@@ -209,6 +210,7 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 def _render(args: argparse.Namespace) -> int:
+    from .pseudo import PSEUDO_LOCALE
     from .publish import locale_translations, publish
     from .render import render_html, render_text
     from .source import load_page, page_files
@@ -222,7 +224,7 @@ def _render(args: argparse.Namespace) -> int:
         translations = locale_translations(project.catalog(args.locale), args.locale, policy)
         for note in translations.notes:
             print(f"trigger-content: note: {note}", file=sys.stderr)
-        if page.site is not None and args.locale not in page.site.locales:
+        if page.site is not None and args.locale not in (*page.site.locales, PSEUDO_LOCALE):
             print(f"trigger-content: note: {args.locale!r} is not among the locales of site.toml; the language switcher leaves it out", file=sys.stderr)
         if translations.withheld:
             print(f"trigger-content: {args.locale}: withheld: {translations.withheld}", file=sys.stderr)
@@ -251,7 +253,10 @@ def _build(args: argparse.Namespace) -> int:
     def progress(number: int, total: int, path: Path) -> None:
         print(f"\r[{number}/{total}] {_shown(path)}\033[K", end="" if number < total else "\n", file=sys.stderr, flush=True)
 
-    report = build_site(pages, args.outdir, project.catalog, policy, progress=progress if show else None)
+    from .pseudo import PSEUDO_LOCALE
+
+    extra = [PSEUDO_LOCALE] if args.pseudo else []
+    report = build_site(pages, args.outdir, project.catalog, policy, extra_locales=extra, progress=progress if show else None)
     for note in report.notes:
         print(f"trigger-content: note: {note}", file=sys.stderr)
     for locale, reason in report.withheld.items():

@@ -14,7 +14,7 @@ from typing import Any
 
 from .errors import TriggerContentError
 from .model import Page
-from .walker import Fallback, localize
+from .walker import Fallback, Translations, localize
 
 MISSING = ("english", "withhold-section")
 
@@ -56,7 +56,7 @@ class LocaleTranslations:
     """The translations of one locale as the policy allows them, and what to say about them."""
 
     locale: str
-    translations: dict[tuple[str, str], str]
+    translations: Translations
     percent: float = 100.0
     #: A sentence for the reader of the report (a stale ``.mo`` read from the ``.po``…).
     notes: list[str] = field(default_factory=list)
@@ -70,6 +70,10 @@ def locale_translations(po: str | Path, locale: str, policy: PublishPolicy) -> L
     from .poreader import read_po
     from .status import count
 
+    from .pseudo import PSEUDO_LOCALE, pseudo_translate
+
+    if locale == PSEUDO_LOCALE:
+        return LocaleTranslations(locale, pseudo_translate, notes=["en_XA: pseudo-localized (accented, longer, bracketed) to test layouts"])
     po = Path(po)
     notes: list[str] = []
     percent = 100.0

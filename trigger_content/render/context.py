@@ -103,9 +103,9 @@ def endonym(locale: str) -> str:
     from babel import Locale, UnknownLocaleError
 
     try:
-        name = Locale.parse(locale).get_display_name(locale) or locale
+        name = Locale.parse(locale).get_display_name(locale) or language_tag(locale)
     except (UnknownLocaleError, ValueError):
-        return locale
+        return language_tag(locale)
     # CLDR writes most names in lower case (français); a menu capitalizes them.
     return name[:1].upper() + name[1:]
 

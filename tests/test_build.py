@@ -1,0 +1,112 @@
+"""build: every page in every published language, an index, a sitemap, the same bytes twice."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from conftest import ROOT
+from trigger_content.cli import main
+
+LOCALES = ["en", "fr", "de", "it", "pt", "ru"]
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "site"
+    assert main(["build", str(out)]) == 0
+    return out
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def test_every_page_in_every_language_with_index_and_sitemap(site: Path) -> None:
+    expected = {f"{locale}/trigger-point-injections.{kind}" for locale in LOCALES for kind in ("html", "txt")}
+    assert set(files(site)) == expected | {"index.html", "sitemap.xml"}
+    assert '<html lang="ru" dir="ltr">' in (site / "ru" / "trigger-point-injections.html").read_text(encoding="utf-8")
+    assert "Инъекции в триггерные точки\n===" in (site / "ru" / "trigger-point-injections.txt").read_text(encoding="utf-8")
+
+
+def test_building_twice_gives_identical_bytes(site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = files(site)
+    capsys.readouterr()
+    assert main(["build", str(site)]) == 0
+    assert "(0 written, 14 unchanged)" in capsys.readouterr().err
+    other = tmp_path / "other"
+    assert main(["build", str(other)]) == 0
+    assert files(other) == before == files(site)
+
+
+class Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        href = dict(attrs).get("href")
+        if tag == "a" and href and "://" not in href:
+            self.hrefs.append(href)
+
+
+def test_links_between_languages_resolve_to_built_files(site: Path) -> None:
+    for page in site.rglob("*.html"):
+        parser = Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        assert parser.hrefs, page
+        for href in parser.hrefs:
+            assert (page.parent / href).resolve().is_file(), f"{page}: {href}"
+
+
+def test_index_leads_to_each_language(site: Path) -> None:
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<li lang="([a-z-]+)"', index) == LOCALES
+    assert '<a href="pt/trigger-point-injections.html" hreflang="pt">Infiltração de pontos-gatilho</a>' in index
+
+
+def test_sitemap_has_every_page_with_its_alternates(site: Path) -> None:
+    root = ElementTree.parse(site / "sitemap.xml").getroot()
+    namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = root.findall("s:url", namespaces)
+    assert [url.find("s:loc", namespaces).text for url in urls] == [
+        f"https://www.rush.edu/patient-information/{locale}/trigger-point-injections.html" for locale in LOCALES
+    ]
+    alternates = [link.get("hreflang") for link in urls[0].findall("x:link", namespaces)]
+    assert alternates == [*LOCALES, "x-default"]
+
+
+def test_a_withheld_language_is_neither_built_nor_linked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    import polib
+
+    shutil.copytree(ROOT / "trigger_content" / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "locales", tmp_path / "locales")
+    (tmp_path / "pyproject.toml").write_text('[tool.trigger-content]\ncontent = "content"\n', encoding="utf-8")
+    catalog_path = tmp_path / "locales" / "it" / "LC_MESSAGES" / "trigger_content.po"
+    catalog = polib.pofile(str(catalog_path))
+    for entry in list(catalog)[:10]:
+        entry.msgstr = ""
+    catalog.save(str(catalog_path))
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "out", "--min-percent", "80"]) == 0
+    err = capsys.readouterr().err
+    assert "it: withheld: 68.8% translated, below the 80% required to publish" in err
+    assert not (tmp_path / "out" / "it").exists()
+    assert "/it/" not in (tmp_path / "out" / "en" / "trigger-point-injections.html").read_text(encoding="utf-8")
+    assert main(["build", "out2", "--strict"]) == 1
+
+
+def test_pseudo_locale_is_built_on_request(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    assert main(["build", str(tmp_path / "out"), "--pseudo"]) == 0
+    page = (tmp_path / "out" / "en_XA" / "trigger-point-injections.html").read_text(encoding="utf-8")
+    assert '<html lang="en-XA" dir="ltr">' in page
+    assert "<h1>⟦Ţŕîĝĝéŕ Þöîñţ Îñĵéçţîöñš ~~~~~⟧</h1>" in page
+    assert '<a href="https://www.rush.edu/covid-19">šéé ţĥé ĺàţéšţ ûþđàţéš</a>' in page  # tags kept, link rebuilt
