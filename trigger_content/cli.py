@@ -109,6 +109,11 @@ def _parser() -> argparse.ArgumentParser:
     _publish_options(build)
     build.set_defaults(run=_build)
 
+    review = commands.add_parser("review", help="a self-contained page to review a locale's translation beside the English")
+    review.add_argument("--locale", "-l", required=True, help="the locale to review")
+    review.add_argument("--output", "-o", metavar="FILE", type=Path, help="write to FILE instead of standard output")
+    review.set_defaults(run=_review)
+
     status = commands.add_parser("status", help="how complete each catalog is: counts, words, percent")
     status.add_argument("paths", nargs="*", metavar="PATH", help=".po files or folders (searched recursively); default: the project's catalogs")
     status.add_argument("--format", "-f", choices=("table", "json", "markdown"), default="table")
@@ -347,6 +352,23 @@ def _report_files(results: list[tuple[Path, bool]], check: bool, done: str, stal
         else:
             print(f"{_shown(path)}: {done if changed else 'unchanged'}", file=sys.stderr)
     return EXIT_FAILED if check and any(changed for _, changed in results) else EXIT_OK
+
+
+def _review(args: argparse.Namespace) -> int:
+    from .checks import check_catalog, load_policy
+    from .poreader import read_po
+    from .review import render_review
+    from .source import load_pages
+
+    project = _project(args)
+    pages = load_pages(project.content)
+    catalog = read_po(project.catalog(args.locale))
+    source = str(project.root / "pyproject.toml") if project.root else "pyproject.toml"
+    findings = check_catalog(catalog, load_policy(project.check, project.root, source=source))
+    _emit(render_review(pages, catalog, findings=findings), args.output)
+    if args.output is not None:
+        print(f"{_shown(args.output)}: written ({len(findings)} finding{'s' if len(findings) != 1 else ''})", file=sys.stderr)
+    return EXIT_OK
 
 
 def _status(args: argparse.Namespace) -> int:
