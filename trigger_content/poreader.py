@@ -149,8 +149,10 @@ class _Parser:
     def parse(self) -> Catalog:
         text = self.text()
         number = 0
-        for number, raw in enumerate(text.splitlines(), start=1):
-            self.line(number, raw)
+        # Lines end at "\n" only (with an optional "\r" before it), as msgfmt
+        # reads them: U+2028, form feeds and the like are part of a string.
+        for number, raw in enumerate(text.split("\n"), start=1):
+            self.line(number, raw.removesuffix("\r"))
         self.finish(number + 1)
         header: dict[str, str] = {}
         fuzzy_header, header_line = False, None

@@ -23,7 +23,7 @@ from functools import cache
 from typing import Any
 
 from . import checks, poreader, status
-from .inline import TAG_RE
+from .inline import TAG_RE, plain_text
 from .model import Page
 from .walker import Segment, segments
 
@@ -33,7 +33,6 @@ __all__ = ["render_review"]
 _TOKEN = re.compile(rf"{TAG_RE.pattern}|\s+|[^\s<]+|<")
 _BCP47 = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
 #: gettext modifiers that name a script (``sr@latin`` is ``sr-Latn``).
-_SCRIPT_MODIFIERS = {"latin": "Latn", "cyrillic": "Cyrl", "arabic": "Arab", "devanagari": "Deva"}
 
 #: The label a reviewer reads for each state (the colour only repeats it).
 STATE_LABELS = {
@@ -147,7 +146,10 @@ def render_review(
         used.add(key)
         row = _row(segment, entry, by_context.get(segment.context), tuple(by_entry.get(key, ())), anchors)
         # A missing text counts as untranslated, with its words.
-        stand_in = entry or poreader.Entry(segment.context, segment.text, None, ("",), frozenset(), False, 0, 0, 0)
+        stand_in = entry or poreader.Entry(
+            msgctxt=segment.context, msgid=segment.text, msgid_plural=None, msgstr=("",),
+            flags=frozenset(), obsolete=False, line=0, msgid_line=0, msgstr_line=0,
+        )
         counted.append(stand_in)
         where = sections(stand_in)
         summary = summaries.get(where)
@@ -169,7 +171,7 @@ def render_review(
     severities = {severity: sum(1 for f in findings if f.severity == severity) for severity in checks.SEVERITIES}
     locale = catalog.locale
     values: dict[str, Any] = {
-        "titles": [_plain(page.title) for page in pages],
+        "titles": [plain_text(page.title) for page in pages],
         "catalog": catalog,
         "locale": locale,
         "tag": _language_tag(locale),
@@ -270,7 +272,8 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     >>> word_diff("a big dog", "a small dog")
     [('equal', 'a '), ('del', 'big'), ('ins', 'small'), ('equal', ' dog')]
     """
-    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    a = [found.group(0) for found in _TOKEN.finditer(old)]
+    b = [found.group(0) for found in _TOKEN.finditer(new)]
     opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     # Whitespace alone between two changes joins them: "<del>big red</del>", not "<del>big</del> <del>red</del>".
     parts: list[tuple[str, str, str]] = []  # (op, old text, new text)
@@ -339,24 +342,15 @@ def _shares(counts: status.Counts) -> dict[str, str]:
     }
 
 
-def _plain(nodes: Any) -> str:
-    from .inline import plain_text
-
-    return plain_text(nodes)
-
-
 # -- locale ----------------------------------------------------------------------
 
 
 def _language_tag(locale: str) -> str:
-    """The BCP 47 tag of a gettext locale code (``pt_BR`` → ``pt-BR``, ``sr@latin`` → ``sr-Latn``); "" if unknown."""
-    code, _, modifier = locale.strip().partition("@")
-    code = code.split(".")[0]
-    parts = [part for part in code.replace("-", "_").split("_") if part]
-    script = _SCRIPT_MODIFIERS.get(modifier.lower())
-    if script and len(parts) >= 1 and not any(len(part) == 4 and part.isalpha() for part in parts[1:]):
-        parts.insert(1, script)
-    tag = "-".join(parts)
+    """The BCP 47 tag of a catalog's Language (``pt_BR`` → ``pt-BR``); "" if it is not one."""
+    from .render.context import language_tag
+
+    code, at, modifier = locale.strip().partition("@")
+    tag = language_tag(code.split(".")[0].replace("-", "_") + at + modifier.lower())
     return tag if _BCP47.match(tag) else ""
 
 
@@ -370,10 +364,13 @@ def _direction(locale: str) -> str:
 
 
 def _english_name(locale: str) -> str:
+    """The language's English name (CLDR), the code itself when Babel does not know it."""
     from babel import Locale, UnknownLocaleError
 
+    if not locale.strip():
+        return "language not declared"
     try:
-        return Locale.parse(locale.split(".")[0]).get_display_name("en") or locale
+        return Locale.parse(_language_tag(locale) or locale, sep="-").get_display_name("en") or locale
     except (UnknownLocaleError, ValueError, TypeError):
         return locale
 

@@ -222,7 +222,7 @@ def toml_lines(text: str) -> dict[tuple[int | str, ...], int]:
     counts: dict[tuple[int | str, ...], int] = {}
     current: tuple[int | str, ...] = ()
     in_string = None
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if in_string:
             if line.count(in_string) % 2 == 1:
                 in_string = None
@@ -261,7 +261,7 @@ def _locate(text: str, keys: tuple[int | str, ...], error: Any) -> int | None:
         # Whole-page checks (duplicate ids, unknown link targets) name the
         # culprit; point at its last use, where the problem shows.
         pattern = re.compile(rf"""(?:\bid\s*=\s*["']{re.escape(needle)}["']|\]\({re.escape(needle)}\))""")
-        found = [i for i, line in enumerate(text.splitlines(), start=1) if pattern.search(line)]
+        found = [i for i, line in enumerate(text.split("\n"), start=1) if pattern.search(line)]
         if found:
             return found[-1]
     for end in range(len(keys), -1, -1):

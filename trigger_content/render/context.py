@@ -92,9 +92,21 @@ class RenderContext:
         )
 
 
+_SCRIPT_MODIFIERS = {"latin": "Latn", "cyrillic": "Cyrl", "arabic": "Arab", "devanagari": "Deva"}
+
+
 def language_tag(locale: str) -> str:
-    """The BCP 47 tag of a gettext locale code: ``pt_BR`` → ``pt-BR``."""
-    return locale.replace("_", "-")
+    """The BCP 47 tag of a gettext locale code: ``pt_BR`` → ``pt-BR``, ``sr@latin`` → ``sr-Latn``.
+
+    >>> [language_tag(code) for code in ("pt_BR", "zh_Hant", "sr@latin", "es_419", "de@euro")]
+    ['pt-BR', 'zh-Hant', 'sr-Latn', 'es-419', 'de']
+    """
+    code, _, modifier = locale.partition("@")
+    parts = code.split("_")
+    script = _SCRIPT_MODIFIERS.get(modifier)
+    if script and not any(len(part) == 4 for part in parts[1:]):
+        parts.insert(1, script)
+    return "-".join(parts)
 
 
 @cache
