@@ -83,15 +83,23 @@ class Catalog:
         return [entry for entry in self.entries if not entry.obsolete]
 
 
-def read_po(path: str | Path, data: bytes | None = None) -> Catalog:
-    """Read a PO file strictly; raise :class:`CatalogError` with ``path:line: what``."""
+def read_po(path: str | Path, data: bytes | None = None, *, plurals: bool = True) -> Catalog:
+    """Read a PO file strictly; raise :class:`CatalogError` with ``path:line: what``.
+
+    With ``plurals`` (the default), the Plural-Forms header must parse and
+    stay in range, and every plural message must have as many forms as it
+    says, as ``msgfmt -c`` requires.
+    """
     path = str(path)
     if data is None:
         try:
             data = Path(path).read_bytes()
         except OSError as error:
             raise CatalogError(error.strerror or str(error), path=path) from None
-    return _Parser(path, data).parse()
+    catalog = _Parser(path, data).parse()
+    if plurals:
+        check_plurals(catalog, data)
+    return catalog
 
 
 class _Parser:
@@ -308,6 +316,28 @@ def _ends_escaped(quoted: str) -> bool:
     """Whether the quote that ends ``quoted`` is escaped by an odd run of backslashes."""
     before = quoted[:-1]
     return (len(before) - len(before.rstrip("\\"))) % 2 == 1
+
+
+def check_plurals(catalog: Catalog, data: bytes = b"") -> None:
+    """Refuse a Plural-Forms that does not parse or stay in range, or plural forms that do not match it."""
+    from .plurals import plural_problem
+
+    value = catalog.header.get("Plural-Forms")
+    if value is None:
+        return
+    found = data.find(b'"Plural-Forms:')
+    line = data.count(b"\n", 0, found) + 1 if found >= 0 else catalog.header_line
+    problem = plural_problem(value)
+    if problem:
+        raise CatalogError(f"Plural-Forms: {problem}", path=catalog.path, line=line)
+    count = int(re.search(r"nplurals\s*=\s*(\d+)", value).group(1))  # type: ignore[union-attr]
+    for entry in catalog.active:
+        if entry.msgid_plural is not None and len(entry.msgstr) != count:
+            raise CatalogError(
+                f"{len(entry.msgstr)} plural forms where Plural-Forms says nplurals={count}",
+                path=catalog.path,
+                line=entry.msgstr_line,
+            )
 
 
 def check_duplicates(catalog: Catalog) -> None:
