@@ -157,6 +157,10 @@ def read_catalog(path: str | Path) -> polib.POFile:
     except (OSError, ValueError, UnicodeDecodeError, LookupError) as error:  # pragma: no cover - validated above
         raise TriggerContentError(f"cannot read: {error}", path=path) from None
     catalog.fpath = str(path)
+    # What writing it back must keep: its line ends, and its bytes to detect
+    # a change by someone else before a write.
+    catalog.newline = "\r\n" if b"\r\n" in data else "\n"
+    catalog.source_bytes = data
     return catalog
 
 
@@ -314,6 +318,7 @@ def merge(catalog: polib.POFile, template: polib.POFile) -> polib.POFile:
     header's POT-Creation-Date follows the template. No translation is lost.
     """
     merged = polib.POFile(wrapwidth=catalog.wrapwidth)
+    merged.newline = getattr(catalog, "newline", "\n")
     merged.header = catalog.header
     merged.metadata = dict(catalog.metadata)
     merged.metadata_is_fuzzy = catalog.metadata_is_fuzzy
@@ -490,18 +495,18 @@ def update_files(project: Project, locales: Iterable[str] = (), *, check: bool =
     template = _read_template(project)
     results = []
     for path in catalog_files(project, locales):
-        before = path.read_bytes() if path.is_file() else None
         catalog = read_catalog(path)
+        before = catalog.source_bytes
         merged = merge(catalog, template)
         if count_translations(merged) != count_translations(catalog):  # pragma: no cover - an invariant
             raise TriggerContentError("update would lose translations; nothing written", path=path)
         data = format_catalog(merged)
-        results.append((path, data, data != before))
+        results.append((path, data, before))
     if not check:
-        for path, data, changed in results:
-            if changed:
-                write_atomic(path, data)
-    return [(path, changed) for path, _, changed in results]
+        for path, data, before in results:
+            if data != before:
+                write_atomic(path, data, expected=before)
+    return [(path, data != before) for path, data, before in results]
 
 
 def compile_files(project: Project, locales: Iterable[str] = (), *, check: bool = False) -> list[tuple[Path, bool]]:
@@ -521,10 +526,24 @@ def compile_files(project: Project, locales: Iterable[str] = (), *, check: bool 
 
 
 def format_catalog(catalog: polib.POFile) -> bytes:
-    """The bytes of a catalog file, as GNU gettext writes it."""
+    """The bytes of a catalog file, as GNU gettext writes it, in its charset and line ends."""
     from .pofile import format_po
 
-    return format_po(catalog).encode("utf-8")
+    text = format_po(catalog)
+    newline = getattr(catalog, "newline", "\n")
+    if newline != "\n":
+        text = text.replace("\n", newline)
+    found = re.search(r"charset=([A-Za-z0-9_.:-]+)", catalog.metadata.get("Content-Type", ""))
+    charset = found.group(1) if found and found.group(1).upper() != "CHARSET" else "utf-8"
+    try:
+        return text.encode(charset)
+    except UnicodeEncodeError as error:
+        raise TriggerContentError(
+            f"{text[error.start]!r} cannot be written in the catalog's charset {charset}; change it to UTF-8",
+            path=getattr(catalog, "fpath", None),
+        ) from None
+    except LookupError:
+        raise TriggerContentError(f"unknown charset {charset!r}", path=getattr(catalog, "fpath", None)) from None
 
 
 def _read_template(project: Project) -> polib.POFile:

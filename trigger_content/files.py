@@ -6,15 +6,28 @@ import os
 import tempfile
 from pathlib import Path
 
+from .errors import TriggerContentError
 
-def write_atomic(path: str | Path, data: bytes) -> None:
+
+def write_atomic(path: str | Path, data: bytes, *, expected: bytes | None = None) -> None:
     """Replace ``path`` with ``data`` so that readers see the old or the new file, never a part.
 
     The data goes to a temporary file in the same folder (same file system),
     is flushed to disk, and is renamed over the target; the folder is created
-    when missing. The new file keeps the old one's permissions.
+    when missing. The new file keeps the old one's permissions. With
+    ``expected`` (the bytes read earlier), a file that someone else changed in
+    the meantime (a translator saving in Poedit) is not overwritten.
     """
     path = Path(path)
+    if expected is not None:
+        try:
+            current = path.read_bytes()
+        except FileNotFoundError:
+            current = None
+        if current != expected:
+            raise TriggerContentError(
+                "changed by another program since it was read; not overwritten (run the command again)", path=path
+            )
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
