@@ -21,7 +21,9 @@ _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b
 _ESCAPE = re.compile(r"\\(?:([ntr\"\\abfv?'])|([0-7]{1,3})|x([0-9A-Fa-f]+)|(.?))")
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[([^\]]*)\])?)[ \t]*(?=\")|([A-Za-z_][\w\[\]]*)")
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
-_UNESCAPED_QUOTE = re.compile(r'(?:^|[^\\])(?:\\\\)*(")')
+#: The rest of a string after its opening quote, up to its closing quote.
+_CLOSING_QUOTE = re.compile(r'(?:[^"\\]|\\.)*"')
+_KEYWORDS = frozenset({"msgctxt", "msgid", "msgid_plural", "msgstr"})
 
 
 class CatalogError(TriggerContentError):
@@ -203,6 +205,8 @@ class _Parser:
         found = _KEYWORD.match(line)
         if found is None or found.group(3):
             word = line.split()[0] if line.split() else line
+            if word in _KEYWORDS or word.startswith("msgstr["):
+                raise self.fail(number, f"{word} must be followed by a quoted string")
             raise self.fail(number, f"unknown keyword {word!r}" if found else f"cannot read {line[:20]!r}")
         keyword = found.group(1)
         if keyword.startswith("msgstr["):
@@ -210,25 +214,36 @@ class _Parser:
             if not index.isdigit():
                 raise self.fail(number, f"{keyword}: the plural index must be a number")
             keyword = f"msgstr[{int(index)}]"
-        if keyword in ("msgctxt", "msgid") and ("msgstr" in self.fields or any(k.startswith("msgstr[") for k in self.fields)):
-            self.finish(number)
-        if keyword in ("msgctxt", "msgid") and not self.fields:
-            self.obsolete = obsolete
-            self.start = self.start or number
-        if keyword in self.fields:
-            raise self.fail(number, f"{keyword} appears twice in one entry")
-        if keyword == "msgid" and "msgstr" in self.fields:
-            raise self.fail(number, "msgid after msgstr")
-        if keyword.startswith("msgstr") and "msgid" not in self.fields:
-            raise self.fail(number, f"{keyword} without msgid before it")
-        if keyword == "msgid_plural" and "msgid" not in self.fields:
-            raise self.fail(number, "msgid_plural without msgid before it")
+        translated = self.has_msgstr()
+        if keyword in ("msgctxt", "msgid"):
+            if translated:
+                self.finish(number)
+            elif "msgid" in self.fields:
+                raise self.fail(self.lines["msgid"], "msgid without msgstr")
+            elif keyword in self.fields:
+                raise self.fail(number, f"{keyword} appears twice in one entry")
+            if not self.fields:
+                self.obsolete = obsolete
+                self.start = self.start or number
+        elif keyword == "msgid_plural":
+            if translated or "msgid" not in self.fields:
+                raise self.fail(number, "msgid_plural without msgid before it")
+            if keyword in self.fields:
+                raise self.fail(number, "msgid_plural appears twice in one entry")
+        else:  # msgstr, msgstr[N]
+            if "msgid" not in self.fields or (keyword == "msgstr" and translated):
+                raise self.fail(number, "msgctxt without msgid" if "msgctxt" in self.fields and "msgid" not in self.fields else f"{keyword} without msgid before it")
+            if keyword in self.fields:
+                raise self.fail(number, f"{keyword} appears twice in one entry")
         self.fields[keyword] = [self.string(number, raw, raw.index('"', raw.index(keyword[:5])))]
         self.lines[keyword] = number
         self.last = keyword
 
+    def has_msgstr(self) -> bool:
+        return any(key.startswith("msgstr") for key in self.fields)
+
     def comment_line(self, number: int, line: str, *, obsolete: bool) -> None:
-        if self.fields and ("msgstr" in self.fields or any(k.startswith("msgstr[") for k in self.fields)):
+        if self.has_msgstr():
             self.finish(number)
         elif self.fields:
             raise self.fail(self.lines.get("msgid", number), "msgid without msgstr")
@@ -245,14 +260,15 @@ class _Parser:
             self.comments.append(line[2:].strip())
 
     def string(self, number: int, raw: str, start: int) -> str:
-        end = len(raw.rstrip())
-        body = raw[start + 1 : end - 1]
-        if end - start < 2 or raw[end - 1] != '"' or _ends_escaped(raw[start + 1 : end]):
+        """The value of the quoted string that starts at ``raw[start]``, escapes resolved."""
+        closing = _CLOSING_QUOTE.match(raw, start + 1)
+        if closing is None:
             raise self.fail(number, "unterminated string", start + 1)
-        inner = _UNESCAPED_QUOTE.search(body)
-        if inner is not None:
-            raise self.fail(number, "text after the end of the string", start + 2 + inner.start(1))
-        value = _ESCAPE.sub(lambda found: self.escape(number, found, start), body)
+        end = closing.end()
+        rest = raw[end:].strip()
+        if rest:
+            raise self.fail(number, "text after the end of the string", raw.index(rest[0], end) + 1)
+        value = _ESCAPE.sub(lambda found: self.escape(number, found, start), raw[start + 1 : end - 1])
         if "\x04" in value:
             raise self.fail(number, "the context separator (EOT, \\x04) inside a string")
         if "#-#-#-#-#" in value:
@@ -310,12 +326,6 @@ class _Parser:
         else:
             self.entries.append(entry)
         self._reset(number)
-
-
-def _ends_escaped(quoted: str) -> bool:
-    """Whether the quote that ends ``quoted`` is escaped by an odd run of backslashes."""
-    before = quoted[:-1]
-    return (len(before) - len(before.rstrip("\\"))) % 2 == 1
 
 
 def check_plurals(catalog: Catalog, data: bytes = b"") -> None:

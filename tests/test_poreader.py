@@ -1,0 +1,172 @@
+"""The strict reader: it refuses what msgfmt refuses, says where, and accepts what is valid."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import DATA
+from trigger_content.cli import main
+from trigger_content.poreader import CatalogError, read_po
+
+HOSTILE = DATA / "hostile"
+VALID = DATA / "valid"
+
+#: Each hostile file, and the line (and column) and message the reader gives.
+REFUSED = [
+    ("duplicate_definition", '9: duplicate message definition (first defined at line 6)'),
+    ("duplicate_definition_with_context", '11: duplicate message definition (first defined at line 7)'),
+    ("eot_escaped_inside_string", '6: the context separator (EOT, \\x04) inside a string'),
+    ("eot_raw_inside_string", '6: the context separator (EOT, \\x04) inside a string'),
+    ("fewer_plural_forms_than_nplurals", '8: 2 plural forms where Plural-Forms says nplurals=3'),
+    ("garbage_line", "9: unknown keyword 'hello'"),
+    ("git_conflict_markers", '6: git conflict marker: resolve the merge of this catalog first'),
+    ("git_conflict_separator_only", '8: git conflict marker: resolve the merge of this catalog first'),
+    ("invalid_escape", "7:13: invalid escape sequence '\\q'"),
+    ("invalid_utf8", '7:18: byte 0xff is not valid UTF-8'),
+    ("more_plural_forms_than_nplurals", '8: 3 plural forms where Plural-Forms says nplurals=2'),
+    ("msgcat_conflict_markers", '8: msgcat conflict markers (#-#-#-#-#): choose one translation and remove the others'),
+    ("msgctxt_without_msgid", '7: msgctxt without msgid'),
+    ("msgid_plural_with_plain_msgstr", '8: msgid_plural needs msgstr[0], msgstr[1]…'),
+    ("msgid_plural_without_msgid", '6: msgid_plural without msgid before it'),
+    ("msgid_twice_in_one_entry", '6: msgid without msgstr'),
+    ("msgid_without_msgstr", '6: msgid without msgstr'),
+    ("msgstr_without_msgid", '6: msgstr without msgid before it'),
+    ("non_ascii_in_ascii_catalog", '7:9: byte 0xc3 is not valid ASCII'),
+    ("nul_byte", '7:13: NUL byte in the file'),
+    ("obsolete_unterminated_string", '7:11: unterminated string'),
+    ("plural_forms_calls_a_function", "4: Plural-Forms: unexpected '__import__' in the plural expression"),
+    ("plural_forms_division_by_zero", '4: Plural-Forms: division by zero for n = 0'),
+    ("plural_forms_index_out_of_range", '4: Plural-Forms: plural form index 2 for n = 2 is outside 0..1'),
+    ("plural_forms_syntax_error", '4: Plural-Forms: expected more in the plural expression'),
+    ("plural_forms_without_msgid_plural", '7: msgstr[0] without msgid_plural'),
+    ("plural_forms_without_nplurals", "4: Plural-Forms: expected 'nplurals=N; plural=EXPRESSION;'"),
+    ("plural_index_empty", '8: msgstr[]: the plural index must be a number'),
+    ("plural_index_not_a_number", '8: msgstr[x]: the plural index must be a number'),
+    ("plural_index_skipped", '8: plural forms must be msgstr[0], msgstr[1]… in order, none missing'),
+    ("quote_inside_string", '7:14: text after the end of the string'),
+    ("second_header", '6: a second header entry (the first is at line 1)'),
+    ("string_ending_in_backslash", '7:8: unterminated string'),
+    ("string_without_keyword", '1: a string with no keyword before it'),
+    ("text_after_string", '7:19: text after the end of the string'),
+    ("truncated_utf8_sequence", '7:18: byte 0xc3 is not valid UTF-8'),
+    ("unknown_charset", "3: unknown charset 'KLINGON-8' in Content-Type"),
+    ("unknown_keyword", "7: unknown keyword 'msgstrr'"),
+    ("unquoted_msgstr", '7: msgstr must be followed by a quoted string'),
+    ("unterminated_string", '7:8: unterminated string'),
+    ("utf16_be_with_bom", '1: UTF-16 is not a PO file encoding; save the file as UTF-8'),
+    ("utf16_le_with_bom", '1: UTF-16 is not a PO file encoding; save the file as UTF-8'),
+    ("utf16_without_bom", '1: UTF-16 is not a PO file encoding; save the file as UTF-8'),
+]
+#: Files GNU gettext 0.21 lets through though they are broken: a NUL byte, an
+#: unknown charset, conflict markers msgcat left, a Plural-Forms without nplurals.
+GETTEXT_LENIENT = {"msgcat_conflict_markers", "nul_byte", "plural_forms_without_nplurals", "unknown_charset"}
+
+
+def test_the_corpus_has_a_file_per_case() -> None:
+    assert sorted(path.stem for path in HOSTILE.glob("*.po")) == sorted(case for case, _ in REFUSED)
+    assert len(REFUSED) >= 40
+
+
+@pytest.mark.parametrize(("case", "where"), REFUSED, ids=[case for case, _ in REFUSED])
+def test_hostile_file_is_refused_with_its_line(case: str, where: str) -> None:
+    path = HOSTILE / f"{case}.po"
+    with pytest.raises(CatalogError) as caught:
+        read_po(path)
+    assert str(caught.value) == f"{path}:{where}"
+    if shutil.which("msgfmt") and case not in GETTEXT_LENIENT:
+        assert subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)], capture_output=True).returncode == 1
+
+
+def test_status_names_each_bad_file_and_still_reports_the_good_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["status", str(HOSTILE), str(VALID / "same_msgid_in_two_contexts.po")]) == 2
+    captured = capsys.readouterr()
+    assert len(captured.err.splitlines()) == len(REFUSED)
+    assert "Traceback" not in captured.err
+    assert "same_msgid_in_two_contexts.po" in captured.out
+
+
+def test_check_on_a_hostile_file_exits_2_without_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(HOSTILE / "git_conflict_markers.po")]) == 2
+    assert capsys.readouterr().err.strip().endswith("git_conflict_markers.po:6: git conflict marker: resolve the merge of this catalog first")
+
+
+# -- what is valid ------------------------------------------------------------------------
+
+
+def test_a_utf8_bom_is_stripped_and_noted() -> None:
+    catalog = read_po(VALID / "utf8_bom.po")
+    assert catalog.header["Language"] == "de" and catalog.entries[0].msgstr == ("Bewegung",)
+    assert catalog.notes == ["a UTF-8 byte order mark starts the file; it was ignored"]
+
+
+def test_contexts_empty_msgids_previous_msgids_and_no_wrap() -> None:
+    (empty,) = read_po(VALID / "empty_msgid_with_context.po").entries
+    assert (empty.msgctxt, empty.msgid, empty.msgstr) == ("page.empty", "", ("Leer",))
+    assert [e.msgstr for e in read_po(VALID / "same_msgid_in_two_contexts.po").entries] == [("Aktiv",), ("Aktive",)]
+    obsolete = read_po(VALID / "obsolete_with_previous_msgid.po").entries[1]
+    assert obsolete.obsolete and obsolete.previous_msgid == "Old text" and obsolete.fuzzy
+    assert "no-wrap" in read_po(VALID / "no_wrap_flag.po").entries[0].flags
+
+
+def test_line_separators_inside_strings_are_text() -> None:
+    (entry,) = read_po(VALID / "line_separator_inside_string.po").entries
+    assert entry.msgstr == ("Bewegung\u2028Dehnen\x0cSeite",)
+    assert entry.msgstr_line == 8
+
+
+def test_an_empty_file_and_a_file_without_header_are_read_with_a_note() -> None:
+    empty = read_po(VALID / "empty_file.po")
+    assert empty.entries == [] and empty.notes == ["no header entry: the catalog has no Language, charset or Plural-Forms"]
+    bare = read_po(VALID / "no_header.po")
+    assert len(bare.entries) == 1 and bare.notes
+
+
+def test_a_five_megabyte_line(tmp_path: Path) -> None:
+    long = "x" * 5_000_000
+    path = tmp_path / "long.po"
+    path.write_text(f'msgid "Exercise"\nmsgstr "{long}"\n', encoding="utf-8")
+    assert read_po(path).entries[0].msgstr == (long,)
+
+
+@pytest.mark.skipif(shutil.which("msgcat") is None, reason="GNU gettext (msgcat) is not installed")
+@pytest.mark.parametrize("case", ["crlf", "latin1", "koi8r", "no_final_newline"])
+def test_written_back_as_msgcat_writes_it_keeping_line_ends_and_charset(case: str) -> None:
+    """CRLF stays CRLF (msgcat would write LF), Latin-1 stays Latin-1, KOI8-R stays KOI8-R."""
+    from trigger_content.catalogs import format_catalog, read_catalog
+
+    path = DATA / "catalogs" / f"{case}.po"
+    expected = subprocess.run(["msgcat", str(path)], capture_output=True, check=True).stdout
+    if b"\r\n" in path.read_bytes():
+        expected = expected.replace(b"\n", b"\r\n")
+    assert format_catalog(read_catalog(path)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400))
+def test_arbitrary_bytes_raise_only_the_librarys_error(data: bytes) -> None:
+    try:
+        read_po("fuzz.po", data)
+    except CatalogError:
+        pass
+
+
+_PO_PIECES = st.sampled_from([
+    'msgid "a"\n', 'msgstr "b"\n', 'msgctxt "c"\n', 'msgid_plural "as"\n', 'msgstr[0] "x"\n', 'msgstr[1] "y"\n',
+    '"continued"\n', "#, fuzzy\n", "#~ ", "#| msgid \"old\"\n", "# comment\n", "\n", '"\\q"\n', '"open\n', "msgstr[9] \"z\"\n",
+    'msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n', "\r\n", "\u2028", "\x04", "<<<<<<< HEAD\n",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PO_PIECES, max_size=25))
+def test_arbitrary_po_shaped_text_raises_only_the_librarys_error(pieces: list[str]) -> None:
+    try:
+        read_po("fuzz.po", "".join(pieces).encode("utf-8"))
+    except CatalogError as error:
+        assert error.line is not None and error.line >= 1
