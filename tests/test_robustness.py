@@ -1,0 +1,164 @@
+"""Robustness: crash-safe writes, edits by others, generated content, paths that stay inside."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pydantic
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import trigger_content as tc
+from conftest import ROOT
+from trigger_content.cli import main
+from trigger_content.errors import TriggerContentError
+from trigger_content.files import write_atomic
+from trigger_content.pseudo import pseudo_text
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from trigger_content.files import write_atomic
+    target, a, b = sys.argv[1], sys.argv[2].encode() * 200_000, sys.argv[3].encode() * 250_000
+    print("ready", flush=True)
+    while True:
+        write_atomic(target, a)
+        write_atomic(target, b)
+    """
+)
+
+
+def test_a_write_killed_at_any_moment_leaves_the_old_or_the_new_file(tmp_path: Path) -> None:
+    target = tmp_path / "catalog.po"
+    old, new = b"A" * 1_000_000, b"B" * 1_000_000
+    target.write_bytes(old)
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER, encoding="utf-8")
+    rng = random.Random(20261126)
+    seen = set()
+    for _ in range(25):
+        with subprocess.Popen(
+            [sys.executable, str(script), str(target), "AAAAA", "BBBB"],
+            stdout=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        ) as process:
+            assert process.stdout is not None and process.stdout.readline() == b"ready\n"
+            time.sleep(rng.uniform(0.001, 0.05))
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+        data = target.read_bytes()
+        assert data in (old, new), f"a torn file of {len(data)} bytes"
+        seen.add(data[:1])
+    assert seen == {b"A", b"B"}  # the kills did land in the middle of the work
+
+
+def test_a_catalog_changed_by_someone_else_is_not_overwritten(tmp_path: Path) -> None:
+    target = tmp_path / "fr.po"
+    target.write_bytes(b"read")
+    target.write_bytes(b"saved in Poedit meanwhile")
+    with pytest.raises(TriggerContentError, match="changed by another program since it was read; not overwritten"):
+        write_atomic(target, b"merged", expected=b"read")
+    assert target.read_bytes() == b"saved in Poedit meanwhile"
+    write_atomic(target, b"merged", expected=b"saved in Poedit meanwhile")
+    assert target.read_bytes() == b"merged"
+
+
+def test_update_refuses_when_a_translator_saves_during_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    import trigger_content.catalogs as catalogs
+
+    shutil.copytree(ROOT / "trigger_content" / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "locales", tmp_path / "locales")
+    (tmp_path / "pyproject.toml").write_text('[tool.trigger-content]\ncontent = "content"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["extract"]) == 0  # new references: every catalog will change
+    french = tmp_path / "locales" / "fr" / "LC_MESSAGES" / "trigger_content.po"
+    real_merge = catalogs.merge
+
+    def merge_while_a_translator_saves(catalog, template):  # type: ignore[no-untyped-def]
+        if catalog.fpath == str(french):
+            french.write_bytes(french.read_bytes() + b"\n# saved in Poedit\n")
+        return real_merge(catalog, template)
+
+    monkeypatch.setattr(catalogs, "merge", merge_while_a_translator_saves)
+    capsys.readouterr()
+    assert main(["update"]) == 2
+    assert "fr/LC_MESSAGES/trigger_content.po: changed by another program" in capsys.readouterr().err
+    assert french.read_bytes().endswith(b"# saved in Poedit\n")
+
+
+@pytest.mark.parametrize("bad", ["../escape", "a/b", "A", "x.y", "", "-x"])
+def test_ids_and_locales_cannot_name_a_path_outside_the_output(bad: str) -> None:
+    with pytest.raises(pydantic.ValidationError):
+        tc.Page(id=bad, title=tc.parse_markup("T"))
+    with pytest.raises(pydantic.ValidationError):
+        tc.Site(locales=(bad,))
+
+
+# -- generated content survives every stage ------------------------------------------
+
+_TEXT = st.text(
+    alphabet=st.characters(categories=("L", "N", "P", "S", "Zs"), exclude_characters="\\[]*_"),
+    min_size=1, max_size=40,
+).filter(lambda text: text.strip() and "<" not in text)
+_IDS = st.from_regex(r"\A[a-z][a-z0-9]{0,6}\Z")
+
+
+@st.composite
+def pages(draw: st.DrawFn) -> tc.Page:
+    ids = draw(st.lists(_IDS.filter(lambda i: i not in tc.model.RESERVED_IDS), min_size=8, max_size=8, unique=True))
+    link = tc.Link(target="ref", content=(tc.Text(text=draw(_TEXT)),))
+    paragraph = tc.Paragraph(id=ids[0], text=(tc.Text(text=draw(_TEXT)), link, tc.Emphasis(content=(tc.Text(text=draw(_TEXT)),))))
+    items = tc.ItemList(id=ids[1], items=(tc.ListItem(id=ids[2], text=(tc.Text(text=draw(_TEXT)),)),))
+    terms = tc.DefinitionList(id=ids[3], items=(tc.Definition(id=ids[4], term=(tc.Text(text=draw(_TEXT)),), definition=(tc.Text(text=draw(_TEXT)),)),))
+    inner = tc.Section(id=ids[5], heading=(tc.Text(text=draw(_TEXT)),), blocks=(terms,))
+    section = tc.Section(id=ids[6], heading=(tc.Strong(content=(tc.Text(text=draw(_TEXT)),)),), blocks=(items,), sections=(inner,))
+    return tc.Page(
+        id=ids[7], title=(tc.Text(text=draw(_TEXT)),), links={"ref": tc.LinkTarget(url="https://example.org/?a=1&b=2")},
+        blocks=(paragraph,), sections=(section, tc.Section(id="empty", heading=(tc.Text(text="E"),))),
+        site=tc.Site(locales=("fr",), tagline=(tc.Text(text=draw(_TEXT)),)),
+    )
+
+
+class TextOf(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.data: list[str] = []
+        self.tags: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.tags.add(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.data.append(data)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pages())
+def test_generated_pages_survive_extract_pseudo_localize_and_render(page: tc.Page) -> None:
+    template = tc.build_template([page])
+    assert [(e.msgctxt, e.msgid) for e in template] == [(s.context, s.text) for s in tc.segments(page)]
+    assert tc.localize(page, lambda segment: segment.text) == page
+    pseudo = tc.localize(page, lambda segment: pseudo_text(segment.text), locale="en_XA")
+    assert len(list(tc.segments(page))) == len(list(tc.segments(pseudo)))
+    for shown in (page, pseudo):
+        html = tc.render_html(shown)
+        parsed = TextOf()
+        parsed.feed(html)
+        assert parsed.tags <= {"html", "head", "meta", "title", "link", "style", "body", "header", "p", "nav", "ul", "li", "a", "main", "article", "h1", "h2", "h3", "section", "em", "strong", "dl", "div", "dt", "dd"}
+        rendered_text = "".join(parsed.data)
+        hidden = {"site.switcher-label", "site.fallback-note", "site.reviewed-label"}  # an attribute, or shown only when needed
+        for segment in tc.segments(shown):
+            if segment.context not in hidden:
+                assert tc.plain_text(segment.source) in rendered_text  # every text shown, escaped, not lost
+        text = " ".join(tc.render_text(shown, width=40).split())
+        assert " ".join(tc.plain_text(shown.title).split()) in text
