@@ -170,3 +170,11 @@ def test_arbitrary_po_shaped_text_raises_only_the_librarys_error(pieces: list[st
         read_po("fuzz.po", "".join(pieces).encode("utf-8"))
     except CatalogError as error:
         assert error.line is not None and error.line >= 1
+
+
+def test_status_warns_about_what_the_reader_noticed(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["status", str(VALID / "utf8_bom.po"), str(VALID / "empty_file.po")]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        f"{VALID / 'utf8_bom.po'}: warning: a UTF-8 byte order mark starts the file; it was ignored",
+        f"{VALID / 'empty_file.po'}: warning: no header entry: the catalog has no Language, charset or Plural-Forms",
+    ]

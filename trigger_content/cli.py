@@ -391,10 +391,12 @@ def _status(args: argparse.Namespace) -> int:
     statuses, failed = [], False
     for path in paths:
         try:
-            statuses.append(catalog_status(read_po(path), sections))
+            catalog = _read_noted(path)
         except TriggerContentError as error:
             print(str(error), file=sys.stderr)
             failed = True
+            continue
+        statuses.append(catalog_status(catalog, sections))
     if args.format == "json":
         sys.stdout.write(json.dumps(to_json(statuses), indent=2, ensure_ascii=False) + "\n")
     elif args.format == "markdown":
@@ -439,7 +441,7 @@ def _check(args: argparse.Namespace) -> int:
     findings, unreadable = [], False
     for path in paths:
         try:
-            findings.extend(check_catalog(read_po(path), policy))
+            findings.extend(check_catalog(_read_noted(path), policy))
         except TriggerContentError as error:
             print(str(error), file=sys.stderr)
             unreadable = True
@@ -453,6 +455,16 @@ def _check(args: argparse.Namespace) -> int:
     if unreadable:
         return EXIT_BAD_INPUT
     return EXIT_FAILED if any(policy.fails(finding) for finding in findings) else EXIT_OK
+
+
+def _read_noted(path: Path):  # type: ignore[no-untyped-def]
+    """A catalog read strictly; what the reader noticed (a BOM, no header) goes to standard error."""
+    from .poreader import read_po
+
+    catalog = read_po(path)
+    for note in catalog.notes:
+        print(f"{path}: warning: {note}", file=sys.stderr)
+    return catalog
 
 
 def _schema(args: argparse.Namespace) -> int:
