@@ -139,3 +139,16 @@ def test_text_never_breaks_inside_hyphenated_words(page: tc.Page) -> None:
     for width in range(30, 80, 7):
         lines = tc.render_text(page, width=width).splitlines()
         assert not any(line.endswith(("in-", "COVID-", "self-")) for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("locale", "shown"),
+    [("en", "March 12, 2025"), ("fr", "12 mars 2025"), ("de", "12. März 2025"), ("ru", "12 марта 2025\u202fг.")],
+)
+def test_the_review_date_is_written_as_each_language_writes_dates(page: tc.Page, locale: str, shown: str) -> None:
+    import datetime
+
+    reviewed = page.model_copy(update={"reviewed": datetime.date(2025, 3, 12), "lang": locale})
+    html = tc.render_html(reviewed)
+    assert f'<time datetime="2025-03-12">{shown}</time>' in html
+    assert f"Last reviewed: {shown}" in tc.render_text(reviewed, width=0)

@@ -162,3 +162,26 @@ def test_generated_pages_survive_extract_pseudo_localize_and_render(page: tc.Pag
                 assert tc.plain_text(segment.source) in rendered_text  # every text shown, escaped, not lost
         text = " ".join(tc.render_text(shown, width=40).split())
         assert " ".join(tc.plain_text(shown.title).split()) in text
+
+
+_STRINGS = st.lists(st.sampled_from(list("ab é—’«»\u00a0\u2028\n\t\"\\<>%{}") + ["Injections ", "trigger point "]), max_size=40).map("".join)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet="abc.-", min_size=1, max_size=12), _STRINGS, _STRINGS, st.booleans()), max_size=8, unique_by=lambda item: item[0]))
+def test_any_catalog_written_then_read_and_written_again_is_byte_identical(entries: list) -> None:
+    import tempfile
+
+    import polib
+
+    from trigger_content.catalogs import format_catalog, read_catalog
+
+    catalog = polib.POFile()
+    catalog.metadata = {"Language": "fr", "Content-Type": "text/plain; charset=UTF-8", "Plural-Forms": "nplurals=2; plural=(n > 1);"}
+    for context, msgid, msgstr, fuzzy in entries:
+        catalog.append(polib.POEntry(msgctxt=context, msgid=msgid or "x", msgstr=msgstr, flags=["fuzzy"] if fuzzy and msgstr else []))
+    first = format_catalog(catalog)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fr.po"
+        path.write_bytes(first)
+        assert format_catalog(read_catalog(path)) == first

@@ -23,7 +23,7 @@ def test_packaged_page_loads_with_its_site_chrome(page: tc.Page) -> None:
     ("case", "where", "what"),
     [
         ("unknown_block_kind", ":4: blocks[0]:", "unknown kind 'table' (expected one of 'paragraph', 'list', 'definitions')"),
-        ("missing_heading", ":8: sections[1]:", "missing field 'heading'"),
+        ("missing_heading", ":8: sections[1]:", "missing field 'heading'; add it"),
         ("duplicate_id", ":15:", "id 'intro' is used more than once in the page"),
         ("unknown_link_target", ":10:", "link target 'away' is not in [links] (known: home)"),
         ("misspelt_field", ":6: sections[0].headng:", "unknown field 'headng'; did you mean 'heading'?"),

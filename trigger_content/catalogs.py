@@ -152,8 +152,11 @@ def read_catalog(path: str | Path) -> polib.POFile:
     except OSError as error:
         raise TriggerContentError(error.strerror or str(error), path=path) from None
     read_po(path, data)
+    # polib is given the path: from a string it would split lines at U+2028
+    # and the like, which are text inside PO strings.
+    encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else _charset(data)
     try:
-        catalog = polib.pofile(data.decode(_charset(data)), wrapwidth=79)
+        catalog = polib.pofile(str(path), wrapwidth=79, encoding=encoding)
     except (OSError, ValueError, UnicodeDecodeError, LookupError) as error:  # pragma: no cover - validated above
         raise TriggerContentError(f"cannot read: {error}", path=path) from None
     catalog.fpath = str(path)

@@ -182,7 +182,7 @@ def _describe(error: Any, keys: tuple[int | str, ...]) -> str:
     last = keys[-1] if keys else None
     parent = keys[-2] if len(keys) >= 2 else None
     if kind == "missing":
-        return f"missing field {last!r}"
+        return f"missing field {last!r}; add it (`trigger-content schema` lists the fields)"
     if kind == "extra_forbidden":
         close = difflib.get_close_matches(str(last), _all_fields(), n=1)
         return f"unknown field {last!r}" + (f"; did you mean {close[0]!r}?" if close else "")
