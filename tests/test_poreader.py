@@ -27,6 +27,7 @@ REFUSED = [
     ("garbage_line", "9: unknown keyword 'hello'"),
     ("git_conflict_markers", '6: git conflict marker: resolve the merge of this catalog first'),
     ("git_conflict_separator_only", '8: git conflict marker: resolve the merge of this catalog first'),
+    ("inconsistent_obsolete_lines", '6: inconsistent use of #~: an entry is obsolete in all its lines or in none'),
     ("invalid_escape", "7:13: invalid escape sequence '\\q'"),
     ("invalid_utf8", '7:18: byte 0xff is not valid UTF-8'),
     ("more_plural_forms_than_nplurals", '8: 3 plural forms where Plural-Forms says nplurals=2'),
@@ -178,3 +179,45 @@ def test_status_warns_about_what_the_reader_noticed(capsys: pytest.CaptureFixtur
         f"{VALID / 'utf8_bom.po'}: warning: a UTF-8 byte order mark starts the file; it was ignored",
         f"{VALID / 'empty_file.po'}: warning: no header entry: the catalog has no Language, charset or Plural-Forms",
     ]
+
+
+def _every_catalog() -> list[Path]:
+    return sorted({*DATA.rglob("*.po"), *(DATA.parent.parent / "locales").rglob("*.po"), DATA.parent.parent / "locales" / "trigger_content.pot"})
+
+
+@pytest.mark.parametrize("path", _every_catalog(), ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_the_fast_path_reads_exactly_what_the_line_parser_reads(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import trigger_content.poreader as poreader
+
+    def read() -> tuple:
+        try:
+            catalog = read_po(path, plurals=False)
+        except CatalogError as error:
+            return ("error", str(error))
+        return (catalog.entries, catalog.header, catalog.header_fuzzy, catalog.header_line, catalog.notes)
+
+    fast = read()
+    monkeypatch.setattr(poreader._Fast, "read", lambda self, text: False)
+    assert read() == fast
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PO_PIECES, max_size=25))
+def test_the_fast_path_agrees_on_po_shaped_text(pieces: list[str]) -> None:
+    import trigger_content.poreader as poreader
+
+    data = "".join(pieces).encode("utf-8")
+
+    def read(fast: bool) -> tuple:
+        original = poreader._Fast.read
+        if not fast:
+            poreader._Fast.read = lambda self, text: False  # type: ignore[method-assign]
+        try:
+            catalog = read_po("fuzz.po", data, plurals=False)
+            return (catalog.entries, catalog.header)
+        except CatalogError as error:
+            return ("error", str(error))
+        finally:
+            poreader._Fast.read = original  # type: ignore[method-assign]
+
+    assert read(True) == read(False)

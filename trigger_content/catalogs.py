@@ -472,10 +472,7 @@ def mo_is_current(mo: bytes, po: bytes) -> bool:
 
 def catalog_files(project: Project, locales: Iterable[str] = ()) -> list[Path]:
     """The catalogs of the project (of ``locales`` only, when given), by locale."""
-    wanted = list(locales)
-    if wanted:
-        return [project.catalog(locale) for locale in wanted]
-    return sorted(project.locales.glob(f"*/LC_MESSAGES/{project.domain}.po"))
+    return project.catalogs(locales)
 
 
 def init_file(project: Project, locale: str, *, force: bool = False) -> Path:

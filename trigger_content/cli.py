@@ -56,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="trigger-content",
         description="Multilingual patient-information pages: extract, translate, check and render.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     parser.add_argument(
         "--content",
         metavar="DIR",
@@ -175,13 +175,18 @@ def _report_fallbacks(fallbacks, locale: str, page: str) -> None:  # type: ignor
             print(f"  {fallback.context}: {fallback.reason}", file=sys.stderr)
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+class _Version(argparse.Action):
+    """--version, looking the version up only when asked (importlib.metadata is slow to import)."""
 
-    try:
-        return version("trigger-content")
-    except PackageNotFoundError:
-        return "(not installed)"
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = version("trigger-content")
+        except PackageNotFoundError:
+            found = "(not installed)"
+        print(f"{parser.prog} {found}")
+        parser.exit(0)
 
 
 def _project(args: argparse.Namespace, *, writing: bool = False):  # type: ignore[no-untyped-def]
@@ -372,12 +377,10 @@ def _review(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    from .catalogs import catalog_files
-    from .poreader import read_po
     from .status import catalog_status, context_sections, find_catalogs, page_sections, to_json, to_markdown, to_table, write_badges
 
     project = _project(args)
-    paths = find_catalogs(args.paths) if args.paths else [Path(_shown(path)) for path in catalog_files(project)]
+    paths = find_catalogs(args.paths) if args.paths else [Path(_shown(path)) for path in project.catalogs()]
     if not paths:
         raise TriggerContentError("no catalogs found", path=args.paths[0] if args.paths else project.locales)
     sections = None
@@ -412,7 +415,6 @@ def _status(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from .catalogs import catalog_files
     from .checks import CHECKS, check_catalog, check_project, load_policy, validate_names
     from .checks.report import to_github, to_json, to_junit, to_text
     from .poreader import read_po
@@ -435,7 +437,7 @@ def _check(args: argparse.Namespace) -> int:
     validate_names([*overrides.get("fail_on", ()), *overrides.get("disable", ())], "trigger-content check")  # type: ignore[misc]
     policy = replace(policy, **overrides)  # type: ignore[arg-type]
 
-    paths = find_catalogs(args.paths) if args.paths else [Path(_shown(path)) for path in catalog_files(project)]
+    paths = find_catalogs(args.paths) if args.paths else [Path(_shown(path)) for path in project.catalogs()]
     if not paths:
         raise TriggerContentError("no catalogs found", path=args.paths[0] if args.paths else project.locales)
     findings, unreadable = [], False

@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from .errors import TriggerContentError
@@ -158,12 +159,15 @@ class _Parser:
 
     def parse(self) -> Catalog:
         text = self.text()
-        number = 0
-        # Lines end at "\n" only (with an optional "\r" before it), as msgfmt
-        # reads them: U+2028, form feeds and the like are part of a string.
-        for number, raw in enumerate(text.split("\n"), start=1):
-            self.line(number, raw.removesuffix("\r"))
-        self.finish(number + 1)
+        if not _Fast(self).read(text):
+            self.entries, self.header = [], None
+            self._reset(0)
+            number = 0
+            # Lines end at "\n" only (with an optional "\r" before it), as msgfmt
+            # reads them: U+2028, form feeds and the like are part of a string.
+            for number, raw in enumerate(text.split("\n"), start=1):
+                self.line(number, raw.removesuffix("\r"))
+            self.finish(number + 1)
         header: dict[str, str] = {}
         fuzzy_header, header_line = False, None
         if self.header is None:
@@ -215,6 +219,8 @@ class _Parser:
                 raise self.fail(number, f"{keyword}: the plural index must be a number")
             keyword = f"msgstr[{int(index)}]"
         translated = self.has_msgstr()
+        if self.fields and obsolete != self.obsolete and not (translated and keyword in ("msgctxt", "msgid")):
+            raise self.fail(number, "inconsistent use of #~: an entry is obsolete in all its lines or in none")
         if keyword in ("msgctxt", "msgid"):
             if translated:
                 self.finish(number)
@@ -326,6 +332,193 @@ class _Parser:
         else:
             self.entries.append(entry)
         self._reset(number)
+
+
+# -- the fast path ----------------------------------------------------------------------
+
+_S = r'[ \t]*"[^"\\\n]*(?:\\.[^"\\\n]*)*"[ \t]*\n'
+_FIELD = rf"(?:{_S})+"
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The fast path's expressions, compiled on first use (a command that reads no catalog skips them).
+
+    The first matches one entry as GNU gettext and every editor write it:
+    comments, then the keywords in their order, each followed by its
+    strings; or a run of obsolete (#~) lines.
+    """
+    entry = re.compile(
+        rf"""(?P<blank>(?:[ \t]*\n)*)
+        (?P<comments>(?:[ \t]*\#(?!~)[^\n]*\n)*)
+        (?:
+          (?:[ \t]*msgctxt(?P<ctx>{_FIELD}))?
+          [ \t]*msgid(?P<id>{_FIELD})
+          (?:[ \t]*msgid_plural(?P<plural>{_FIELD}))?
+          (?P<strs>(?:[ \t]*msgstr(?:\[\d+\])?{_FIELD})+)
+        | (?P<obsolete>(?:[ \t]*\#~[^\n]*\n)+)
+        )""",
+        re.VERBOSE,
+    )
+    inner = re.compile(r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"')
+    form = re.compile(rf"[ \t]*msgstr(?:\[(\d+)\])?({_FIELD})")
+    trailing = re.compile(r"(?:[ \t]*\n)*\Z")
+    return entry, inner, form, trailing
+
+
+class _Decline(Exception):
+    """The fast path cannot read this file; the line-by-line parser will (or will say why not)."""
+
+
+class _Fast:
+    """Reads a well-formed catalog with one regular expression per entry.
+
+    It gives exactly what the line-by-line parser gives, and declines (the
+    parser then runs) on anything unusual: a line it does not expect, a
+    backslash it does not know, a bare carriage return.
+    """
+
+    def __init__(self, parser: _Parser) -> None:
+        self.parser = parser
+
+    def read(self, text: str) -> bool:
+        if "\r" in text:
+            text = text.replace("\r\n", "\n")
+            if "\r" in text:
+                return False
+        if "\x04" in text or "#-#-#-#-#" in text:
+            return False
+        if not text.endswith("\n"):
+            text += "\n"
+        try:
+            self.entries(text)
+        except _Decline:
+            return False
+        return True
+
+    def entries(self, text: str) -> None:
+        parser = self.parser
+        position, line, end = 0, 1, len(text)
+        entry_pattern, _, form_pattern, trailing = _patterns()
+        match_entry = entry_pattern.match
+        while position < end:
+            found = match_entry(text, position)
+            if found is None or found.end() == position:
+                if trailing.match(text, position):
+                    return
+                raise _Decline
+            line += found.group("blank").count("\n")
+            start = line
+            comments = found.group("comments")
+            if found.group("obsolete") is not None:
+                self.slowly(found.group("comments") + found.group("obsolete"), start)
+                line += (comments + found.group("obsolete")).count("\n")
+                position = found.end()
+                continue
+            flags, extracted, previous = _comments(comments)
+            line += comments.count("\n")
+            context = found.group("ctx")
+            if context is not None:
+                msgctxt = _value(context)
+                line += context.count("\n")
+            else:
+                msgctxt = None
+            msgid_line = line
+            msgid_raw = found.group("id")
+            msgid = _value(msgid_raw)
+            line += msgid_raw.count("\n")
+            plural_raw = found.group("plural")
+            msgid_plural = None
+            if plural_raw is not None:
+                msgid_plural = _value(plural_raw)
+                line += plural_raw.count("\n")
+            msgstr_line = line
+            forms = form_pattern.findall(found.group("strs"))
+            indexes = [index for index, _ in forms]
+            if msgid_plural is None:
+                if indexes != [""]:
+                    raise _Decline
+            elif indexes != [str(number) for number in range(len(forms))]:
+                raise _Decline
+            line += found.group("strs").count("\n")
+            entry = Entry(
+                msgctxt=msgctxt,
+                msgid=msgid,
+                msgid_plural=msgid_plural,
+                msgstr=tuple(_value(raw) for _, raw in forms),
+                flags=flags,
+                obsolete=False,
+                line=start,
+                msgid_line=msgid_line,
+                msgstr_line=msgstr_line,
+                previous_msgid=previous,
+                comment=extracted,
+            )
+            if msgid == "" and msgctxt is None:
+                if parser.header is not None:
+                    raise _Decline
+                parser.header = (entry, entry.msgstr[0])
+            else:
+                parser.entries.append(entry)
+            position = found.end()
+
+    def slowly(self, block: str, first: int) -> None:
+        """Read an unusual block (obsolete entries) with the line-by-line parser."""
+        parser = self.parser
+        parser._reset(0)
+        try:
+            for offset, raw in enumerate(block.split("\n")[:-1]):
+                parser.line(first + offset, raw)
+            parser.finish(first)
+        except CatalogError:
+            raise _Decline from None  # the whole file, read line by line, says where
+
+
+def _value(raw: str) -> str:
+    """The text of a keyword's strings: joined, escapes resolved."""
+    if raw.count("\n") == 1:
+        value = raw.strip()[1:-1]  # one string on the keyword's line: most messages
+    else:
+        value = "".join(_patterns()[1].findall(raw))
+    if "\\" in value:
+        try:
+            value = _ESCAPE.sub(_fast_escape, value)
+        except ValueError:
+            raise _Decline from None
+        if "\x04" in value or "#-#-#-#-#" in value:
+            raise _Decline
+    return value
+
+
+def _fast_escape(found: re.Match[str]) -> str:
+    simple, octal, hexadecimal, _ = found.groups()
+    if simple is not None:
+        return _ESCAPES[simple]
+    if octal is not None:
+        return chr(int(octal, 8))
+    if hexadecimal is not None:
+        return chr(int(hexadecimal, 16) & 0xFF)
+    raise ValueError
+
+
+def _comments(block: str) -> tuple[frozenset[str], str, str | None]:
+    """Flags, extracted comments and the previous msgid of an entry's comment lines."""
+    if not block:
+        return frozenset(), "", None
+    flags: set[str] = set()
+    extracted: list[str] = []
+    previous: str | None = None
+    for raw in block.split("\n")[:-1]:
+        line = raw.strip()
+        if line.startswith("#,"):
+            flags.update(flag.strip() for flag in line[2:].split(",") if flag.strip())
+        elif line.startswith("#."):
+            extracted.append(line[2:].strip())
+        elif line.startswith("#|"):
+            rest = line[2:].strip()
+            if rest.startswith("msgid ") and '"' in rest:
+                previous = _value(rest[5:].strip() + "\n")
+            elif rest.startswith('"') and previous is not None:
+                previous += _value(rest + "\n")
+    return frozenset(flags), "\n".join(extracted), previous
 
 
 def check_plurals(catalog: Catalog, data: bytes = b"") -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
+from collections.abc import Iterable
 
 from .errors import TriggerContentError
 
@@ -40,6 +41,13 @@ class Project:
     def catalog(self, locale: str) -> Path:
         """The catalog (``.po``) of ``locale``."""
         return self.locales / locale / "LC_MESSAGES" / f"{self.domain}.po"
+
+    def catalogs(self, locales: Iterable[str] = ()) -> list[Path]:
+        """The catalogs of the project (of ``locales`` only, when given), by locale."""
+        wanted = list(locales)
+        if wanted:
+            return [self.catalog(locale) for locale in wanted]
+        return sorted(self.locales.glob(f"*/LC_MESSAGES/{self.domain}.po"))
 
 
 def packaged_data(name: str) -> Path:
