@@ -21,3 +21,9 @@ def page() -> tc.Page:
     """The Trigger Point Injections page, as the package ships it."""
     (page,) = tc.load_pages()
     return page
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test keeps its results cache to itself, away from the user's."""
+    monkeypatch.setenv("TRIGGER_CONTENT_CACHE", str(tmp_path_factory.mktemp("cache")))

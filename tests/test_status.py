@@ -162,3 +162,29 @@ def test_the_reader_refuses_plural_forms_msgfmt_c_refuses(tmp_path: Path, plural
     assert str(caught.value) == f"{path}{message}"
     if shutil.which("msgfmt"):
         assert subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)], capture_output=True).returncode == 1
+
+
+def test_a_second_run_answers_from_the_cache_and_a_changed_file_is_read_again(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import trigger_content.batch as batch
+
+    catalog = tmp_path / "de.po"
+    shutil.copy(CATALOGS / "crlf.po", catalog)
+    assert main(["status", "--format", "json", str(catalog)]) == 0
+    first = json.loads(capsys.readouterr().out)
+    reads: list[Path] = []
+    real_run = batch._run
+    monkeypatch.setattr(batch, "_run", lambda work, path, arguments: reads.append(path) or real_run(work, path, arguments))
+    assert main(["status", "--format", "json", str(catalog)]) == 0
+    assert json.loads(capsys.readouterr().out) == first and reads == []  # from the cache
+    catalog.write_bytes(catalog.read_bytes().replace(b'msgstr ""', b'msgstr "Dehnen"'))
+    assert main(["status", "--format", "json", str(catalog)]) == 0
+    assert json.loads(capsys.readouterr().out)["catalogs"][0]["translated"] == 2 and reads == [catalog]
+    assert main(["status", "--no-cache", str(catalog)]) == 0
+    assert reads == [catalog, catalog]
+
+
+def test_worker_processes_give_the_same_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["status", "--no-cache", "--jobs", "1", "--format", "json", str(ROOT / "locales")]) == 0
+    serial = capsys.readouterr().out
+    assert main(["status", "--no-cache", "--jobs", "2", "--format", "json", str(ROOT / "locales")]) == 0
+    assert capsys.readouterr().out == serial

@@ -119,6 +119,7 @@ def _parser() -> argparse.ArgumentParser:
     status.add_argument("--format", "-f", choices=("table", "json", "markdown"), default="table")
     status.add_argument("--by-section", action="store_true", help="break each catalog down by page section")
     status.add_argument("--badge", metavar="DIR", type=Path, help="also write an SVG badge per locale into DIR")
+    _batch_options(status)
     status.set_defaults(run=_status)
 
     check = commands.add_parser("check", help="completeness, staleness and quality checks; exit 1 when the policy fails")
@@ -129,12 +130,37 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", "-f", choices=("text", "json", "github", "junit"), default="text")
     check.add_argument("--output", "-o", metavar="FILE", type=Path, help="write the report to FILE (JUnit XML, say) instead of standard output")
     check.add_argument("--list", action="store_true", help="list the checks, their severity and what they look for, and exit")
+    _batch_options(check)
     check.set_defaults(run=_check)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of a source document")
     schema.add_argument("--document", choices=("page", "site"), default="page", help="which document (default page)")
     schema.set_defaults(run=_schema)
     return parser
+
+
+def _batch_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--jobs", "-j", type=int, metavar="N", help="read catalogs in N worker processes (default: one per core; 1: none)")
+    parser.add_argument("--no-cache", action="store_true", help="read every catalog again, without the cache of earlier results")
+
+
+def _batch(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from .batch import ResultCache, default_jobs
+
+    cache = None if args.no_cache else ResultCache()
+    return cache, max(1, args.jobs if args.jobs is not None else default_jobs())
+
+
+def _outcomes_with_errors(outcomes) -> bool:  # type: ignore[no-untyped-def]
+    """Print what each catalog's reading noticed, and the errors; whether any failed."""
+    failed = False
+    for outcome in outcomes:
+        for note in outcome.notes:
+            print(f"{outcome.path}: warning: {note}", file=sys.stderr)
+        if outcome.error is not None:
+            print(str(outcome.error), file=sys.stderr)
+            failed = True
+    return failed
 
 
 def _width(value: str) -> int:
@@ -377,29 +403,29 @@ def _review(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    from .status import catalog_status, context_sections, find_catalogs, page_sections, to_json, to_markdown, to_table, write_badges
+    from .status import context_sections, find_catalogs, page_sections, to_json, to_markdown, to_table, write_badges
 
     project = _project(args)
     paths = find_catalogs(args.paths) if args.paths else [Path(_shown(path)) for path in project.catalogs()]
     if not paths:
         raise TriggerContentError("no catalogs found", path=args.paths[0] if args.paths else project.locales)
-    sections = None
+    from .batch import each_catalog
+    from .status import CatalogStatus, status_json
+
+    cache, jobs = _batch(args)
     if args.by_section:
-        if args.paths:
-            sections = context_sections
-        else:
+        sections = context_sections
+        if not args.paths:
             from .source import load_pages
 
             sections = page_sections(load_pages(project.content))
-    statuses, failed = [], False
-    for path in paths:
-        try:
-            catalog = _read_noted(path)
-        except TriggerContentError as error:
-            print(str(error), file=sys.stderr)
-            failed = True
-            continue
-        statuses.append(catalog_status(catalog, sections))
+        outcomes = each_catalog(paths, status_json, (sections,))
+    else:
+        outcomes = each_catalog(paths, status_json, kind="status", cache=cache, jobs=jobs)
+    failed = _outcomes_with_errors(outcomes)
+    statuses = [
+        CatalogStatus.from_json({**outcome.value, "path": str(outcome.path)}) for outcome in outcomes if outcome.error is None
+    ]
     if args.format == "json":
         sys.stdout.write(json.dumps(to_json(statuses), indent=2, ensure_ascii=False) + "\n")
     elif args.format == "markdown":
@@ -415,9 +441,8 @@ def _status(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from .checks import CHECKS, check_catalog, check_project, load_policy, validate_names
+    from .checks import CHECKS, check_project, load_policy, validate_names
     from .checks.report import to_github, to_json, to_junit, to_text
-    from .poreader import read_po
     from .status import find_catalogs
 
     if args.list:
@@ -440,13 +465,15 @@ def _check(args: argparse.Namespace) -> int:
     paths = find_catalogs(args.paths) if args.paths else [Path(_shown(path)) for path in project.catalogs()]
     if not paths:
         raise TriggerContentError("no catalogs found", path=args.paths[0] if args.paths else project.locales)
-    findings, unreadable = [], False
-    for path in paths:
-        try:
-            findings.extend(check_catalog(_read_noted(path), policy))
-        except TriggerContentError as error:
-            print(str(error), file=sys.stderr)
-            unreadable = True
+    from .batch import each_catalog
+    from .checks import Finding, findings_json, policy_key
+
+    cache, jobs = _batch(args)
+    outcomes = each_catalog(paths, findings_json, (policy,), kind=policy_key(policy), cache=cache, jobs=jobs)
+    unreadable = _outcomes_with_errors(outcomes)
+    findings = [
+        Finding(**{**found, "path": str(outcome.path)}) for outcome in outcomes if outcome.error is None for found in outcome.value
+    ]
     if not args.paths and project.root is not None:
         findings.extend(replace(finding, path=_shown(Path(finding.path))) for finding in check_project(project, policy))
     if args.format == "junit":
@@ -457,16 +484,6 @@ def _check(args: argparse.Namespace) -> int:
     if unreadable:
         return EXIT_BAD_INPUT
     return EXIT_FAILED if any(policy.fails(finding) for finding in findings) else EXIT_OK
-
-
-def _read_noted(path: Path):  # type: ignore[no-untyped-def]
-    """A catalog read strictly; what the reader noticed (a BOM, no header) goes to standard error."""
-    from .poreader import read_po
-
-    catalog = read_po(path)
-    for note in catalog.notes:
-        print(f"{path}: warning: {note}", file=sys.stderr)
-    return catalog
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 from pathlib import Path
 
 from .poreader import Catalog, Entry, read_po
@@ -47,6 +49,11 @@ class Counts:
         """Translated entries out of the total, 0–100 (100 for an empty catalog)."""
         return round(100 * self.translated / self.total, 2) if self.total else 100.0
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Counts:
+        words = data["words"]
+        return cls(data["translated"], data["fuzzy"], data["untranslated"], data["obsolete"], words["translated"], words["total"])
+
     def to_json(self) -> dict[str, object]:
         return {
             "translated": self.translated,
@@ -70,6 +77,10 @@ class SectionStatus:
     def to_json(self) -> dict[str, object]:
         return {"id": self.id, "title": self.title, **self.counts.to_json()}
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SectionStatus:
+        return cls(data["id"], data["title"], Counts.from_json(data))
+
 
 @dataclass(frozen=True)
 class CatalogStatus:
@@ -88,6 +99,11 @@ class CatalogStatus:
             "sections": [section.to_json() for section in self.sections],
         }
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CatalogStatus:
+        sections = tuple(SectionStatus.from_json(section) for section in data["sections"])
+        return cls(data["path"], data["locale"], Counts.from_json(data), sections)
+
 
 def state(entry: Entry) -> str:
     """``translated``, ``fuzzy`` or ``untranslated``, by the counting rules above."""
@@ -96,9 +112,13 @@ def state(entry: Entry) -> str:
     return "fuzzy" if entry.fuzzy else "translated"
 
 
+@lru_cache(maxsize=1 << 17)
 def words(text: str) -> int:
-    """The number of words in ``text``, inline tags left out."""
-    return len(_WORD.findall(_TAG.sub(" ", text)))
+    """The number of words in ``text``, inline tags left out.
+
+    Remembered: the catalogs of one template share their English.
+    """
+    return _WORD.subn("", _TAG.sub(" ", text) if "<" in text else text)[1]
 
 
 def count(entries: Iterable[Entry]) -> Counts:
@@ -146,6 +166,11 @@ def catalog_status(catalog: Catalog, sections: Sections | None = None) -> Catalo
 def status(paths: Iterable[str | Path], sections: Sections | None = None) -> list[CatalogStatus]:
     """The figures of each catalog at ``paths`` (files, read strictly)."""
     return [catalog_status(read_po(path), sections) for path in paths]
+
+
+def status_json(catalog: Catalog, sections: Sections | None = None) -> dict[str, object]:
+    """The figures of a catalog as JSON-shaped data: the work of one worker of ``status``."""
+    return catalog_status(catalog, sections).to_json()
 
 
 def find_catalogs(paths: Iterable[str | Path]) -> list[Path]:

@@ -204,6 +204,18 @@ def contains(text: str, form: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(form)}", text, re.IGNORECASE) is not None
 
 
+def findings_json(catalog: Catalog, policy: Policy) -> list[dict[str, object]]:
+    """The findings of a catalog as JSON-shaped data: the work of one worker of ``check``."""
+    return [finding.to_json() for finding in check_catalog(catalog, policy)]
+
+
+def policy_key(policy: Policy) -> str:
+    """A name for the results of ``policy`` in the cache: the same policy, the same name."""
+    import hashlib
+
+    return "check:" + hashlib.sha256(repr(policy).encode("utf-8")).hexdigest()[:16]
+
+
 def check_project(project: Any, policy: Policy = Policy()) -> list[Finding]:
     """Run the enabled checks of staleness on a project's template and catalogs."""
     findings = []

@@ -1,0 +1,158 @@
+"""Reading many catalogs: on several cores, and from a cache of earlier results.
+
+``status`` and ``check`` read every catalog the same way: strictly, one file
+at a time, each to a small result. :func:`each_catalog` runs such a function
+over many files, in worker processes when there are several, and keeps each
+result in a cache keyed by the file's size, modification and change times and
+inode, so a second run over unchanged files reads none of them. A changed file
+always changes its change time (``st_ctime``), which no program can set back,
+so it is never answered from the cache.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import TriggerContentError
+
+#: Bumped whenever a result's meaning or shape changes, so old caches are ignored.
+CACHE_VERSION = "1"
+
+
+def default_cache_folder() -> Path:
+    """``$TRIGGER_CONTENT_CACHE``, else ``$XDG_CACHE_HOME/trigger-content``, else ``~/.cache/trigger-content``."""
+    if os.environ.get("TRIGGER_CONTENT_CACHE"):
+        return Path(os.environ["TRIGGER_CONTENT_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "trigger-content"
+
+
+def stamp(path: Path) -> list[int]:
+    """What changes whenever a file's content does: size, mtime, ctime (ns), inode."""
+    info = os.stat(path)
+    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+
+
+class ResultCache:
+    """Results of earlier runs, by file and kind of result, in one JSON file."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.path = (folder or default_cache_folder()) / "results.json"
+        self.files: dict[str, dict[str, Any]] | None = None
+        self.changed = False
+
+    def _load(self) -> dict[str, dict[str, Any]]:
+        if self.files is None:
+            try:
+                document = json.loads(self.path.read_text(encoding="utf-8"))
+                self.files = document["files"] if document.get("version") == CACHE_VERSION else {}
+            except (OSError, ValueError, KeyError, TypeError):
+                self.files = {}
+        return self.files
+
+    def get(self, path: Path, kind: str) -> Any:
+        """The result of ``kind`` for ``path`` if the file has not changed since, else ``None``."""
+        record = self._load().get(str(path.resolve()))
+        if record is None or record.get("stamp") != stamp(path):
+            return None
+        return record.get(kind)
+
+    def put(self, path: Path, kind: str, value: Any, before: list[int]) -> None:
+        """Keep ``value`` for ``path`` if the file did not change while it was read."""
+        if stamp(path) != before:
+            return
+        key = str(path.resolve())
+        record = self._load().get(key)
+        if record is None or record.get("stamp") != before:
+            record = self._load()[key] = {"stamp": before}
+        record[kind] = value
+        self.changed = True
+
+    def save(self) -> None:
+        """Write the cache back (atomically), if anything was added; a cache that cannot be written is skipped."""
+        if not self.changed or self.files is None:
+            return
+        from .files import write_atomic
+
+        try:
+            write_atomic(self.path, json.dumps({"version": CACHE_VERSION, "files": self.files}).encode("utf-8"))
+        except OSError:
+            pass
+
+
+@dataclass
+class Outcome:
+    """What reading one catalog gave: its result, or the error that stopped it, and notes."""
+
+    path: Path
+    value: Any = None
+    error: TriggerContentError | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _run(work: Callable[..., Any], path: Path, arguments: tuple[Any, ...]) -> tuple[Any, str | None, list[str], list[int]]:
+    """In a worker: read one catalog and apply ``work``; errors come back as text."""
+    from .poreader import read_po
+
+    try:
+        before = stamp(path)
+        catalog = read_po(path)
+        return work(catalog, *arguments), None, catalog.notes, before
+    except TriggerContentError as error:
+        return None, str(error), [], []
+
+
+def each_catalog(
+    paths: Sequence[Path],
+    work: Callable[..., Any],
+    arguments: tuple[Any, ...] = (),
+    *,
+    kind: str | None = None,
+    cache: ResultCache | None = None,
+    jobs: int = 1,
+) -> list[Outcome]:
+    """``work(catalog, *arguments)`` for each catalog at ``paths``, in order.
+
+    ``work`` must be a module-level function returning JSON-shaped data when
+    ``cache`` is used (``kind`` names the result in the cache). With ``jobs``
+    above 1, the catalogs not in the cache are read by that many worker
+    processes.
+    """
+    outcomes = [Outcome(path) for path in paths]
+    pending: list[Outcome] = []
+    for outcome in outcomes:
+        cached = cache.get(outcome.path, kind) if cache is not None and kind is not None else None
+        if cached is not None:
+            outcome.value, outcome.notes = cached["value"], cached["notes"]
+        else:
+            pending.append(outcome)
+    if jobs > 1 and len(pending) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(jobs, len(pending))) as pool:
+            results = list(pool.map(_run, [work] * len(pending), [o.path for o in pending], [arguments] * len(pending)))
+    else:
+        results = [_run(work, outcome.path, arguments) for outcome in pending]
+    for outcome, (value, error, notes, before) in zip(pending, results):
+        if error is not None:
+            outcome.error = TriggerContentError(error)
+            continue
+        outcome.value, outcome.notes = value, notes
+        if cache is not None and kind is not None:
+            cache.put(outcome.path, kind, {"value": value, "notes": notes}, before)
+    if cache is not None:
+        cache.save()
+    return outcomes
+
+
+def default_jobs() -> int:
+    """As many workers as the machine has cores for this process."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
