@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Protocol, TypeVar, Union
 
 from .errors import MarkupError
-from .inline import Frozen, Inline, Link, SourceText, from_catalog, iter_containers, plain_text, tag_names, to_catalog
+from .inline import Frozen, Inline, Link, SourceText, Text, from_catalog, iter_containers, plain_text, tag_names, to_catalog
 from .model import LinkTarget, Page, Section, Site, roles
 
 N = TypeVar("N", bound=Frozen)
@@ -28,12 +29,19 @@ class Segment:
     context: str
     #: The English text with inline markup as numbered tags: the msgid.
     text: str
-    #: Where the text appears and what its tags stand for, for translators.
-    comment: str
     #: What the text is: ``paragraph``, ``list item term``, ``section heading``…
     role: str
     #: The English as inline nodes; a translation is rebuilt against them.
     source: tuple[Inline, ...] = field(repr=False, compare=False)
+    _describe: Callable[[], str] = field(default=lambda: "", repr=False, compare=False)
+
+    @cached_property
+    def comment(self) -> str:
+        """Where the text appears and what its tags stand for, for translators.
+
+        Written when first asked for: localizing a page never needs it.
+        """
+        return self._describe()
 
 
 @dataclass(frozen=True)
@@ -77,7 +85,8 @@ def _walk(
         where = ()
     elif "id" in cls.model_fields:
         path = (*path, node.id)  # type: ignore[attr-defined]
-    where = (*where, *_label(node))
+    if isinstance(node, (Page, Section, Site)):
+        where = (*where, node)  # named in the comment, when one is written
     links = getattr(node, "links", links)
     text_roles = roles(cls)
     updates: dict[str, Any] = {}
@@ -96,36 +105,40 @@ def _walk(
     return node.model_copy(update=updates) if updates else node
 
 
-def _label(node: Frozen) -> tuple[str, ...]:
-    if isinstance(node, Page):
-        return (f"page “{plain_text(node.title)}”",)
-    if isinstance(node, Section):
-        return (f"section “{plain_text(node.heading)}”",)
-    if isinstance(node, Site):
-        return ("site header, on every page",)
-    return ()
+def _label(place: Frozen | str) -> str:
+    if isinstance(place, Page):
+        return f"page “{plain_text(place.title)}”"
+    if isinstance(place, Section):
+        return f"section “{plain_text(place.heading)}”"
+    if isinstance(place, Site):
+        return "site header, on every page"
+    return str(place)
 
 
 def _segment(
     context: str,
     source: tuple[Inline, ...],
     role: str,
-    where: tuple[str, ...],
+    where: tuple[Frozen | str, ...],
     links: Mapping[str, LinkTarget],
     note: str | None,
 ) -> Segment:
-    place = ", ".join(where)
-    lines = [f"{place[:1].upper()}{place[1:]}: {role}." if place else f"{role[:1].upper()}{role[1:]}."]
-    for name, node in zip(tag_names(source), iter_containers(source)):
-        if isinstance(node, Link):
-            target = links.get(node.target)
-            what = target.note if target is not None and target.note else f"“{node.target}”"
-            lines.append(f"<{name}>…</{name}> is a link to {what}.")
-        else:
-            lines.append(f"<{name}>…</{name}> is {'emphasis' if node.kind == 'em' else 'strong importance'}.")
-    if note:
-        lines.append(note)
-    return Segment(context, to_catalog(source), "\n".join(lines), role, source)
+    def describe() -> str:
+        place = ", ".join(_label(part) for part in where)
+        lines = [f"{place[:1].upper()}{place[1:]}: {role}." if place else f"{role[:1].upper()}{role[1:]}."]
+        for name, node in zip(tag_names(source), iter_containers(source)):
+            if isinstance(node, Link):
+                target = links.get(node.target)
+                what = target.note if target is not None and target.note else f"“{node.target}”"
+                lines.append(f"<{name}>…</{name}> is a link to {what}.")
+            else:
+                lines.append(f"<{name}>…</{name}> is {'emphasis' if node.kind == 'em' else 'strong importance'}.")
+        if note:
+            lines.append(note)
+        return "\n".join(lines)
+
+    text = source[0].text if len(source) == 1 and isinstance(source[0], Text) else to_catalog(source)
+    return Segment(context, text, role, source, describe)
 
 
 def segments(node: Frozen) -> Iterator[Segment]:
@@ -171,6 +184,8 @@ def localize(
         text = lookup(segment)
         if not text:
             reason = "untranslated"
+        elif "<" not in text and len(segment.source) == 1 and isinstance(segment.source[0], Text):
+            return (Text(text=text),)  # plain text, the most common case: nothing to rebuild
         else:
             try:
                 return from_catalog(text, segment.source)

@@ -6,7 +6,12 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import TriggerContentError
-from ..inline import plain_text
+from collections.abc import Iterable, Mapping
+
+from markupsafe import Markup, escape
+
+from ..inline import Emphasis, Inline, Link, SourceText, Text, plain_text
+from ..model import LinkTarget
 from ..model import Page
 from .context import RenderContext
 
@@ -28,7 +33,28 @@ def _environment(templates: Path | None):  # type: ignore[no-untyped-def]
         keep_trailing_newline=True,
     )
     environment.globals["plain"] = plain_text
+    environment.globals["inline_html"] = inline_html
     return environment
+
+
+def inline_html(nodes: Iterable[Inline], links: Mapping[str, LinkTarget], note: str) -> Markup:
+    """The HTML of inline nodes: every text escaped, every element and attribute from here."""
+    parts: list[str] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            parts.append(escape(node.text))
+        elif isinstance(node, Link):
+            parts.append(f'<a href="{escape(links[node.target].url)}">{inline_html(node.content, links, note)}</a>')
+        elif isinstance(node, SourceText):
+            lang = escape(node.lang.replace("_", "-"))
+            parts.append(
+                f'<span lang="{lang}" class="untranslated">{inline_html(node.content, links, note)}</span> '
+                f'<small class="fallback-note">({escape(note)})</small>'
+            )
+        else:
+            tag = "em" if isinstance(node, Emphasis) else "strong"
+            parts.append(f"<{tag}>{inline_html(node.content, links, note)}</{tag}>")
+    return Markup("".join(parts))
 
 
 def render_html(
