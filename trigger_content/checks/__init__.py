@@ -13,6 +13,7 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,11 @@ class Term:
     en: str
     match: tuple[str, ...]
     renderings: dict[str, tuple[str, tuple[str, ...]]]
+
+    @property
+    def folded(self) -> tuple[str, ...]:
+        """The English forms, case-folded, for a quick first look."""
+        return _folded(self.match)
 
 
 @dataclass(frozen=True)
@@ -201,7 +207,25 @@ def load_glossary(path: Path) -> tuple[Term, ...]:
 
 def contains(text: str, form: str) -> bool:
     """Whether ``form`` starts a word of ``text``, case aside."""
-    return re.search(rf"(?<!\w){re.escape(form)}", text, re.IGNORECASE) is not None
+    return contains_any(text, (form,))
+
+
+def contains_any(text: str, forms: tuple[str, ...]) -> bool:
+    """Whether one of ``forms`` starts a word of ``text``, case aside."""
+    folded = text.casefold()
+    if not any(form.casefold() in folded for form in forms):
+        return False  # most texts: no form at all, found without a regular expression
+    return _starts_a_word(forms).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _folded(forms: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(form.casefold() for form in forms)
+
+
+@lru_cache(maxsize=4096)
+def _starts_a_word(forms: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(form) for form in forms) + ")", re.IGNORECASE)
 
 
 def findings_json(catalog: Catalog, policy: Policy) -> list[dict[str, object]]:

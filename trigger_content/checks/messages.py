@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from ..inline import TAG_RE
 from ..poreader import Entry
-from . import Context, check, contains
+from . import Context, check, contains_any
 
 _PYTHON_FORMAT = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?[diouxXeEfFgGcrsa%]")
 _BRACE_FORMAT = re.compile(r"\{[^{}]*\}")
@@ -161,11 +161,14 @@ def glossary(entry: Entry, context: Context) -> Iterator[str]:
     """Glossary: a term of the English is rendered with the language's agreed term."""
     language = context.locale.split("_")[0]
     for source, text in _texts(entry):
+        folded = source.casefold()
         for term in context.policy.glossary:
+            if not any(form in folded for form in term.folded):
+                continue  # most texts hold no term: found without a regular expression
             rendering = term.renderings.get(context.locale) or term.renderings.get(language)
-            if rendering is None or not any(contains(source, form) for form in term.match):
+            if rendering is None or not contains_any(source, term.match):
                 continue
-            if not any(contains(text, form) for form in rendering[1]):
+            if not contains_any(text, rendering[1]):
                 yield f"glossary: {term.en!r} is {rendering[0]!r} in this language"
 
 
