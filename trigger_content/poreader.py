@@ -282,14 +282,10 @@ class _Parser:
         return value
 
     def escape(self, number: int, found: re.Match[str], start: int) -> str:
-        simple, octal, hexadecimal, other = found.groups()
-        if simple is not None:
-            return _ESCAPES[simple]
-        if octal is not None:
-            return chr(int(octal, 8))
-        if hexadecimal is not None:
-            return chr(int(hexadecimal, 16) & 0xFF)
-        raise self.fail(number, f"invalid escape sequence '\\{other}'", start + 2 + found.start())
+        try:
+            return _unescape(found)
+        except ValueError:
+            raise self.fail(number, f"invalid escape sequence '\\{found.group(4)}'", start + 2 + found.start()) from None
 
     def finish(self, number: int) -> None:
         """Close the entry in progress, if any."""
@@ -480,7 +476,7 @@ def _value(raw: str) -> str:
         value = "".join(_patterns()[1].findall(raw))
     if "\\" in value:
         try:
-            value = _ESCAPE.sub(_fast_escape, value)
+            value = _ESCAPE.sub(_unescape, value)
         except ValueError:
             raise _Decline from None
         if "\x04" in value or "#-#-#-#-#" in value:
@@ -488,7 +484,8 @@ def _value(raw: str) -> str:
     return value
 
 
-def _fast_escape(found: re.Match[str]) -> str:
+def _unescape(found: re.Match[str]) -> str:
+    """The character an escape sequence (a match of ``_ESCAPE``) stands for; ValueError if none."""
     simple, octal, hexadecimal, _ = found.groups()
     if simple is not None:
         return _ESCAPES[simple]
