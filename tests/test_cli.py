@@ -164,3 +164,15 @@ def test_render_reports_texts_left_in_english(tmp_path: Path, monkeypatch: pytes
     assert err[1] == "trigger-content: note: 'es' is not among the locales of site.toml; the language switcher leaves it out"
     assert err[2] == f"trigger-content: note: es/trigger-point-injections: {SEGMENTS} texts not translated:"
     assert err[3] == "  site.notice: untranslated"
+
+
+def test_status_starts_without_the_heavy_libraries() -> None:
+    """Cold start: status needs neither pydantic, Babel, Jinja2 nor polib."""
+    probe = (
+        "import sys, io, contextlib\n"
+        "from trigger_content.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()): main(['status', '--no-cache'])\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'babel', 'jinja2', 'polib', 'importlib_metadata'}))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "TRIGGER_CONTENT_CACHE": "/nonexistent"})
+    assert result.stdout.strip() == "[]", result.stderr

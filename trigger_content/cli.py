@@ -21,7 +21,8 @@ EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    parser = _parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = _parser(argv)
     args = parser.parse_args(argv)
     if not hasattr(args, "run"):
         parser.print_help(sys.stderr)
@@ -51,7 +52,18 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
-def _parser() -> argparse.ArgumentParser:
+COMMANDS = ("render", "extract", "init", "update", "compile", "build", "review", "status", "check", "schema")
+
+
+class _Unused:
+    """Stands for the parser of a command that is not on the command line: building
+    all of them would cost more than the rest of a quick command's start-up."""
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return lambda *args, **kwargs: self
+
+
+def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="trigger-content",
         description="Multilingual patient-information pages: extract, translate, check and render.",
@@ -70,9 +82,13 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help="catalog folder; default: [tool.trigger-content] locales, or the packaged catalogs",
     )
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+    named = {word for word in argv if word in COMMANDS}
 
-    render = commands.add_parser("render", help="render a page to HTML or plain text")
+    def command(name: str, **kwargs: object):  # type: ignore[no-untyped-def]
+        return subparsers.add_parser(name, **kwargs) if not named or name in named else _Unused()
+
+    render = command("render", help="render a page to HTML or plain text")
     render.add_argument("page", nargs="?", metavar="PAGE", help="page id or document path (optional with one page)")
     render.add_argument("--locale", "-l", default=None, help="language of the page (default: the source language; en_XA: pseudo-localized)")
     render.add_argument("--format", "-f", choices=("html", "text"), default="html")
@@ -83,38 +99,38 @@ def _parser() -> argparse.ArgumentParser:
     _publish_options(render)
     render.set_defaults(run=_render)
 
-    extract = commands.add_parser("extract", help="write the gettext template (.pot) of all pages")
+    extract = command("extract", help="write the gettext template (.pot) of all pages")
     extract.add_argument("--output", "-o", metavar="FILE", type=Path, help="default: <locales>/trigger_content.pot")
     extract.add_argument("--check", action="store_true", help="write nothing; exit 1 if the template is not current")
     extract.set_defaults(run=_extract)
 
-    init = commands.add_parser("init", help="create the catalog of a new locale from the template")
+    init = command("init", help="create the catalog of a new locale from the template")
     init.add_argument("locale", metavar="LOCALE", help="gettext locale code: fr, de, pt_BR…")
     init.add_argument("--force", action="store_true", help="replace an existing catalog (its translations are lost)")
     init.set_defaults(run=_init)
 
-    update = commands.add_parser("update", help="merge the template into the catalogs, keeping every translation")
+    update = command("update", help="merge the template into the catalogs, keeping every translation")
     update.add_argument("only", nargs="*", metavar="LOCALE", help="only these locales (default: every catalog)")
     update.add_argument("--check", action="store_true", help="write nothing; exit 1 if a catalog is not merged with the template")
     update.set_defaults(run=_update)
 
-    compile_ = commands.add_parser("compile", help="write the compiled catalogs (.mo) that rendering reads")
+    compile_ = command("compile", help="write the compiled catalogs (.mo) that rendering reads")
     compile_.add_argument("only", nargs="*", metavar="LOCALE", help="only these locales (default: every catalog)")
     compile_.add_argument("--check", action="store_true", help="write nothing; exit 1 if a .mo is not current")
     compile_.set_defaults(run=_compile)
 
-    build = commands.add_parser("build", help="write every page in every published language, an index and a sitemap")
+    build = command("build", help="write every page in every published language, an index and a sitemap")
     build.add_argument("outdir", metavar="OUTDIR", type=Path, help="the folder of the site")
     build.add_argument("--pseudo", action="store_true", help="also build the pseudo-locale en_XA (accented, 35%% longer, bracketed)")
     _publish_options(build)
     build.set_defaults(run=_build)
 
-    review = commands.add_parser("review", help="a self-contained page to review a locale's translation beside the English")
+    review = command("review", help="a self-contained page to review a locale's translation beside the English")
     review.add_argument("--locale", "-l", required=True, help="the locale to review")
     review.add_argument("--output", "-o", metavar="FILE", type=Path, help="write to FILE instead of standard output")
     review.set_defaults(run=_review)
 
-    status = commands.add_parser("status", help="how complete each catalog is: counts, words, percent")
+    status = command("status", help="how complete each catalog is: counts, words, percent")
     status.add_argument("paths", nargs="*", metavar="PATH", help=".po files or folders (searched recursively); default: the project's catalogs")
     status.add_argument("--format", "-f", choices=("table", "json", "markdown"), default="table")
     status.add_argument("--by-section", action="store_true", help="break each catalog down by page section")
@@ -122,7 +138,7 @@ def _parser() -> argparse.ArgumentParser:
     _batch_options(status)
     status.set_defaults(run=_status)
 
-    check = commands.add_parser("check", help="completeness, staleness and quality checks; exit 1 when the policy fails")
+    check = command("check", help="completeness, staleness and quality checks; exit 1 when the policy fails")
     check.add_argument("paths", nargs="*", metavar="PATH", help=".po files or folders; default: the project's catalogs, with staleness checks")
     check.add_argument("--min-percent", type=float, metavar="N", help="fail a catalog below N%% translated (default: the policy's, else 0)")
     check.add_argument("--fail-on", metavar="KINDS", help="comma-separated severities or check ids that fail the policy (default: error)")
@@ -133,7 +149,7 @@ def _parser() -> argparse.ArgumentParser:
     _batch_options(check)
     check.set_defaults(run=_check)
 
-    schema = commands.add_parser("schema", help="print the JSON Schema of a source document")
+    schema = command("schema", help="print the JSON Schema of a source document")
     schema.add_argument("--document", choices=("page", "site"), default="page", help="which document (default page)")
     schema.set_defaults(run=_schema)
     return parser
