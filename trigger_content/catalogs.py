@@ -470,11 +470,6 @@ def mo_is_current(mo: bytes, po: bytes) -> bool:
 # -- files of a project ------------------------------------------------------------
 
 
-def catalog_files(project: Project, locales: Iterable[str] = ()) -> list[Path]:
-    """The catalogs of the project (of ``locales`` only, when given), by locale."""
-    return project.catalogs(locales)
-
-
 def init_file(project: Project, locale: str, *, force: bool = False) -> Path:
     """Create the catalog of ``locale`` from the project's template; return its path."""
     target = project.catalog(locale)
@@ -494,7 +489,7 @@ def update_files(project: Project, locales: Iterable[str] = (), *, check: bool =
     """
     template = _read_template(project)
     results = []
-    for path in catalog_files(project, locales):
+    for path in project.catalogs(locales):
         catalog = read_catalog(path)
         before = catalog.source_bytes
         merged = merge(catalog, template)
@@ -512,7 +507,7 @@ def update_files(project: Project, locales: Iterable[str] = (), *, check: bool =
 def compile_files(project: Project, locales: Iterable[str] = (), *, check: bool = False) -> list[tuple[Path, bool]]:
     """Write the ``.mo`` beside each catalog; return each ``.mo`` path and whether it changed."""
     results = []
-    for path in catalog_files(project, locales):
+    for path in project.catalogs(locales):
         source = path.read_bytes() if path.is_file() else b""
         compiled = compile_catalog(read_catalog(path), source)
         target = path.with_suffix(".mo")
