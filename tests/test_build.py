@@ -110,3 +110,16 @@ def test_pseudo_locale_is_built_on_request(tmp_path: Path, monkeypatch: pytest.M
     assert '<html lang="en-XA" dir="ltr">' in page
     assert "<h1>⟦Ţŕîĝĝéŕ Þöîñţ Îñĵéçţîöñš ~~~~~⟧</h1>" in page
     assert '<a href="https://www.rush.edu/covid-19">šéé ţĥé ĺàţéšţ ûþđàţéš</a>' in page  # tags kept, link rebuilt
+
+
+def test_pages_of_a_language_no_longer_published_are_removed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "out"
+    assert main(["build", str(out), "--pseudo"]) == 0
+    assert (out / "en_XA" / "trigger-point-injections.html").is_file()
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert "en_XA" not in sitemap and "en-XA" not in sitemap  # a test locale, not for search engines
+    capsys.readouterr()
+    assert main(["build", str(out)]) == 0
+    assert not (out / "en_XA").exists()
+    assert "en_XA/trigger-point-injections.html: removed (its language is not published)" in capsys.readouterr().err

@@ -244,3 +244,39 @@ def test_policy_comes_from_pyproject(tmp_path: Path, monkeypatch: pytest.MonkeyP
     (tmp_path / "pyproject.toml").write_text('[tool.trigger-content.check]\nmin-percentage = 50\n', encoding="utf-8")
     assert main(["check", "ru.po"]) == 2
     assert "unknown setting 'min-percentage'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("form", ["text", "json", "github", "junit"])
+def test_an_unreadable_catalog_is_a_failing_finding_in_every_format(broken: Path, tmp_path: Path, form: str, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.po"
+    bad.write_text('msgid "a"\nmsgstrr "b"\n', encoding="utf-8")
+    assert main(["check", str(bad), "--format", form]) == 2
+    out = capsys.readouterr().out
+    if form == "text":
+        assert out.splitlines() == [f"{bad}:2: error: unknown keyword 'msgstrr' [unreadable]", "1 catalog: 1 error, 0 warnings; policy failed"]
+    elif form == "json":
+        document = json.loads(out)
+        assert document["passed"] is False and document["findings"][0]["check"] == "unreadable"
+    elif form == "github":
+        assert out.startswith(f"::error file={bad},line=2,title=unreadable::unknown keyword 'msgstrr'")
+    else:
+        assert ElementTree.fromstring(out).get("failures") == "1"
+
+
+def test_a_broken_catalog_in_the_project_is_reported_once_and_the_rest_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copytree(ROOT / "trigger_content" / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "locales", tmp_path / "locales")
+    (tmp_path / "pyproject.toml").write_text('[tool.trigger-content]\ncontent = "content"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for command in (["extract"], ["update"], ["compile"]):
+        assert main(command) == 0
+    russian = tmp_path / "locales" / "ru" / "LC_MESSAGES" / "trigger_content.po"
+    russian.write_text(russian.read_text(encoding="utf-8").replace('msgstr "Языки"', '<<<<<<< HEAD\nmsgstr "Языки"'), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check"]) == 2
+    captured = capsys.readouterr()
+    assert len(captured.err.splitlines()) == 1 and "git conflict marker" in captured.err
+    assert "[unreadable]" in captured.out and "policy failed" in captured.out
+    assert main(["check", "--format", "junit"]) == 2
+    suites = [suite.get("name") for suite in ElementTree.fromstring(capsys.readouterr().out).iter("testsuite")]
+    assert suites[-1] == "project" and len(suites) == 6

@@ -95,8 +95,8 @@ class Outcome:
     notes: list[str] = field(default_factory=list)
 
 
-def _run(work: Callable[..., Any], path: Path, arguments: tuple[Any, ...]) -> tuple[Any, str | None, list[str], list[int]]:
-    """In a worker: read one catalog and apply ``work``; errors come back as text."""
+def _run(work: Callable[..., Any], path: Path, arguments: tuple[Any, ...]) -> tuple[Any, dict[str, Any] | None, list[str], list[int]]:
+    """In a worker: read one catalog and apply ``work``; an error comes back as its parts."""
     from .poreader import read_po
 
     try:
@@ -104,7 +104,7 @@ def _run(work: Callable[..., Any], path: Path, arguments: tuple[Any, ...]) -> tu
         catalog = read_po(path)
         return work(catalog, *arguments), None, catalog.notes, before
     except TriggerContentError as error:
-        return None, str(error), [], []
+        return None, {"message": error.message, "path": error.path, "line": error.line, "column": error.column}, [], []
 
 
 def each_catalog(
@@ -140,7 +140,7 @@ def each_catalog(
         results = [_run(work, outcome.path, arguments) for outcome in pending]
     for outcome, (value, error, notes, before) in zip(pending, results):
         if error is not None:
-            outcome.error = TriggerContentError(error)
+            outcome.error = TriggerContentError(**error)
             continue
         outcome.value, outcome.notes = value, notes
         if cache is not None and kind is not None:

@@ -16,6 +16,7 @@ from xml.etree import ElementTree
 
 from .files import write_atomic
 from .model import Page
+from .pseudo import PSEUDO_LOCALE
 from .publish import LocaleTranslations, PublishPolicy, locale_translations, publish
 from .walker import Fallback
 
@@ -35,6 +36,8 @@ class BuildReport:
     fallbacks: dict[tuple[str, str], list[Fallback]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     published: list[str] = field(default_factory=list)
+    #: Pages of earlier builds for languages no longer published, deleted.
+    removed: list[Path] = field(default_factory=list)
 
     @property
     def files(self) -> list[Path]:
@@ -91,7 +94,8 @@ def build_site(
             outputs.append((outdir / locale / f"{page.id}.html", render_html(result, context=context).encode("utf-8")))
             outputs.append((outdir / locale / f"{page.id}.txt", render_text(result, context=context).encode("utf-8")))
     outputs.append((outdir / "index.html", _index(pages, localized, report.published).encode("utf-8")))
-    sitemap = _sitemap(pages, report.published, site.base_url if site else None)
+    searchable = [locale for locale in report.published if locale not in extra_locales]
+    sitemap = _sitemap(pages, searchable, site.base_url if site else None)
     if sitemap is not None:
         outputs.append((outdir / "sitemap.xml", sitemap))
     else:
@@ -105,6 +109,18 @@ def build_site(
             report.written.append(path)
         if progress is not None:
             progress(number, len(outputs), path)
+    # Pages an earlier build wrote for a language now withheld (or the
+    # pseudo-locale no longer asked for) must not stay online.
+    kept = {path for path, _ in outputs}
+    for locale in sorted({*candidates, PSEUDO_LOCALE}):
+        for page in pages:
+            for path in (outdir / locale / f"{page.id}.html", outdir / locale / f"{page.id}.txt"):
+                if path not in kept and path.is_file():
+                    path.unlink()
+                    report.removed.append(path)
+        folder = outdir / locale
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
     return report
 
 

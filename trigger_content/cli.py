@@ -212,7 +212,7 @@ def _publish_policy(args: argparse.Namespace, project):  # type: ignore[no-untyp
 
 def _report_fallbacks(fallbacks, locale: str, page: str) -> None:  # type: ignore[no-untyped-def]
     if fallbacks:
-        print(f"trigger-content: note: {locale}/{page}: {len(fallbacks)} text{'s' if len(fallbacks) != 1 else ''} not translated:", file=sys.stderr)
+        print(f"trigger-content: note: {locale}/{page}: {len(fallbacks)} not shown as translated:", file=sys.stderr)
         for fallback in fallbacks:
             print(f"  {fallback.context}: {fallback.reason}", file=sys.stderr)
 
@@ -246,7 +246,9 @@ def _project(args: argparse.Namespace, *, writing: bool = False):  # type: ignor
         project = replace(project, content=args.content)
     if args.locales is not None:
         project = replace(project, locales=args.locales)
-    elif writing and project.root is None:
+    elif project.root is None and (writing or Path("locales").is_dir()):
+        # Outside a project, ./locales is the catalog folder as soon as it
+        # exists (init made it): reading and writing use the same one.
         project = replace(project, locales=Path("locales"))
     return project
 
@@ -315,6 +317,8 @@ def _build(args: argparse.Namespace) -> int:
         print(f"trigger-content: {locale}: withheld: {reason}", file=sys.stderr)
     for (locale, page), fallbacks in sorted(report.fallbacks.items()):
         _report_fallbacks(fallbacks, locale, page)
+    for path in report.removed:
+        print(f"{_shown(path)}: removed (its language is not published)", file=sys.stderr)
     print(
         f"{_shown(args.outdir)}: {len(report.files)} files for {len(report.published)} language{'s' if len(report.published) != 1 else ''} "
         f"({len(report.written)} written, {len(report.unchanged)} unchanged)",
@@ -372,8 +376,10 @@ def _shown(path: Path) -> str:
 def _init(args: argparse.Namespace) -> int:
     from .catalogs import init_file
 
-    path = init_file(_project(args, writing=True), args.locale, force=args.force)
-    print(f"{_shown(path)}: created", file=sys.stderr)
+    project = _project(args, writing=True)
+    existed = project.catalog(args.locale).exists()
+    path = init_file(project, args.locale, force=args.force)
+    print(f"{_shown(path)}: {'replaced' if existed else 'created'}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -482,7 +488,7 @@ def _check(args: argparse.Namespace) -> int:
     if not paths:
         raise TriggerContentError("no catalogs found", path=args.paths[0] if args.paths else project.locales)
     from .batch import each_catalog
-    from .checks import Finding, findings_json, policy_key
+    from .checks import Finding, findings_json, policy_key, unreadable_finding
 
     cache, jobs = _batch(args)
     outcomes = each_catalog(paths, findings_json, (policy,), kind=policy_key(policy), cache=cache, jobs=jobs)
@@ -490,10 +496,12 @@ def _check(args: argparse.Namespace) -> int:
     findings = [
         Finding(**{**found, "path": str(outcome.path)}) for outcome in outcomes if outcome.error is None for found in outcome.value
     ]
+    findings += [unreadable_finding(outcome.error, str(outcome.path)) for outcome in outcomes if outcome.error is not None]
     if not args.paths and project.root is not None:
         findings.extend(replace(finding, path=_shown(Path(finding.path))) for finding in check_project(project, policy))
+    findings.sort(key=lambda finding: (finding.path, finding.line))
     if args.format == "junit":
-        report = to_junit(findings, policy, [str(path) for path in paths])
+        report = to_junit(findings, policy, [str(path) for path in paths], project=not args.paths and project.root is not None)
     else:
         report = {"text": to_text, "json": to_json, "github": to_github}[args.format](findings, policy, len(paths))
     _emit(report, args.output)

@@ -8,7 +8,7 @@ published at all. Every fallback is reported.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +62,8 @@ class LocaleTranslations:
     notes: list[str] = field(default_factory=list)
     #: Why the locale is not published, or ``None``.
     withheld: str | None = None
+    #: The (msgctxt, msgid) of fuzzy entries left out, to say why they show in English.
+    fuzzy: frozenset[tuple[str, str]] = frozenset()
 
 
 def locale_translations(po: str | Path, locale: str, policy: PublishPolicy) -> LocaleTranslations:
@@ -93,7 +95,8 @@ def locale_translations(po: str | Path, locale: str, policy: PublishPolicy) -> L
     translations, note = load_translations(po)
     if note:
         notes.append(note)
-    return _with_threshold(LocaleTranslations(locale, translations, percent, notes), policy)
+    fuzzy = frozenset((e.msgctxt or "", e.msgid) for e in catalog.active if e.fuzzy and not e.untranslated) if po.is_file() else frozenset()
+    return _with_threshold(LocaleTranslations(locale, translations, percent, notes, fuzzy=fuzzy), policy)
 
 
 def _with_threshold(result: LocaleTranslations, policy: PublishPolicy) -> LocaleTranslations:
@@ -106,4 +109,8 @@ def publish(page: Page, translations: LocaleTranslations, policy: PublishPolicy)
     """``page`` in the locale of ``translations``, and every fallback it needed."""
     fallbacks: list[Fallback] = []
     localized = localize(page, translations.translations, locale=translations.locale, fallbacks=fallbacks, missing=policy.missing)
-    return localized, fallbacks
+    fuzzy = "fuzzy: not reviewed since the English changed"
+    return localized, [
+        replace(fallback, reason=fuzzy) if (fallback.context, fallback.text) in translations.fuzzy and fallback.reason == "untranslated" else fallback
+        for fallback in fallbacks
+    ]

@@ -245,9 +245,17 @@ def check_project(project: Any, policy: Policy = Policy()) -> list[Finding]:
     findings = []
     for item in CHECKS.values():
         if item.scope == "project" and item.id not in policy.disable:
-            for path, message in item.function(project):
-                findings.append(Finding(str(path), 1, None, "", item.id, item.severity, message))
+            try:
+                for path, message in item.function(project):
+                    findings.append(Finding(str(path), 1, None, "", item.id, item.severity, message))
+            except TriggerContentError:
+                continue  # an unreadable file: reported once, as "unreadable", by the caller
     return findings
+
+
+def unreadable_finding(error: TriggerContentError, path: str) -> Finding:
+    """A catalog the reader refused, as a finding of the check ``unreadable``."""
+    return Finding(error.path or path, error.line or 1, None, "", "unreadable", "error", error.message)
 
 
 # The checks register themselves on import.

@@ -8,6 +8,12 @@ from ..poreader import Catalog
 from . import Context, check
 
 
+@check("unreadable", "error", scope="reader")
+def unreadable(catalog: Catalog, context: Context) -> Iterator[tuple[int | None, str]]:
+    """Unreadable: a catalog that gettext would refuse; the reader says where and why."""
+    return iter(())  # reported by the reader itself, before any check runs
+
+
 @check("header", "error", scope="catalog")
 def header(catalog: Catalog, context: Context) -> Iterator[tuple[int | None, str]]:
     """Header: the Language and the charset are declared."""

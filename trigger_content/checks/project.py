@@ -44,4 +44,5 @@ def stale_mo(project: object) -> Iterator[tuple[Path, str]]:
 
     for path, changed in compile_files(project, check=True):  # type: ignore[arg-type]
         if changed:
-            yield path, "not compiled from the current .po; run `trigger-content compile`"
+            state = "not compiled from the current .po" if path.is_file() else "not compiled yet"
+            yield path, f"{state}; run `trigger-content compile`"

@@ -59,17 +59,20 @@ def to_github(findings: Sequence[Finding], policy: Policy, catalogs: int) -> str
     return "\n".join(lines) + "\n"
 
 
-def to_junit(findings: Sequence[Finding], policy: Policy, paths: Sequence[str]) -> str:
-    """JUnit XML: a test suite per file, a test case per check; failing findings are failures."""
+def to_junit(findings: Sequence[Finding], policy: Policy, paths: Sequence[str], *, project: bool = False) -> str:
+    """JUnit XML: a test suite per file (and one for the project), a test case per check."""
     root = ElementTree.Element("testsuites", name="trigger-content check")
     by_path: dict[str, list[Finding]] = {path: [] for path in paths}
+    if project:
+        by_path["project"] = []
     for finding in findings:
-        by_path.setdefault(finding.path, []).append(finding)
+        key = "project" if project and CHECKS[finding.check].scope == "project" else finding.path
+        by_path.setdefault(key, []).append(finding)
     total = failures = 0
     for path, found in by_path.items():
         suite = ElementTree.SubElement(root, "testsuite", name=path)
         suite_failures = 0
-        scopes = {"project"} if path not in paths else {"entry", "catalog"}
+        scopes = {"project"} if path == "project" or path not in paths else {"reader", "entry", "catalog"}
         checks = [item for item in CHECKS.values() if item.scope in scopes and item.id not in policy.disable]
         for item in checks:
             case = ElementTree.SubElement(suite, "testcase", classname=path, name=f"{item.id}: {item.title}")
