@@ -161,6 +161,7 @@ _PO_PIECES = st.sampled_from([
     'msgid "a"\n', 'msgstr "b"\n', 'msgctxt "c"\n', 'msgid_plural "as"\n', 'msgstr[0] "x"\n', 'msgstr[1] "y"\n',
     '"continued"\n', "#, fuzzy\n", "#~ ", "#| msgid \"old\"\n", "# comment\n", "\n", '"\\q"\n', '"open\n', "msgstr[9] \"z\"\n",
     'msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n', "\r\n", "\u2028", "\x04", "<<<<<<< HEAD\n",
+    "#~\n", '#~| msgid "z"\n', '#| msgid "o" x\n', '#~ "continued"\n', "\u00a0msgid \"a\"\n",
 ])
 
 

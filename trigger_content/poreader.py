@@ -25,6 +25,10 @@ _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 #: The rest of a string after its opening quote, up to its closing quote.
 _CLOSING_QUOTE = re.compile(r'(?:[^"\\]|\\.)*"')
 _KEYWORDS = frozenset({"msgctxt", "msgid", "msgid_plural", "msgstr"})
+#: White space around PO lines: ASCII only; a no-break space is text, as for msgfmt.
+_BLANK = " \t\r\f\v"
+#: A previous-message line's content (after ``#|``), well formed.
+_PREVIOUS = re.compile(r'(?:(?:msgctxt|msgid|msgid_plural)[ \t]*)?"[^"\\\n]*(?:\\.[^"\\\n]*)*"[ \t]*')
 
 
 class CatalogError(TriggerContentError):
@@ -78,7 +82,7 @@ class Catalog:
         language = self.header.get("Language", "").strip()
         if language:
             return language
-        parts = Path(self.path).parts
+        parts = Path(self.path).resolve().parts
         return parts[-3] if len(parts) >= 3 and parts[-2] == "LC_MESSAGES" else ""
 
     @property
@@ -184,7 +188,7 @@ class _Parser:
         return catalog
 
     def line(self, number: int, raw: str) -> None:
-        line = raw.strip()
+        line = raw.strip(_BLANK)
         if not line:
             return
         if line.startswith(("<<<<<<<", ">>>>>>>", "=======")) or line.startswith("|||||||"):
@@ -204,6 +208,8 @@ class _Parser:
         if line.startswith('"'):
             if self.last is None:
                 raise self.fail(number, "a string with no keyword before it")
+            if obsolete != self.obsolete:
+                raise self.fail(number, "inconsistent use of #~: an entry is obsolete in all its lines or in none")
             self.fields[self.last].append(self.string(number, raw, raw.index('"')))
             return
         found = _KEYWORD.match(line)
@@ -257,7 +263,7 @@ class _Parser:
         if line.startswith("#,"):
             self.flags.update(flag.strip() for flag in line[2:].split(",") if flag.strip())
         elif line.startswith("#|"):
-            rest = line[2:].strip()
+            rest = line[2:].strip(_BLANK)
             if rest.startswith("msgid ") and '"' in rest:
                 self.previous = self.string(number, rest, rest.index('"'))
             elif rest.startswith('"') and self.previous is not None:
@@ -460,12 +466,16 @@ class _Fast:
         """Read an unusual block (obsolete entries) with the line-by-line parser."""
         parser = self.parser
         parser._reset(0)
+        before = len(parser.entries)
         try:
             for offset, raw in enumerate(block.split("\n")[:-1]):
                 parser.line(first + offset, raw)
+            pending = not parser.fields and parser.start
             parser.finish(first)
         except CatalogError:
             raise _Decline from None  # the whole file, read line by line, says where
+        if pending or len(parser.entries) == before:
+            raise _Decline  # comments whose entry follows: the line parser keeps them together
 
 
 def _value(raw: str) -> str:
@@ -504,13 +514,15 @@ def _comments(block: str) -> tuple[frozenset[str], str, str | None]:
     extracted: list[str] = []
     previous: str | None = None
     for raw in block.split("\n")[:-1]:
-        line = raw.strip()
+        line = raw.strip(_BLANK)
         if line.startswith("#,"):
             flags.update(flag.strip() for flag in line[2:].split(",") if flag.strip())
         elif line.startswith("#."):
             extracted.append(line[2:].strip())
         elif line.startswith("#|"):
-            rest = line[2:].strip()
+            rest = line[2:].strip(_BLANK)
+            if not _PREVIOUS.fullmatch(rest):
+                raise _Decline  # the line parser says what is wrong with it
             if rest.startswith("msgid ") and '"' in rest:
                 previous = _value(rest[5:].strip() + "\n")
             elif rest.startswith('"') and previous is not None:
