@@ -29,7 +29,7 @@ def files(folder: Path) -> dict[str, bytes]:
 
 def test_every_page_in_every_language_with_index_and_sitemap(site: Path) -> None:
     expected = {f"{locale}/trigger-point-injections.{kind}" for locale in LOCALES for kind in ("html", "txt")}
-    assert set(files(site)) == expected | {"index.html", "sitemap.xml"}
+    assert set(files(site)) == expected | {"index.html", "sitemap.xml", ".trigger-content-build"}
     assert '<html lang="ru" dir="ltr">' in (site / "ru" / "trigger-point-injections.html").read_text(encoding="utf-8")
     assert "Инъекции в триггерные точки\n===" in (site / "ru" / "trigger-point-injections.txt").read_text(encoding="utf-8")
 
@@ -122,4 +122,7 @@ def test_pages_of_a_language_no_longer_published_are_removed(tmp_path: Path, mon
     capsys.readouterr()
     assert main(["build", str(out)]) == 0
     assert not (out / "en_XA").exists()
-    assert "en_XA/trigger-point-injections.html: removed (its language is not published)" in capsys.readouterr().err
+    assert "en_XA/trigger-point-injections.html: removed (no longer built" in capsys.readouterr().err
+    (out / "mine.txt").write_text("not the build's", encoding="utf-8")
+    assert main(["build", str(out)]) == 0
+    assert (out / "mine.txt").is_file()  # only what a build wrote is ever removed

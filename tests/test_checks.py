@@ -280,3 +280,23 @@ def test_a_broken_catalog_in_the_project_is_reported_once_and_the_rest_checked(t
     assert main(["check", "--format", "junit"]) == 2
     suites = [suite.get("name") for suite in ElementTree.fromstring(capsys.readouterr().out).iter("testsuite")]
     assert suites[-1] == "project" and len(suites) == 6
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ('[tool.trigger-content.check]\nprotected = "COVID-19"', "protected must be a list of strings, not 'COVID-19'"),
+        ('[tool.trigger-content.check]\nfail-on = "warning"', "fail-on must be a list of strings, not 'warning'"),
+        ('[tool.trigger-content.check]\nmin-percent = "high"', "min-percent must be a number, not 'high'"),
+        ('[tool.trigger-content.check]\nmin-percent-for = 5', "min-percent-for must be a table of numbers"),
+        ('[tool.trigger-content.publish]\nfuzzy = "false"', "fuzzy must be true or false, not 'false'"),
+    ],
+)
+def test_settings_of_the_wrong_type_are_refused_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], table: str, message: str) -> None:
+    (tmp_path / "pyproject.toml").write_text(table + "\n", encoding="utf-8")
+    shutil.copy(DATA / "catalogs" / "plurals.po", tmp_path / "ru.po")
+    monkeypatch.chdir(tmp_path)
+    command = ["render"] if "publish" in table else ["check", "ru.po"]
+    assert main(command) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and message in err and "Traceback" not in err

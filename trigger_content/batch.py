@@ -11,10 +11,12 @@ so it is never answered from the cache.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,14 @@ def default_cache_folder() -> Path:
         return Path(os.environ["TRIGGER_CONTENT_CACHE"])
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "trigger-content"
+
+
+@cache
+def _version() -> str:
+    """The cache's version and a stamp of this package's code: results of other code are not reused."""
+    package = Path(__file__).parent
+    modules = sorted((str(path.relative_to(package)), path.stat().st_size, path.stat().st_mtime_ns) for path in package.rglob("*.py"))
+    return CACHE_VERSION + ":" + hashlib.sha256(repr(modules).encode("utf-8")).hexdigest()[:16]
 
 
 def stamp(path: Path) -> list[int]:
@@ -48,19 +58,25 @@ class ResultCache:
 
     def _load(self) -> dict[str, dict[str, Any]]:
         if self.files is None:
+            self.files = {}
             try:
                 document = json.loads(self.path.read_text(encoding="utf-8"))
-                self.files = document["files"] if document.get("version") == CACHE_VERSION else {}
-            except (OSError, ValueError, KeyError, TypeError):
-                self.files = {}
+            except (OSError, ValueError):
+                return self.files
+            if isinstance(document, dict) and document.get("version") == _version() and isinstance(document.get("files"), dict):
+                self.files = document["files"]
         return self.files
 
     def get(self, path: Path, kind: str) -> Any:
         """The result of ``kind`` for ``path`` if the file has not changed since, else ``None``."""
         record = self._load().get(str(path.resolve()))
-        if record is None or record.get("stamp") != stamp(path):
+        try:
+            if not isinstance(record, dict) or record.get("stamp") != stamp(path):
+                return None
+        except OSError:
             return None
-        return record.get(kind)
+        value = record.get(kind)
+        return value if isinstance(value, dict) and "value" in value and "notes" in value else None
 
     def put(self, path: Path, kind: str, value: Any, before: list[int]) -> None:
         """Keep ``value`` for ``path`` if the file did not change while it was read."""
@@ -80,7 +96,7 @@ class ResultCache:
         from .files import write_atomic
 
         try:
-            write_atomic(self.path, json.dumps({"version": CACHE_VERSION, "files": self.files}).encode("utf-8"))
+            write_atomic(self.path, json.dumps({"version": _version(), "files": self.files}).encode("utf-8"))
         except OSError:
             pass
 
@@ -100,7 +116,10 @@ def _run(work: Callable[..., Any], path: Path, arguments: tuple[Any, ...]) -> tu
     from .poreader import read_po
 
     try:
-        before = stamp(path)
+        try:
+            before = stamp(path)
+        except OSError as error:
+            raise TriggerContentError(error.strerror or str(error), path=path) from None
         catalog = read_po(path)
         return work(catalog, *arguments), None, catalog.notes, before
     except TriggerContentError as error:

@@ -9,6 +9,7 @@ do not change is not rewritten.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,11 +17,12 @@ from xml.etree import ElementTree
 
 from .files import write_atomic
 from .model import Page
-from .pseudo import PSEUDO_LOCALE
 from .publish import LocaleTranslations, PublishPolicy, locale_translations, publish
 from .walker import Fallback
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+#: The list of the files a build wrote, kept in its folder.
+MANIFEST = ".trigger-content-build"
 XHTML = "http://www.w3.org/1999/xhtml"
 
 
@@ -109,19 +111,30 @@ def build_site(
             report.written.append(path)
         if progress is not None:
             progress(number, len(outputs), path)
-    # Pages an earlier build wrote for a language now withheld (or the
-    # pseudo-locale no longer asked for) must not stay online.
-    kept = {path for path, _ in outputs}
-    for locale in sorted({*candidates, PSEUDO_LOCALE}):
-        for page in pages:
-            for path in (outdir / locale / f"{page.id}.html", outdir / locale / f"{page.id}.txt"):
-                if path not in kept and path.is_file():
-                    path.unlink()
-                    report.removed.append(path)
-        folder = outdir / locale
-        if folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
+    _remove_stale(outdir, [path for path, _ in outputs], report)
     return report
+
+
+def _remove_stale(outdir: Path, written: Sequence[Path], report: BuildReport) -> None:
+    """Delete what the previous build wrote and this one did not: a language no
+    longer published, a page removed, must not stay online. The build's list of
+    files (``.trigger-content-build``) says what it owns; nothing else is touched."""
+    manifest = outdir / MANIFEST
+    names = sorted(path.relative_to(outdir).as_posix() for path in written)
+    try:
+        previous = json.loads(manifest.read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        previous = []
+    for name in sorted(set(previous) - set(names)) if isinstance(previous, list) else ():
+        path = (outdir / str(name)).resolve()
+        if outdir.resolve() in path.parents and path.is_file():
+            path.unlink()
+            report.removed.append(path)
+            if not any(path.parent.iterdir()) and path.parent != outdir.resolve():
+                path.parent.rmdir()
+    data = (json.dumps({"files": names}, indent=1) + "\n").encode("utf-8")
+    if not manifest.is_file() or manifest.read_bytes() != data:
+        write_atomic(manifest, data)
 
 
 def _index(pages: Sequence[Page], localized: dict[tuple[str, str], Page], locales: Sequence[str]) -> str:

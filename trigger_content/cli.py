@@ -318,7 +318,7 @@ def _build(args: argparse.Namespace) -> int:
     for (locale, page), fallbacks in sorted(report.fallbacks.items()):
         _report_fallbacks(fallbacks, locale, page)
     for path in report.removed:
-        print(f"{_shown(path)}: removed (its language is not published)", file=sys.stderr)
+        print(f"{_shown(path)}: removed (no longer built: its language or page is not published)", file=sys.stderr)
     print(
         f"{_shown(args.outdir)}: {len(report.files)} files for {len(report.published)} language{'s' if len(report.published) != 1 else ''} "
         f"({len(report.written)} written, {len(report.unchanged)} unchanged)",
@@ -505,7 +505,7 @@ def _check(args: argparse.Namespace) -> int:
     else:
         report = {"text": to_text, "json": to_json, "github": to_github}[args.format](findings, policy, len(paths))
     _emit(report, args.output)
-    if unreadable:
+    if unreadable or any(finding.check == "unreadable" for finding in findings):
         return EXIT_BAD_INPUT
     return EXIT_FAILED if any(policy.fails(finding) for finding in findings) else EXIT_OK
 

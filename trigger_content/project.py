@@ -6,7 +6,7 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 from collections.abc import Iterable
 
 from .errors import TriggerContentError
@@ -88,3 +88,43 @@ def find_project(start: str | Path | None = None) -> Project:
             publish=dict(table.get("publish", {})),
         )
     return Project(root=None, content=packaged_data("content"), locales=packaged_data("locales"))
+
+
+class Settings:
+    """One table of ``[tool.trigger-content]``, read with the types its settings must have."""
+
+    def __init__(self, table: str, values: dict[str, Any], known: Iterable[str], source: str) -> None:
+        self.table, self.values, self.source = table, values, source
+        unknown = sorted(set(values) - set(known))
+        if unknown:
+            self.fail(f"unknown setting {unknown[0]!r} (known: {', '.join(sorted(known))})")
+
+    def fail(self, message: str) -> NoReturn:
+        raise TriggerContentError(f"[tool.trigger-content.{self.table}]: {message}", path=self.source)
+
+    def _get(self, key: str, default: Any, kinds: tuple[type, ...], what: str) -> Any:
+        value = self.values.get(key, default)
+        if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+            self.fail(f"{key} must be {what}, not {value!r}")
+        return value
+
+    def flag(self, key: str, default: bool) -> bool:
+        return bool(self._get(key, default, (bool,), "true or false"))
+
+    def number(self, key: str, default: float) -> float:
+        return float(self._get(key, default, (int, float), "a number"))
+
+    def text(self, key: str, default: str) -> str:
+        return str(self._get(key, default, (str,), "a string"))
+
+    def texts(self, key: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+        value = self._get(key, list(default), (list, tuple), "a list of strings")
+        if not all(isinstance(item, str) for item in value):
+            self.fail(f"{key} must be a list of strings")
+        return tuple(value)
+
+    def numbers(self, key: str) -> dict[str, float]:
+        value = self._get(key, {}, (dict,), "a table of numbers, such as { ru = 95 }")
+        if not all(isinstance(number, (int, float)) and not isinstance(number, bool) for number in value.values()):
+            self.fail(f"{key} must be a table of numbers, such as {{ ru = 95 }}")
+        return {str(name): float(number) for name, number in value.items()}

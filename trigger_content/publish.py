@@ -37,15 +37,14 @@ class PublishPolicy:
 
 def load_publish_policy(settings: dict[str, Any], source: str = "pyproject.toml") -> PublishPolicy:
     """A policy from the ``[tool.trigger-content.publish]`` table."""
-    known = {"fuzzy", "missing", "min-percent"}
-    unknown = sorted(set(settings) - known)
-    if unknown:
-        raise TriggerContentError(f"[tool.trigger-content.publish]: unknown setting {unknown[0]!r} (known: {', '.join(sorted(known))})", path=source)
+    from .project import Settings
+
+    table = Settings("publish", settings, {"fuzzy", "missing", "min-percent"}, source)
     try:
         return PublishPolicy(
-            fuzzy=bool(settings.get("fuzzy", False)),
-            missing=str(settings.get("missing", "english")),
-            min_percent=float(settings.get("min-percent", 0)),
+            fuzzy=table.flag("fuzzy", False),
+            missing=table.text("missing", "english"),
+            min_percent=table.number("min-percent", 0),
         )
     except TriggerContentError as error:
         raise TriggerContentError(f"[tool.trigger-content.publish]: {error.message}", path=source) from None

@@ -46,8 +46,14 @@ class Counts:
 
     @property
     def percent(self) -> float:
-        """Translated entries out of the total, 0–100 (100 for an empty catalog)."""
-        return round(100 * self.translated / self.total, 2) if self.total else 100.0
+        """Translated entries out of the total, 0–100 (100 for an empty catalog), to two decimals.
+
+        Never rounded up to 100: one untranslated entry in 20,000 is 99.99.
+        """
+        if not self.total:
+            return 100.0
+        exact = 100 * self.translated / self.total
+        return min(round(exact, 2), 99.99) if self.translated < self.total else 100.0
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Counts:
@@ -301,10 +307,13 @@ def write_badges(statuses: Iterable[CatalogStatus], folder: str | Path) -> list[
     """Write ``<locale>.svg`` for each catalog into ``folder``; return the paths."""
     from .files import write_atomic
 
-    written = []
+    written: list[Path] = []
     for item in statuses:
-        name = item.locale or Path(item.path).stem
+        # A header's Language is text from the catalog: a file name only when it looks like a locale.
+        name = item.locale if re.fullmatch(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+)*(?:@[a-z]+)?", item.locale) else Path(item.path).stem
         target = Path(folder) / f"{name}.svg"
+        if target in written:
+            target = Path(folder) / f"{name}-{Path(item.path).stem}.svg"
         write_atomic(target, badge_svg(name, item.counts.percent).encode("utf-8"))
         written.append(target)
     return written

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import TriggerContentError
-from ..poreader import Catalog, Entry
+from ..poreader import Catalog, CatalogError, Entry
 
 SEVERITIES = ("error", "warning")
 
@@ -155,21 +155,21 @@ def check_catalog(catalog: Catalog, policy: Policy = Policy()) -> list[Finding]:
 
 def load_policy(settings: dict[str, Any], root: Path | None, *, source: str = "pyproject.toml") -> Policy:
     """A policy from the ``[tool.trigger-content.check]`` table (``settings``)."""
+    from ..project import Settings
+
     known = {"min-percent", "min-percent-for", "fail-on", "disable", "same-as-source", "protected", "do-not-translate", "glossary"}
-    unknown = sorted(set(settings) - known)
-    if unknown:
-        raise TriggerContentError(f"[tool.trigger-content.check]: unknown setting {unknown[0]!r} (known: {', '.join(sorted(known))})", path=source)
+    table = Settings("check", settings, known, source)
     glossary: tuple[Term, ...] = ()
-    if settings.get("glossary"):
-        glossary = load_glossary((root or Path.cwd()) / str(settings["glossary"]))
+    if table.text("glossary", ""):
+        glossary = load_glossary((root or Path.cwd()) / table.text("glossary", ""))
     policy = Policy(
-        min_percent=float(settings.get("min-percent", 0)),
-        min_percent_for={str(k): float(v) for k, v in dict(settings.get("min-percent-for", {})).items()},
-        fail_on=tuple(settings.get("fail-on", ("error",))),
-        disable=tuple(settings.get("disable", ())),
-        same_as_source=tuple(settings.get("same-as-source", ())),
-        protected=tuple(settings.get("protected", ())),
-        do_not_translate=tuple(settings.get("do-not-translate", ())),
+        min_percent=table.number("min-percent", 0),
+        min_percent_for=table.numbers("min-percent-for"),
+        fail_on=table.texts("fail-on", ("error",)),
+        disable=table.texts("disable"),
+        same_as_source=table.texts("same-as-source"),
+        protected=table.texts("protected"),
+        do_not_translate=table.texts("do-not-translate"),
         glossary=glossary,
     )
     validate_names(policy.fail_on + policy.disable, source)
@@ -248,8 +248,11 @@ def check_project(project: Any, policy: Policy = Policy()) -> list[Finding]:
             try:
                 for path, message in item.function(project):
                     findings.append(Finding(str(path), 1, None, "", item.id, item.severity, message))
-            except TriggerContentError:
-                continue  # an unreadable file: reported once, as "unreadable", by the caller
+            except CatalogError:
+                continue  # an unreadable catalog: the caller reports it once, as "unreadable"
+            except TriggerContentError as error:  # a source document or the template
+                findings.append(unreadable_finding(error, str(error.path or "")))
+                break
     return findings
 
 

@@ -14,7 +14,7 @@ _PYTHON_FORMAT = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))
 _BRACE_FORMAT = re.compile(r"\{[^{}]*\}")
 _C_FORMAT = re.compile(r"%(?:\d+\$)?[-#0 +']*(?:\*|\d+)?(?:\.(?:\*|\d+))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcspn%]")
 _NUMBER = re.compile(r"\d+")
-_END = re.compile(r"([.!?:;…])[\"'»”“’)\]]*\s*$")
+_END = re.compile(r"([.!?:;…。！？．।۔؟։])[\s\"'»”“’)\]]*$")
 #: How much longer than the English a translation usually is, by language.
 USUAL_RATIO = {"de": 1.25, "fr": 1.2, "it": 1.15, "pt": 1.15, "es": 1.2, "ru": 1.15, "nl": 1.2, "pl": 1.2}
 
@@ -113,7 +113,7 @@ def punctuation(entry: Entry, context: Context) -> Iterator[str]:
                 break
 
 
-_SENTENCE_ENDS = frozenset(".!?…")
+_SENTENCE_ENDS = frozenset(".!?…。！？．।۔؟։")
 
 
 def _end_mark(text: str) -> str:

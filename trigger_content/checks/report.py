@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from xml.etree import ElementTree
 
@@ -92,4 +93,7 @@ def to_junit(findings: Sequence[Finding], policy: Policy, paths: Sequence[str], 
     root.set("tests", str(total))
     root.set("failures", str(failures))
     ElementTree.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"
+    text = ElementTree.tostring(root, encoding="unicode")
+    # Control characters a catalog may hold are not allowed in XML 1.0.
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "\ufffd", text)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"
