@@ -78,9 +78,11 @@ def locale_translations(po: str | Path, locale: str, policy: PublishPolicy) -> L
     po = Path(po)
     notes: list[str] = []
     percent = 100.0
+    fuzzy: frozenset[tuple[str, str]] = frozenset()
     if po.is_file():
         catalog = read_po(po)
         percent = count(catalog.entries).percent
+        fuzzy = frozenset((entry.msgctxt or "", entry.msgid) for entry in catalog.active if entry.fuzzy and not entry.untranslated)
         if policy.fuzzy:
             translations = {
                 (entry.msgctxt or "", entry.msgid): entry.msgstr[0]
@@ -94,7 +96,6 @@ def locale_translations(po: str | Path, locale: str, policy: PublishPolicy) -> L
     translations, note = load_translations(po)
     if note:
         notes.append(note)
-    fuzzy = frozenset((e.msgctxt or "", e.msgid) for e in catalog.active if e.fuzzy and not e.untranslated) if po.is_file() else frozenset()
     return _with_threshold(LocaleTranslations(locale, translations, percent, notes, fuzzy=fuzzy), policy)
 
 

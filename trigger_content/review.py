@@ -32,7 +32,6 @@ __all__ = ["render_review"]
 #: Splits a text into inline tags, runs of other characters and runs of whitespace.
 _TOKEN = re.compile(rf"{TAG_RE.pattern}|\s+|[^\s<]+|<")
 _BCP47 = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
-#: gettext modifiers that name a script (``sr@latin`` is ``sr-Latn``).
 
 #: The label a reviewer reads for each state (the colour only repeats it).
 STATE_LABELS = {

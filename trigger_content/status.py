@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 from pathlib import Path
 
-from .poreader import Catalog, Entry, read_po
+from .poreader import Catalog, Entry
 
 _WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
 _TAG = re.compile(r"</?[a-z]+\d+>")
@@ -167,11 +167,6 @@ def catalog_status(catalog: Catalog, sections: Sections | None = None) -> Catalo
                 groups.setdefault(sections(entry), []).append(entry)
         parts = tuple(SectionStatus(key, title, count(members)) for (key, title), members in groups.items())
     return CatalogStatus(catalog.path, catalog.locale, count(catalog.entries), parts)
-
-
-def status(paths: Iterable[str | Path], sections: Sections | None = None) -> list[CatalogStatus]:
-    """The figures of each catalog at ``paths`` (files, read strictly)."""
-    return [catalog_status(read_po(path), sections) for path in paths]
 
 
 def status_json(catalog: Catalog, sections: Sections | None = None) -> dict[str, object]:

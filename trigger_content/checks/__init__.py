@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import TriggerContentError
-from ..poreader import Catalog, CatalogError, Entry
+from ..poreader import Catalog, CatalogError
 
 SEVERITIES = ("error", "warning")
 
@@ -203,11 +203,6 @@ def load_glossary(path: Path) -> tuple[Term, ...]:
         except (KeyError, TypeError) as error:
             raise TriggerContentError(f"term[{index}]: missing {error}", path=path) from None
     return tuple(terms)
-
-
-def contains(text: str, form: str) -> bool:
-    """Whether ``form`` starts a word of ``text``, case aside."""
-    return contains_any(text, (form,))
 
 
 def contains_any(text: str, forms: tuple[str, ...]) -> bool:

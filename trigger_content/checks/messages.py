@@ -26,10 +26,6 @@ def _texts(entry: Entry) -> Iterator[tuple[str, str]]:
             yield (entry.msgid if index == 0 or entry.msgid_plural is None else entry.msgid_plural), text
 
 
-def _label(entry: Entry, index: int) -> str:
-    return f"msgstr[{index}]" if entry.msgid_plural is not None else "the translation"
-
-
 @check("untranslated", "warning")
 def untranslated(entry: Entry, context: Context) -> Iterator[str]:
     """Untranslated: the text will show in English."""
