@@ -9,7 +9,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, copy_project
 from trigger_content.cli import main
 
 LOCALES = ["en", "fr", "de", "it", "pt", "ru"]
@@ -82,19 +82,15 @@ def test_sitemap_has_every_page_with_its_alternates(site: Path) -> None:
 
 
 def test_a_withheld_language_is_neither_built_nor_linked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    import shutil
 
     import polib
 
-    shutil.copytree(ROOT / "trigger_content" / "content", tmp_path / "content")
-    shutil.copytree(ROOT / "locales", tmp_path / "locales")
-    (tmp_path / "pyproject.toml").write_text('[tool.trigger-content]\ncontent = "content"\n', encoding="utf-8")
+    copy_project(tmp_path, monkeypatch)
     catalog_path = tmp_path / "locales" / "it" / "LC_MESSAGES" / "trigger_content.po"
     catalog = polib.pofile(str(catalog_path))
     for entry in list(catalog)[:10]:
         entry.msgstr = ""
     catalog.save(str(catalog_path))
-    monkeypatch.chdir(tmp_path)
     assert main(["build", "out", "--min-percent", "80"]) == 0
     err = capsys.readouterr().err
     assert "it: withheld: 68.8% translated, below the 80% required to publish" in err

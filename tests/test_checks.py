@@ -207,13 +207,8 @@ def test_unreadable_catalog_exit_2_and_others_checked(broken: Path, tmp_path: Pa
     assert "[tags]" in captured.out
 
 
-def test_staleness_of_template_catalogs_and_mo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    shutil.copytree(ROOT / "trigger_content" / "content", tmp_path / "content")
-    shutil.copytree(ROOT / "locales", tmp_path / "locales")
-    (tmp_path / "pyproject.toml").write_text('[tool.trigger-content]\ncontent = "content"\n', encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    for command in (["extract"], ["update"], ["compile"]):
-        assert main(command) == 0
+def test_staleness_of_template_catalogs_and_mo(merged_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path = merged_project
     capsys.readouterr()
     assert main(["check"]) == 0
     document = tmp_path / "content" / "trigger-point-injections.toml"
@@ -263,14 +258,8 @@ def test_an_unreadable_catalog_is_a_failing_finding_in_every_format(broken: Path
         assert ElementTree.fromstring(out).get("failures") == "1"
 
 
-def test_a_broken_catalog_in_the_project_is_reported_once_and_the_rest_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    shutil.copytree(ROOT / "trigger_content" / "content", tmp_path / "content")
-    shutil.copytree(ROOT / "locales", tmp_path / "locales")
-    (tmp_path / "pyproject.toml").write_text('[tool.trigger-content]\ncontent = "content"\n', encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    for command in (["extract"], ["update"], ["compile"]):
-        assert main(command) == 0
-    russian = tmp_path / "locales" / "ru" / "LC_MESSAGES" / "trigger_content.po"
+def test_a_broken_catalog_in_the_project_is_reported_once_and_the_rest_checked(merged_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    russian = merged_project / "locales" / "ru" / "LC_MESSAGES" / "trigger_content.po"
     russian.write_text(russian.read_text(encoding="utf-8").replace('msgstr "Языки"', '<<<<<<< HEAD\nmsgstr "Языки"'), encoding="utf-8")
     capsys.readouterr()
     assert main(["check"]) == 2

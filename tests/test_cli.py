@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import DATA, ROOT, SEGMENTS
+from conftest import DATA, ROOT, SEGMENTS, copy_project
 from trigger_content.cli import main
 
 
@@ -93,10 +92,7 @@ def test_version_and_help() -> None:
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A project folder with a copy of the packaged content, as the current folder."""
-    shutil.copytree(ROOT / "trigger_content" / "content", tmp_path / "content")
-    (tmp_path / "pyproject.toml").write_text("[tool.trigger-content]\ncontent = \"content\"\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+    return copy_project(tmp_path, monkeypatch, locales=False)
 
 
 def test_extract_writes_the_template_once_then_leaves_it(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -151,10 +147,7 @@ def test_an_override_can_extend_the_packaged_template(tmp_path: Path, capsys: py
 
 
 def test_render_reports_texts_left_in_english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    shutil.copytree(ROOT / "trigger_content" / "content", tmp_path / "content")
-    (tmp_path / "pyproject.toml").write_text('[tool.trigger-content]\ncontent = "content"\n', encoding="utf-8")
-    shutil.copy(ROOT / "locales" / "trigger_content.pot", tmp_path / "trigger_content.pot")
-    monkeypatch.chdir(tmp_path)
+    copy_project(tmp_path, monkeypatch, locales=False)
     assert main(["extract"]) == 0
     assert main(["init", "es"]) == 0
     capsys.readouterr()

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import trigger_content as tc
-from conftest import ROOT
+from conftest import ROOT, copy_project
 from trigger_content.cli import main
 from trigger_content.errors import TriggerContentError
 from trigger_content.files import write_atomic
@@ -72,14 +72,10 @@ def test_a_catalog_changed_by_someone_else_is_not_overwritten(tmp_path: Path) ->
 
 
 def test_update_refuses_when_a_translator_saves_during_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    import shutil
 
     import trigger_content.catalogs as catalogs
 
-    shutil.copytree(ROOT / "trigger_content" / "content", tmp_path / "content")
-    shutil.copytree(ROOT / "locales", tmp_path / "locales")
-    (tmp_path / "pyproject.toml").write_text('[tool.trigger-content]\ncontent = "content"\n', encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
+    copy_project(tmp_path, monkeypatch)
     assert main(["extract"]) == 0  # new references: every catalog will change
     french = tmp_path / "locales" / "fr" / "LC_MESSAGES" / "trigger_content.po"
     real_merge = catalogs.merge

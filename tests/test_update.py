@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import polib
 import pytest
 
-from conftest import ROOT, SEGMENTS
+from conftest import SEGMENTS
 from trigger_content.catalogs import count_translations
 from trigger_content.cli import main
 
@@ -17,16 +16,9 @@ CATALOG = "locales/fr/LC_MESSAGES/trigger_content.po"
 
 
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of this project's content and catalogs, as the current folder."""
-    shutil.copytree(ROOT / "trigger_content" / "content", tmp_path / "content")
-    shutil.copytree(ROOT / "locales", tmp_path / "locales")
-    (tmp_path / "pyproject.toml").write_text('[tool.trigger-content]\ncontent = "content"\n', encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    assert main(["extract"]) == 0  # references now name this project's files
-    assert main(["update"]) == 0
-    assert main(["compile"]) == 0
-    return tmp_path
+def project(merged_project: Path) -> Path:
+    """A copy of this project's content and catalogs, current, as the current folder."""
+    return merged_project
 
 
 def edit(path: Path, old: str, new: str) -> None:
