@@ -199,8 +199,7 @@ def _publish_policy(args: argparse.Namespace, project):  # type: ignore[no-untyp
 
     from .publish import load_publish_policy
 
-    source = str(project.root / "pyproject.toml") if project.root else "pyproject.toml"
-    policy = load_publish_policy(project.publish, source)
+    policy = load_publish_policy(project.publish, project.pyproject)
     if args.fuzzy:
         policy = replace(policy, fuzzy=True)
     if args.missing:
@@ -416,8 +415,7 @@ def _review(args: argparse.Namespace) -> int:
     project = _project(args)
     pages = load_pages(project.content)
     catalog = read_po(project.catalog(args.locale))
-    source = str(project.root / "pyproject.toml") if project.root else "pyproject.toml"
-    findings = check_catalog(catalog, load_policy(project.check, project.root, source=source))
+    findings = check_catalog(catalog, load_policy(project.check, project.root, source=project.pyproject))
     _emit(render_review(pages, catalog, findings=findings), args.output)
     if args.output is not None:
         print(f"{_shown(args.output)}: written ({len(findings)} finding{'s' if len(findings) != 1 else ''})", file=sys.stderr)
@@ -472,8 +470,7 @@ def _check(args: argparse.Namespace) -> int:
             print(f"{item.id:16} {item.severity:8} {item.title}")
         return EXIT_OK
     project = _project(args)
-    source = str(project.root / "pyproject.toml") if project.root else "pyproject.toml"
-    policy = load_policy(project.check, project.root, source=source)
+    policy = load_policy(project.check, project.root, source=project.pyproject)
     overrides: dict[str, object] = {}
     if args.min_percent is not None:
         overrides.update(min_percent=args.min_percent, min_percent_for={})

@@ -34,6 +34,11 @@ class Project:
     publish: dict[str, Any] = field(default_factory=dict)
 
     @property
+    def pyproject(self) -> str:
+        """The file the project's settings come from, for messages about them."""
+        return str(self.root / "pyproject.toml") if self.root else "pyproject.toml"
+
+    @property
     def template(self) -> Path:
         """The template (``.pot``) of the domain."""
         return self.locales / f"{self.domain}.pot"
