@@ -1,7 +1,8 @@
 """Reading many catalogs: on several cores, and from a cache of earlier results.
 
 ``status`` and ``check`` read every catalog the same way: strictly, one file
-at a time, each to a small result. :func:`each_catalog` runs such a function
+at a time, each to a small result (``status`` by :mod:`trigger_content.tally`
+when the file is in the common shape). :func:`each_catalog` runs such a function
 over many files, in worker processes when there are several, and keeps each
 result in a cache keyed by the file's size, modification and change times and
 inode, so a second run over unchanged files reads none of them. A changed file
@@ -11,9 +12,9 @@ so it is never answered from the cache.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -39,7 +40,7 @@ def _version() -> str:
     """The cache's version and a stamp of this package's code: results of other code are not reused."""
     package = Path(__file__).parent
     modules = sorted((str(path.relative_to(package)), path.stat().st_size, path.stat().st_mtime_ns) for path in package.rglob("*.py"))
-    return CACHE_VERSION + ":" + hashlib.sha256(repr(modules).encode("utf-8")).hexdigest()[:16]
+    return f"{CACHE_VERSION}:{zlib.crc32(repr(modules).encode('utf-8')):08x}"
 
 
 def stamp(path: Path) -> list[int]:
@@ -101,6 +102,18 @@ class ResultCache:
             pass
 
 
+#: Catalogs smaller than this, all together, are read in this process: starting
+#: workers would take longer than reading them (about 100 MB a second here).
+WORTH_A_WORKER = 4 << 20
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
 @dataclass
 class Outcome:
     """What reading one catalog gave: its result, or the error that stopped it, and notes."""
@@ -112,16 +125,14 @@ class Outcome:
 
 
 def _run(work: Callable[..., Any], path: Path, arguments: tuple[Any, ...]) -> tuple[Any, dict[str, Any] | None, list[str], list[int]]:
-    """In a worker: read one catalog and apply ``work``; an error comes back as its parts."""
-    from .poreader import read_po
-
+    """In a worker: ``work(path, *arguments)``, which gives a result and the reader's notes; an error comes back as its parts."""
     try:
         try:
             before = stamp(path)
         except OSError as error:
             raise TriggerContentError(error.strerror or str(error), path=path) from None
-        catalog = read_po(path)
-        return work(catalog, *arguments), None, catalog.notes, before
+        value, notes = work(path, *arguments)
+        return value, None, notes, before
     except TriggerContentError as error:
         return None, {"message": error.message, "path": error.path, "line": error.line, "column": error.column}, [], []
 
@@ -135,9 +146,10 @@ def each_catalog(
     cache: ResultCache | None = None,
     jobs: int = 1,
 ) -> list[Outcome]:
-    """``work(catalog, *arguments)`` for each catalog at ``paths``, in order.
+    """``work(path, *arguments)`` for each catalog at ``paths``, in order.
 
-    ``work`` must be a module-level function returning JSON-shaped data when
+    ``work`` reads the catalog and returns its result and the reader's notes.
+    It must be a module-level function, its result JSON-shaped data when
     ``cache`` is used (``kind`` names the result in the cache). With ``jobs``
     above 1, the catalogs not in the cache are read by that many worker
     processes.
@@ -150,7 +162,7 @@ def each_catalog(
             outcome.value, outcome.notes = cached["value"], cached["notes"]
         else:
             pending.append(outcome)
-    if jobs > 1 and len(pending) > 1:
+    if jobs > 1 and len(pending) > 1 and sum(_size(outcome.path) for outcome in pending) >= WORTH_A_WORKER:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=min(jobs, len(pending))) as pool:

@@ -99,14 +99,19 @@ def read_po(path: str | Path, data: bytes | None = None, *, plurals: bool = True
     """
     path = str(path)
     if data is None:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as error:
-            raise CatalogError(error.strerror or str(error), path=path) from None
+        data = read_bytes(path)
     catalog = _Parser(path, data).parse()
     if plurals:
         check_plurals(catalog, data)
     return catalog
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of the file at ``path``; :class:`CatalogError` if it cannot be read."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise CatalogError(error.strerror or str(error), path=str(path)) from None
 
 
 class _Parser:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from importlib.resources import files
 from pathlib import Path
 from typing import Any, NoReturn
 from collections.abc import Iterable
@@ -61,7 +60,7 @@ def packaged_data(name: str) -> Path:
     The wheel carries the repository's ``locales/`` inside the package; an
     editable install or a checkout finds it beside the package instead.
     """
-    inside = Path(str(files("trigger_content") / name))
+    inside = Path(__file__).resolve().parent / name
     beside = inside.parent.parent / name
     if not inside.exists() and beside.is_dir() and (beside.parent / "pyproject.toml").is_file():
         return beside

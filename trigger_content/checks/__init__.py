@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import TriggerContentError
-from ..poreader import Catalog, CatalogError
+from ..poreader import Catalog, CatalogError, read_po
 
 SEVERITIES = ("error", "warning")
 
@@ -223,9 +223,10 @@ def _starts_a_word(forms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(form) for form in forms) + ")", re.IGNORECASE)
 
 
-def findings_json(catalog: Catalog, policy: Policy) -> list[dict[str, object]]:
-    """The findings of a catalog as JSON-shaped data: the work of one worker of ``check``."""
-    return [finding.to_json() for finding in check_catalog(catalog, policy)]
+def findings_json(path: str | Path, policy: Policy) -> tuple[list[dict[str, object]], list[str]]:
+    """The findings of the catalog at ``path`` as JSON-shaped data, and the reader's notes: the work of one worker of ``check``."""
+    catalog = read_po(path)
+    return [finding.to_json() for finding in check_catalog(catalog, policy)], catalog.notes
 
 
 def policy_key(policy: Policy) -> str:
