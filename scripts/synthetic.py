@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -33,6 +34,8 @@ TEMPLATES = (
     "Before the {a}, tell the {b} about any {c} you take, including {d} and supplements.",
 )
 LOCALES = ("fr", "de", "it", "pt", "ru")
+#: An inline tag of a catalog text, kept by the stand-in translations.
+TAG = re.compile(r"(</?[a-z]+\d+>)")
 
 
 def sentence(rng: random.Random) -> str:
@@ -70,6 +73,11 @@ def write_site(out: Path, pages: int, seed: int = 1) -> None:
     write_catalogs(out, rng)
 
 
+def fake_translation(text: str) -> str:
+    """A stand-in translation: the text between inline tags reversed, the tags kept where they are."""
+    return "".join(part if TAG.fullmatch(part) else part[::-1] for part in TAG.split(text))
+
+
 def write_catalogs(out: Path, rng: random.Random) -> None:
     """The template and a catalog per locale, in every state a real catalog has."""
     import polib
@@ -89,7 +97,7 @@ def write_catalogs(out: Path, rng: random.Random) -> None:
             roll = rng.random()
             if roll < 0.04:
                 continue  # untranslated
-            entry.msgstr = "".join(reversed(entry.msgid.split(" ", 1)[-1])) + " " + entry.msgid[:20]
+            entry.msgstr = fake_translation(entry.msgid)
             if roll < 0.10:
                 entry.flags.append("fuzzy")
                 entry.previous_msgid = entry.msgid[: len(entry.msgid) // 2]

@@ -10,13 +10,14 @@ is extracted is exactly the text that is looked up.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+import weakref
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any, Protocol, TypeVar, Union
+from functools import cache, cached_property
+from typing import Any, Protocol, TypeVar, Union, get_args, get_origin
 
 from .errors import MarkupError
 from .inline import Frozen, Inline, Link, SourceText, Text, from_catalog, iter_containers, plain_text, tag_names, to_catalog
-from .model import LinkTarget, Page, Section, Site, roles
+from .model import LinkTarget, Page, Role, Section, Site, roles
 
 N = TypeVar("N", bound=Frozen)
 
@@ -67,42 +68,136 @@ missing or empty translation keeps the source text."""
 
 
 def walk(node: N, visit: Callable[[Segment], tuple[Inline, ...]]) -> N:
-    """Rebuild ``node`` with each translatable text replaced by ``visit(segment)``."""
-    return _walk(node, visit, (), (), {})
+    """Rebuild ``node`` with each translatable text replaced by ``visit(segment)``.
+
+    ``visit`` is called once per text, in reading order, before the rebuild.
+    """
+    plan = _plan(node)
+    return _rebuild(plan.root, [visit(segment) for segment in plan.segments])  # type: ignore[return-value]
 
 
-def _walk(
-    node: N,
-    visit: Callable[[Segment], tuple[Inline, ...]],
+@dataclass(frozen=True)
+class _Step:
+    """One model of a planned walk: where its texts are among the segments, and the models below it."""
+
+    node: Frozen
+    texts: tuple[tuple[str, int], ...]
+    nodes: tuple[tuple[str, "_Step | tuple[_Step, ...]"], ...]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """A node's segments in reading order and how to rebuild it from their replacements."""
+
+    segments: tuple[Segment, ...]
+    root: _Step
+
+
+#: Plans by the id of their node, each dropped with its node: a page is
+#: planned once, however many times it is localized (a build does it once
+#: per locale, a server once per request).
+_plans: dict[int, _Plan] = {}
+
+
+def _plan(node: Frozen) -> _Plan:
+    plan = _plans.get(id(node))
+    if plan is None or plan.root.node is not node:
+        found: list[Segment] = []
+        plan = _Plan((), _step(node, found, (), (), {}))
+        plan = _Plan(tuple(found), plan.root)
+        _plans[id(node)] = plan
+        weakref.finalize(node, _plans.pop, id(node), None)
+    return plan
+
+
+def _rebuild(step: _Step, texts: list[tuple[Inline, ...]]) -> Frozen:
+    updates: dict[str, Any] = {name: texts[index] for name, index in step.texts}
+    for name, below in step.nodes:
+        updates[name] = tuple(_rebuild(item, texts) for item in below) if isinstance(below, tuple) else _rebuild(below, texts)
+    return step.node.model_copy(update=updates) if updates else step.node
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """What the walk needs of a model class, worked out once per class."""
+
+    #: The first part of its texts' contexts (``site``), when it starts one.
+    root: str | None
+    #: Its ``id`` extends the context.
+    keyed: bool
+    #: Named in translators' comments (a page, a section, the site).
+    named: bool
+    #: Has the links its texts (and those below) point at.
+    linked: bool
+    #: In declaration order, the fields to visit: name, whether it is a
+    #: translatable text (else it may hold models), the context part a text
+    #: adds, and the field's role.
+    fields: tuple[tuple[str, bool, str | None, Role | None], ...]
+
+
+@cache
+def _shape(cls: type[Frozen]) -> _Shape:
+    marked = roles(cls)
+    fields = []
+    for name, info in cls.model_fields.items():
+        role = marked.get(name)
+        if role is not None and _holds(info.annotation, tuple):
+            fields.append((name, True, None if name == "text" else name.replace("_", "-"), role))
+        elif _holds(info.annotation, Frozen):
+            fields.append((name, False, None, role))
+    return _Shape(
+        root=cls.__dict__.get("context_root"),
+        keyed="id" in cls.model_fields,
+        named=issubclass(cls, (Page, Section, Site)),
+        linked="links" in cls.model_fields,
+        fields=tuple(fields),
+    )
+
+
+def _holds(annotation: Any, kind: type) -> bool:
+    """Whether a field of this annotation can hold a ``kind`` (through unions and tuples, not mappings)."""
+    if isinstance(annotation, type) and not get_args(annotation):
+        return issubclass(annotation, kind)
+    origin = get_origin(annotation)
+    if origin is tuple and kind is tuple:
+        return True
+    if isinstance(origin, type) and issubclass(origin, Mapping):
+        return False
+    return any(_holds(argument, kind) for argument in get_args(annotation))
+
+
+def _step(
+    node: Frozen,
+    found: list[Segment],
     path: tuple[str, ...],
-    where: tuple[str, ...],
+    where: tuple[Frozen | str, ...],
     links: Mapping[str, LinkTarget],
-) -> N:
-    cls = type(node)
-    root = getattr(cls, "context_root", None)
-    if root is not None:
-        path = (root,)
-        where = ()
-    elif "id" in cls.model_fields:
+) -> _Step:
+    """Plan ``node``: append its segments to ``found`` and say where each goes back."""
+    shape = _shape(type(node))
+    if shape.root is not None:
+        path, where = (shape.root,), ()
+    elif shape.keyed:
         path = (*path, node.id)  # type: ignore[attr-defined]
-    if isinstance(node, (Page, Section, Site)):
+    if shape.named:
         where = (*where, node)  # named in the comment, when one is written
-    links = getattr(node, "links", links)
-    text_roles = roles(cls)
-    updates: dict[str, Any] = {}
-    for name in cls.model_fields:
-        value = getattr(node, name)
-        role = text_roles.get(name)
-        if role is not None and isinstance(value, tuple):
-            context = ".".join(path if name == "text" else (*path, name.replace("_", "-")))
-            note = getattr(node, "note", None)
-            updates[name] = visit(_segment(context, value, role.name, where, links, note))
+    if shape.linked:
+        links = node.links  # type: ignore[attr-defined]
+    values = node.__dict__
+    texts = []
+    nodes: list[tuple[str, _Step | tuple[_Step, ...]]] = []
+    for name, text, part, role in shape.fields:
+        value = values[name]
+        if text:
+            if isinstance(value, tuple):
+                context = ".".join(path) if part is None else ".".join((*path, part))
+                texts.append((name, len(found)))
+                found.append(_segment(context, value, role.name, where, links, values.get("note")))  # type: ignore[union-attr]
         elif isinstance(value, Frozen):
-            inner = (*where, role.name) if role is not None else where
-            updates[name] = _walk(value, visit, path, inner, links)
+            nodes.append((name, _step(value, found, path, (*where, role.name) if role is not None else where, links)))
         elif isinstance(value, tuple) and value and isinstance(value[0], Frozen):
-            updates[name] = tuple(_walk(item, visit, path, where, links) for item in value)
-    return node.model_copy(update=updates) if updates else node
+            nodes.append((name, tuple(_step(item, found, path, where, links) for item in value)))
+    return _Step(node, tuple(texts), tuple(nodes))
 
 
 def _label(place: Frozen | str) -> str:
@@ -143,14 +238,7 @@ def _segment(
 
 def segments(node: Frozen) -> Iterator[Segment]:
     """Every translatable text of a page (site chrome first), in reading order."""
-    found: list[Segment] = []
-
-    def record(segment: Segment) -> tuple[Inline, ...]:
-        found.append(segment)
-        return segment.source
-
-    walk(node, record)
-    return iter(found)
+    return iter(_plan(node).segments)
 
 
 def localize(

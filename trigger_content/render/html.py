@@ -31,14 +31,18 @@ def _environment(templates: Path | None):  # type: ignore[no-untyped-def]
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates are read once per process
     )
     environment.globals["plain"] = plain_text
     environment.globals["inline_html"] = inline_html
+    environment.filters["inline"] = inline_html
     return environment
 
 
 def inline_html(nodes: Iterable[Inline], links: Mapping[str, LinkTarget], note: str) -> Markup:
     """The HTML of inline nodes: every text escaped, every element and attribute from here."""
+    if len(nodes) == 1 and type(nodes[0]) is Text:  # type: ignore[arg-type, index]
+        return escape(nodes[0].text)  # type: ignore[index]  # most texts: one run, no markup
     parts: list[str] = []
     for node in nodes:
         if isinstance(node, Text):
