@@ -111,6 +111,16 @@ def test_user_templates_override_the_packaged_ones(page: tc.Page, tmp_path) -> N
     assert "<article>" in tc.render_html(page, templates=tmp_path)  # page.html still the packaged one
 
 
+def test_user_templates_have_the_inline_filter(page: tc.Page, tmp_path) -> None:
+    (tmp_path / "fragment.html").write_text(
+        '<p>{{ page.sections[0].blocks[0].text | inline(page.links, context.fallback_note) }}</p>\n', encoding="utf-8"
+    )
+    english = tc.render_html(page, fragment=True, templates=tmp_path)
+    assert english.startswith("<p>") and "<a href=" not in english
+    untranslated = tc.localize(page, lambda segment: None, locale="fr")
+    assert '<span lang="en" class="untranslated">' in tc.render_html(untranslated, fragment=True, templates=tmp_path)
+
+
 def test_render_context_gives_direction_and_tags_from_cldr(page: tc.Page) -> None:
     russian = tc.RenderContext.for_page(page.model_copy(update={"lang": "ru"}))
     assert (russian.tag, russian.direction) == ("ru", "ltr")

@@ -96,3 +96,27 @@ def test_a_gettext_catalog_missing_a_message_counts_as_a_fallback(page: tc.Page)
     tc.localize(page, gettext.NullTranslations(), fallbacks=fallbacks)
     assert len(fallbacks) == len(list(tc.segments(page)))
     assert {fallback.reason for fallback in fallbacks} == {"untranslated"}
+
+
+def test_a_page_is_planned_once_and_its_plan_goes_with_it(page: tc.Page) -> None:
+    import gc
+
+    import trigger_content.walker as walker
+
+    copy = page.model_copy(update={"id": "another-page"})
+    before = len(walker._plans)
+    first, again = list(tc.segments(copy)), list(tc.segments(copy))
+    assert first == again and all(a is b for a, b in zip(first, again))  # the same plan
+    assert len(walker._plans) == before + 1
+    french = tc.localize(copy, lambda segment: f"fr {segment.text}", locale="fr")
+    assert [segment.context for segment in tc.segments(french)] == [segment.context for segment in first]
+    del copy, french
+    gc.collect()
+    assert len(walker._plans) == before
+
+
+def test_segments_follow_field_order_site_chrome_first(page: tc.Page) -> None:
+    contexts = [segment.context for segment in tc.segments(page)]
+    assert contexts[0].startswith("site.") and contexts.index(f"{page.id}.title") > max(
+        index for index, context in enumerate(contexts) if context.startswith("site.")
+    )

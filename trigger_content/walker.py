@@ -73,14 +73,17 @@ def walk(node: N, visit: Callable[[Segment], tuple[Inline, ...]]) -> N:
     ``visit`` is called once per text, in reading order, before the rebuild.
     """
     plan = _plan(node)
-    return _rebuild(plan.root, [visit(segment) for segment in plan.segments])  # type: ignore[return-value]
+    return _rebuild(node, plan.root, [visit(segment) for segment in plan.segments])  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
 class _Step:
-    """One model of a planned walk: where its texts are among the segments, and the models below it."""
+    """One model of a planned walk: where its texts are among the segments, and the steps of the models below it.
 
-    node: Frozen
+    A plan refers to no model that holds it: not to its page, so the page
+    can go and take its plan with it.
+    """
+
     texts: tuple[tuple[str, int], ...]
     nodes: tuple[tuple[str, "_Step | tuple[_Step, ...]"], ...]
 
@@ -101,20 +104,24 @@ _plans: dict[int, _Plan] = {}
 
 def _plan(node: Frozen) -> _Plan:
     plan = _plans.get(id(node))
-    if plan is None or plan.root.node is not node:
+    if plan is None:
         found: list[Segment] = []
-        plan = _Plan((), _step(node, found, (), (), {}))
-        plan = _Plan(tuple(found), plan.root)
-        _plans[id(node)] = plan
+        root = _step(node, found, (), (), {})
+        plan = _plans[id(node)] = _Plan(tuple(found), root)
         weakref.finalize(node, _plans.pop, id(node), None)
     return plan
 
 
-def _rebuild(step: _Step, texts: list[tuple[Inline, ...]]) -> Frozen:
+def _rebuild(node: Frozen, step: _Step, texts: list[tuple[Inline, ...]]) -> Frozen:
     updates: dict[str, Any] = {name: texts[index] for name, index in step.texts}
+    values = node.__dict__
     for name, below in step.nodes:
-        updates[name] = tuple(_rebuild(item, texts) for item in below) if isinstance(below, tuple) else _rebuild(below, texts)
-    return step.node.model_copy(update=updates) if updates else step.node
+        value = values[name]
+        if isinstance(below, tuple):
+            updates[name] = tuple(_rebuild(item, part, texts) for item, part in zip(value, below))
+        else:
+            updates[name] = _rebuild(value, below, texts)
+    return node.model_copy(update=updates) if updates else node
 
 
 @dataclass(frozen=True)
@@ -170,7 +177,7 @@ def _step(
     node: Frozen,
     found: list[Segment],
     path: tuple[str, ...],
-    where: tuple[Frozen | str, ...],
+    where: tuple[str, ...],
     links: Mapping[str, LinkTarget],
 ) -> _Step:
     """Plan ``node``: append its segments to ``found`` and say where each goes back."""
@@ -180,7 +187,7 @@ def _step(
     elif shape.keyed:
         path = (*path, node.id)  # type: ignore[attr-defined]
     if shape.named:
-        where = (*where, node)  # named in the comment, when one is written
+        where = (*where, _label(node))  # named in the comment, when one is written
     if shape.linked:
         links = node.links  # type: ignore[attr-defined]
     values = node.__dict__
@@ -197,29 +204,27 @@ def _step(
             nodes.append((name, _step(value, found, path, (*where, role.name) if role is not None else where, links)))
         elif isinstance(value, tuple) and value and isinstance(value[0], Frozen):
             nodes.append((name, tuple(_step(item, found, path, where, links) for item in value)))
-    return _Step(node, tuple(texts), tuple(nodes))
+    return _Step(tuple(texts), tuple(nodes))
 
 
-def _label(place: Frozen | str) -> str:
+def _label(place: Frozen) -> str:
     if isinstance(place, Page):
         return f"page “{plain_text(place.title)}”"
     if isinstance(place, Section):
         return f"section “{plain_text(place.heading)}”"
-    if isinstance(place, Site):
-        return "site header, on every page"
-    return str(place)
+    return "site header, on every page"
 
 
 def _segment(
     context: str,
     source: tuple[Inline, ...],
     role: str,
-    where: tuple[Frozen | str, ...],
+    where: tuple[str, ...],
     links: Mapping[str, LinkTarget],
     note: str | None,
 ) -> Segment:
     def describe() -> str:
-        place = ", ".join(_label(part) for part in where)
+        place = ", ".join(where)
         lines = [f"{place[:1].upper()}{place[1:]}: {role}." if place else f"{role[:1].upper()}{role[1:]}."]
         for name, node in zip(tag_names(source), iter_containers(source)):
             if isinstance(node, Link):

@@ -13,7 +13,7 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +91,11 @@ class Context:
     locale: str
     nplurals: int | None
     policy: Policy
+
+    @cached_property
+    def names(self) -> tuple[str, ...]:
+        """The policy's names that are never translated, longest first (a name may hold a shorter one)."""
+        return tuple(sorted(self.policy.do_not_translate, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
