@@ -120,3 +120,14 @@ def test_segments_follow_field_order_site_chrome_first(page: tc.Page) -> None:
     assert contexts[0].startswith("site.") and contexts.index(f"{page.id}.title") > max(
         index for index, context in enumerate(contexts) if context.startswith("site.")
     )
+
+
+def test_localizing_again_reuses_nodes_but_never_a_changed_translation(page: tc.Page) -> None:
+    first = next(segment for segment in tc.segments(page) if "<a1>" in segment.text)
+    table = {(segment.context, segment.text): f"« {segment.text} »" for segment in tc.segments(page)}
+    once, again = tc.localize(page, table, locale="fr"), tc.localize(page, table, locale="fr")
+    assert once == again
+    table[(first.context, first.text)] = first.text.replace("<a1>", "<a1>nouveau ")
+    changed = tc.localize(page, table, locale="fr")
+    assert changed != once and "nouveau" in tc.render_text(changed)
+    assert tc.localize(page, {}, locale="fr") != once  # nothing translated: every text falls back

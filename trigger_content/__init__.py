@@ -11,7 +11,9 @@ The pipeline, one function a stage::
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 # Names are imported on first use, so that the command starts without loading
 # pydantic, Babel or Jinja2 when a subcommand does not need them.

@@ -12,7 +12,9 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 from .errors import TriggerContentError
 
@@ -429,6 +431,7 @@ def _status(args: argparse.Namespace) -> int:
     paths = find_catalogs(args.paths) if args.paths else [Path(_shown(path)) for path in project.catalogs()]
     if not paths:
         raise TriggerContentError("no catalogs found", path=args.paths[0] if args.paths else project.locales)
+    from . import tally  # noqa: F401  # loaded once here: worker processes start with it
     from .batch import each_catalog
     from .status import CatalogStatus, status_json
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
 from collections.abc import Iterable
 
 from .errors import TriggerContentError
@@ -74,6 +75,8 @@ def find_project(start: str | Path | None = None) -> Project:
         pyproject = folder / "pyproject.toml"
         if not pyproject.is_file():
             continue
+        import tomllib  # here, not at start-up: most folders have no pyproject.toml
+
         try:
             settings = tomllib.loads(pyproject.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

@@ -14,6 +14,7 @@ refuses.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
@@ -72,6 +73,18 @@ def tally(path: str | Path, data: bytes) -> tuple[Catalog, Counts] | None:
     ``None`` says only that the file is not in the shape read here; the
     strict reader decides whether it is a catalog.
     """
+    # The columns are many small objects that live as long as this call:
+    # looking for garbage among them would only cost time.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _tally(path, data)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _tally(path: str | Path, data: bytes) -> tuple[Catalog, Counts] | None:
     if b"#-#-#-#-#" in data or b"\r" in data or b"\0" in data:
         return None
     head = _HEADER.match(data, 3 if data.startswith(b"\xef\xbb\xbf") else 0)

@@ -94,6 +94,9 @@ class _Plan:
 
     segments: tuple[Segment, ...]
     root: _Step
+    #: For each segment, the nodes built for its recent translations (a few
+    #: locales' worth): a page localized again reuses them.
+    built: tuple[dict[str, tuple[Inline, ...]], ...] = ()
 
 
 #: Plans by the id of their node, each dropped with its node: a page is
@@ -107,7 +110,7 @@ def _plan(node: Frozen) -> _Plan:
     if plan is None:
         found: list[Segment] = []
         root = _step(node, found, (), (), {})
-        plan = _plans[id(node)] = _Plan(tuple(found), root)
+        plan = _plans[id(node)] = _Plan(tuple(found), root, tuple({} for _ in found))
         weakref.finalize(node, _plans.pop, id(node), None)
     return plan
 
@@ -272,22 +275,33 @@ def localize(
     lookup = _lookup(translations)
     mark = locale is not None and locale != page.lang
     found: list[Fallback] = []
+    plan = _plan(page)
 
-    def translate(segment: Segment) -> tuple[Inline, ...]:
+    def translate(segment: Segment, built: dict[str, tuple[Inline, ...]]) -> tuple[Inline, ...]:
         text = lookup(segment)
         if not text:
             reason = "untranslated"
-        elif "<" not in text and len(segment.source) == 1 and isinstance(segment.source[0], Text):
-            return (Text(text=text),)  # plain text, the most common case: nothing to rebuild
         else:
+            nodes = built.get(text)
+            if nodes is not None:
+                return nodes  # translated as before: the same (immutable) nodes
             try:
-                return from_catalog(text, segment.source)
+                if "<" not in text and len(segment.source) == 1 and isinstance(segment.source[0], Text):
+                    nodes = (Text(text=text),)  # plain text, the most common case: nothing to rebuild
+                else:
+                    nodes = from_catalog(text, segment.source)
             except MarkupError as error:
                 reason = f"translation not used: {error.message}"
+            else:
+                if len(built) >= 8:
+                    built.clear()
+                built[text] = nodes
+                return nodes
         found.append(Fallback(segment.context, segment.text, reason))
         return (SourceText(lang=page.lang, content=segment.source),) if mark else segment.source
 
-    localized = walk(page, translate)
+    texts = [translate(segment, built) for segment, built in zip(plan.segments, plan.built)]
+    localized: Page = _rebuild(page, plan.root, texts)  # type: ignore[assignment]
     if missing == "withhold-section":
         kept = []
         for original, section in zip(page.sections, localized.sections):
