@@ -29,13 +29,17 @@ def to_text(findings: Sequence[Finding], policy: Policy, catalogs: int) -> str:
 
 
 def to_json(findings: Sequence[Finding], policy: Policy, catalogs: int) -> str:
-    """``{"passed": bool, "summary": str, "findings": [...]}``."""
+    """``{"passed": bool, "summary": str, "findings": [...]}`` on one line.
+
+    Not indented: json writes an indented document with its Python encoder,
+    ten times slower than its C one on a catalog with thousands of findings.
+    """
     document = {
         "passed": not any(policy.fails(finding) for finding in findings),
         "summary": summary(findings, policy, catalogs),
         "findings": [finding.to_json() for finding in findings],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(document, ensure_ascii=False) + "\n"
 
 
 def _escape_data(text: str) -> str:
