@@ -147,7 +147,8 @@ def count_words_utf8(text: bytes) -> int:
     """
     if b"<" in text:
         text = _TAG_BYTES.sub(b" ", text)
-    text = text.replace("’".encode(), b"'")
+    if b"\xe2\x80\x99" in text:  # ’, a connector like '
+        text = text.replace(b"\xe2\x80\x99", b"'")
     if not text.isascii():
         return count_words(text.decode("utf-8"))
     classes = b" " + text.translate(_CLASSES)

@@ -144,7 +144,9 @@ def _all_words(sources: bytes) -> int:
 
 def _words(strings: Iterable[bytes]) -> int:
     """The words of keywords' strings as the file writes them, quotes and escapes and all."""
-    text = b"\n".join(strings).replace(b'"\n"', b"")
+    text = b"\n".join(strings)
+    if b'"\n"' in text:
+        text = text.replace(b'"\n"', b"")
     if b"\\" in text:
         text = _ESCAPE.sub(b" ", text)  # \n \t \" \\ each stand for a character between words
     return count_words_utf8(text)
