@@ -16,7 +16,6 @@ import json
 import os
 import zlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
@@ -116,14 +115,16 @@ def _size(path: Path) -> int:
         return 0
 
 
-@dataclass
 class Outcome:
     """What reading one catalog gave: its result, or the error that stopped it, and notes."""
 
-    path: Path
-    value: Any = None
-    error: TriggerContentError | None = None
-    notes: list[str] = field(default_factory=list)
+    __slots__ = ("path", "value", "error", "notes")
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.value: Any = None
+        self.error: TriggerContentError | None = None
+        self.notes: list[str] = []
 
 
 def _run(work: Callable[..., Any], path: Path, arguments: tuple[Any, ...]) -> tuple[Any, dict[str, Any] | None, list[str], list[int]]:

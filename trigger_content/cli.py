@@ -238,19 +238,17 @@ def _project(args: argparse.Namespace, *, writing: bool = False):  # type: ignor
     Outside a project, commands read the packaged content and catalogs, but
     commands that write use ``./locales``, never the installed package.
     """
-    from dataclasses import replace
-
     from .project import find_project
 
     project = find_project()
     if args.content is not None:
-        project = replace(project, content=args.content)
+        project = project._replace(content=args.content)
     if args.locales is not None:
-        project = replace(project, locales=args.locales)
+        project = project._replace(locales=args.locales)
     elif project.root is None and (writing or Path("locales").is_dir()):
         # Outside a project, ./locales is the catalog folder as soon as it
         # exists (init made it): reading and writing use the same one.
-        project = replace(project, locales=Path("locales"))
+        project = project._replace(locales=Path("locales"))
     return project
 
 

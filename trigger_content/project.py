@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import namedtuple
 from pathlib import Path
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
@@ -15,23 +15,36 @@ from .errors import TriggerContentError
 DOMAIN = "trigger_content"
 
 
-@dataclass(frozen=True)
-class Project:
-    """The folders a command works on.
+class Project(namedtuple("Project", "root content locales domain check publish", defaults=(DOMAIN, None, None))):
+    """The folders a command works on, and the settings of its commands.
 
     ``root`` is the folder of the nearest ``pyproject.toml`` with a
     ``[tool.trigger-content]`` table, or ``None`` outside a project, where
-    the content and catalogs that ship with the package are used.
+    the content and catalogs that ship with the package are used. ``check``
+    and ``publish`` are the tables ``[tool.trigger-content.check]`` (the
+    policy of ``check``) and ``[tool.trigger-content.publish]`` (what
+    ``render`` and ``build`` publish), empty when not given. A named tuple:
+    ``project._replace(locales=…)`` gives another.
     """
 
+    __slots__ = ()
     root: Path | None
     content: Path
     locales: Path
-    domain: str = DOMAIN
-    #: The ``[tool.trigger-content.check]`` table: the policy of ``check``.
-    check: dict[str, Any] = field(default_factory=dict)
-    #: The ``[tool.trigger-content.publish]`` table: what ``render`` and ``build`` publish.
-    publish: dict[str, Any] = field(default_factory=dict)
+    domain: str
+    check: dict[str, Any]
+    publish: dict[str, Any]
+
+    def __new__(
+        cls,
+        root: Path | None,
+        content: Path,
+        locales: Path,
+        domain: str = DOMAIN,
+        check: dict[str, Any] | None = None,
+        publish: dict[str, Any] | None = None,
+    ) -> Project:
+        return super().__new__(cls, root, content, locales, domain, {} if check is None else check, {} if publish is None else publish)
 
     @property
     def pyproject(self) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections import namedtuple
 from functools import lru_cache
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
@@ -30,16 +30,16 @@ _WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
 _TAG = re.compile(r"</?[a-z]+\d+>")
 
 
-@dataclass(frozen=True)
-class Counts:
+class Counts(namedtuple("Counts", "translated fuzzy untranslated obsolete words_translated words_total", defaults=(0,) * 6)):
     """The figures of a set of entries."""
 
-    translated: int = 0
-    fuzzy: int = 0
-    untranslated: int = 0
-    obsolete: int = 0
-    words_translated: int = 0
-    words_total: int = 0
+    __slots__ = ()
+    translated: int
+    fuzzy: int
+    untranslated: int
+    obsolete: int
+    words_translated: int
+    words_total: int
 
     @property
     def total(self) -> int:
@@ -74,10 +74,10 @@ class Counts:
         }
 
 
-@dataclass(frozen=True)
-class SectionStatus:
+class SectionStatus(namedtuple("SectionStatus", "id title counts")):
     """The figures of one section of the pages (``site``, a page's lead, a section)."""
 
+    __slots__ = ()
     id: str
     title: str
     counts: Counts
@@ -90,14 +90,14 @@ class SectionStatus:
         return cls(data["id"], data["title"], Counts.from_json(data))
 
 
-@dataclass(frozen=True)
-class CatalogStatus:
-    """The figures of one catalog."""
+class CatalogStatus(namedtuple("CatalogStatus", "path locale counts sections", defaults=((),))):
+    """The figures of one catalog (named tuples here, for a quick start: no dataclasses module)."""
 
+    __slots__ = ()
     path: str
     locale: str
     counts: Counts
-    sections: tuple[SectionStatus, ...] = field(default=())
+    sections: tuple[SectionStatus, ...]
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -147,10 +147,10 @@ def count_words_utf8(text: bytes) -> int:
     """
     if b"<" in text:
         text = _TAG_BYTES.sub(b" ", text)
-    if b"\xe2\x80\x99" in text:  # ’, a connector like '
-        text = text.replace(b"\xe2\x80\x99", b"'")
     if not text.isascii():
-        return count_words(text.decode("utf-8"))
+        text = text.replace("’".encode(), b"'")  # a connector like '
+        if not text.isascii():
+            return count_words(text.decode("utf-8"))
     classes = b" " + text.translate(_CLASSES)
     runs = classes.translate(_CONNECTOR_AS_SPACE).count(b" a")
     return runs - len(_JOIN.findall(classes))
