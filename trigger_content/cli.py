@@ -158,7 +158,7 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
 
 
 def _batch_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--jobs", "-j", type=int, metavar="N", help="read catalogs in N worker processes (default: one per core; 1: none)")
+    parser.add_argument("--jobs", "-j", type=_jobs, metavar="N", help="read catalogs in N worker processes (default: one per core; 1: none)")
     parser.add_argument("--no-cache", action="store_true", help="read every catalog again, without the cache of earlier results")
 
 
@@ -166,7 +166,7 @@ def _batch(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from .batch import ResultCache, default_jobs
 
     cache = None if args.no_cache else ResultCache()
-    return cache, max(1, args.jobs if args.jobs is not None else default_jobs())
+    return cache, args.jobs if args.jobs is not None else default_jobs()
 
 
 def _outcomes_with_errors(outcomes) -> bool:  # type: ignore[no-untyped-def]
@@ -179,6 +179,13 @@ def _outcomes_with_errors(outcomes) -> bool:  # type: ignore[no-untyped-def]
             print(str(outcome.error), file=sys.stderr)
             failed = True
     return failed
+
+
+def _jobs(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("the number of worker processes is 1 or more (1: none, read here)")
+    return number
 
 
 def _width(value: str) -> int:
