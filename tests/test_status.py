@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, ROOT
+import trigger_content.batch as batch
 from trigger_content.cli import main
 from trigger_content.poreader import read_po
 from trigger_content.status import badge_svg, catalog_status, count
@@ -183,8 +184,23 @@ def test_a_second_run_answers_from_the_cache_and_a_changed_file_is_read_again(tm
     assert reads == [catalog, catalog]
 
 
-def test_worker_processes_give_the_same_figures(capsys: pytest.CaptureFixture[str]) -> None:
+def test_worker_processes_give_the_same_figures(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     assert main(["status", "--no-cache", "--jobs", "1", "--format", "json", str(ROOT / "locales")]) == 0
     serial = capsys.readouterr().out
+    monkeypatch.setattr(batch, "WORTH_A_WORKER", 0)  # workers even for catalogs this small
     assert main(["status", "--no-cache", "--jobs", "2", "--format", "json", str(ROOT / "locales")]) == 0
     assert capsys.readouterr().out == serial
+
+
+def test_small_catalogs_are_read_without_workers_and_jobs_below_one_are_refused(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import concurrent.futures
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a worker pool for 5 small catalogs")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    assert main(["status", "--no-cache", "--jobs", "2", str(ROOT / "locales")]) == 0
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as exited:  # a usage error, as argparse reports them
+        main(["status", "--jobs", "0"])
+    assert exited.value.code == 2 and "--jobs" in capsys.readouterr().err
