@@ -114,3 +114,15 @@ def test_word_counts_of_utf8_bytes_equal_those_of_text(text: str) -> None:
 @given(st.text(alphabet="ab1_-'’ .<>/é\n", max_size=40))
 def test_word_counts_agree_on_connectors_and_tags(text: str) -> None:
     assert count_words_utf8(text.encode("utf-8")) == count_words(text)
+
+
+@pytest.mark.parametrize("text", [
+    HEADER + '#, fuzzy\u00a0\nmsgid "a"\nmsgstr "b"\n',  # str.strip() takes the no-break space, bytes.strip() not
+    HEADER + '#, fuzzy\x1f\nmsgid "a"\nmsgstr "b"\n',
+    "# charset=latin1\n" + HEADER + 'msgid "naïve it’s"\nmsgstr "b"\n',  # the first charset= decides
+    'msgid ""\nmsgstr ""\n"X-Note: charset=latin1\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "naïve it’s"\nmsgstr "b"\n',
+    "# charset=ascii\n" + HEADER + 'msgid "é"\nmsgstr "b"\n',  # refused by the strict reader
+])
+def test_tally_agrees_on_flag_white_space_and_the_charset_that_decides(text: str) -> None:
+    data = text.encode("utf-8")
+    _agree("t.po", data)

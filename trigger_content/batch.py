@@ -12,6 +12,7 @@ so it is never answered from the cache.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import zlib
@@ -168,7 +169,10 @@ def each_catalog(
     if jobs > 1 and len(pending) > 1 and sum(_size(outcome.path) for outcome in pending) >= WORTH_A_WORKER:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=min(jobs, len(pending))) as pool:
+        # A worker is this command's own process, which reads and drops
+        # catalogs of many small objects without cycles: collecting garbage
+        # would only cost time there.
+        with ProcessPoolExecutor(max_workers=min(jobs, len(pending)), initializer=gc.disable) as pool:
             results = list(pool.map(_run, [work] * len(pending), [o.path for o in pending], [arguments] * len(pending)))
     else:
         results = [_run(work, outcome.path, arguments) for outcome in pending]

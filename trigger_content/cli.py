@@ -158,7 +158,7 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
 
 
 def _batch_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--jobs", "-j", type=_jobs, metavar="N", help="read catalogs in N worker processes (default: one per core; 1: none)")
+    parser.add_argument("--jobs", "-j", type=_jobs, metavar="N", help="read catalogs in up to N worker processes when they are 4 MB or more in all (default: one per core; 1: none)")
     parser.add_argument("--no-cache", action="store_true", help="read every catalog again, without the cache of earlier results")
 
 
@@ -436,7 +436,7 @@ def _status(args: argparse.Namespace) -> int:
     paths = find_catalogs(args.paths) if args.paths else [Path(_shown(path)) for path in project.catalogs()]
     if not paths:
         raise TriggerContentError("no catalogs found", path=args.paths[0] if args.paths else project.locales)
-    from . import tally  # noqa: F401  # loaded once here: worker processes start with it
+    from . import tally  # noqa: F401  # loaded here: forked workers (Linux) start with it
     from .batch import each_catalog
     from .status import CatalogStatus, status_json
 

@@ -128,6 +128,17 @@ def read_po(path: str | Path, data: bytes | None = None, *, plurals: bool = True
     return catalog
 
 
+def declared_charset(data: bytes) -> tuple[str, re.Match[bytes] | None]:
+    """The charset a catalog's bytes are read in, and where it is said.
+
+    As msgfmt reads it: the first ``charset=`` near the start of the file
+    (a template's ``CHARSET`` placeholder is ASCII), UTF-8 when none.
+    """
+    found = _CHARSET.search(data, 0, 8192)
+    charset = found.group(1).decode("ascii") if found else "UTF-8"
+    return ("ASCII" if charset.upper() == "CHARSET" else charset), found
+
+
 def read_bytes(path: str | Path) -> bytes:
     """The bytes of the file at ``path``; :class:`CatalogError` if it cannot be read."""
     try:
@@ -157,10 +168,7 @@ class _Parser:
         if data.startswith(codecs.BOM_UTF8):
             data = data[len(codecs.BOM_UTF8):]
             self.notes.append("a UTF-8 byte order mark starts the file; it was ignored")
-        found = _CHARSET.search(data, 0, 8192)
-        charset = found.group(1).decode("ascii") if found else "UTF-8"
-        if charset.upper() == "CHARSET":
-            charset = "ASCII"
+        charset, found = declared_charset(data)
         try:
             codecs.lookup(charset)
         except LookupError:

@@ -3,10 +3,11 @@
 :func:`tally` gives what :func:`trigger_content.status.count` gives for the
 catalog :func:`~trigger_content.poreader.read_po` reads, without building an
 entry at a time. It reads only catalogs in the shape GNU gettext and every
-editor write them, and proves that shape with one regular expression over the
-whole file: strings with no escapes but ``\\n \\t \\" \\\\``, no white space
-out of place, the header first, one flag line at most per entry, plural
-messages with the header's number of forms. On anything else it returns
+editor write them: the header first (read by the strict reader), then entries
+proved to be in that shape by one regular expression run over the rest of the
+file: strings with no escapes but ``\\n \\t \\" \\\\``, no white space
+out of place, one flag line of plain flag names at most per entry, plural
+messages with the header's number of forms, UTF-8 or ASCII. On anything else it returns
 ``None``, and the caller reads the file with the strict reader, which accepts
 it or says where it is wrong: so status refuses exactly the files that reader
 refuses.
@@ -14,13 +15,13 @@ refuses.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from pathlib import Path
 
-from .poreader import Catalog, CatalogError, _Parser, check_plurals
+from .plurals import PluralFormsError, parse_plural_forms
+from .poreader import Catalog, CatalogError, _Parser, check_plurals, declared_charset
 from .status import Counts, count_words_utf8
 
 #: One string line: no control character (a tab, CR, EOT…), no escape but four.
@@ -61,7 +62,9 @@ def _grammar(forms: int) -> re.Pattern[bytes]:
         + rb"(?:#~ msgid_plural " + strings(old) + plural(old) + rb"|#~ msgstr " + strings(old) + rb")"
     )
     other = rb"#(?:[^~|,\n][^\n]*)?\n|" + previous(b"#")
-    comments = rb"(?:" + other + rb")*+(#,[^\n]*\n)?(?:" + other + rb")*+"
+    # A flag line of flag names only: no white space but spaces, which str
+    # and bytes strip alike.
+    comments = rb"(?:" + other + rb")*+(#,[ A-Za-z0-9_,.:-]*\n)?(?:" + other + rb")*+"
     # Possessive repeats (*+): a line's first characters decide what it is,
     # so nothing is ever given back, and nothing is kept to give back.
     return re.compile(comments + rb"(?:" + active + rb"|" + obsolete + rb")\n*+|([^\n]*\n|[^\n]+)")
@@ -73,18 +76,6 @@ def tally(path: str | Path, data: bytes) -> tuple[Catalog, Counts] | None:
     ``None`` says only that the file is not in the shape read here; the
     strict reader decides whether it is a catalog.
     """
-    # The columns are many small objects that live as long as this call:
-    # looking for garbage among them would only cost time.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _tally(path, data)
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _tally(path: str | Path, data: bytes) -> tuple[Catalog, Counts] | None:
     if b"#-#-#-#-#" in data or b"\r" in data or b"\0" in data:
         return None
     head = _HEADER.match(data, 3 if data.startswith(b"\xef\xbb\xbf") else 0)
@@ -95,16 +86,21 @@ def _tally(path: str | Path, data: bytes) -> tuple[Catalog, Counts] | None:
         check_plurals(catalog)
     except CatalogError:
         return None
-    charset = re.search(r"charset=([A-Za-z0-9_.:-]+)", catalog.header.get("Content-Type", ""))
-    if catalog.entries or charset is None or charset.group(1).upper().replace("_", "-") not in _UTF8:
+    # The charset the strict reader decodes with; words are counted in UTF-8.
+    charset = declared_charset(data)[0]
+    if catalog.entries or charset.upper().replace("_", "-") not in _UTF8:
         return None
     if not data.isascii():
         try:
-            data.decode(charset.group(1))
+            data.decode(charset)
         except UnicodeDecodeError:
             return None
-    found = re.search(r"nplurals\s*=\s*(\d+)", catalog.header.get("Plural-Forms", ""))
-    rows = _grammar(int(found.group(1)) if found else 2).findall(data, head.end())
+    forms = catalog.header.get("Plural-Forms")
+    try:
+        count = parse_plural_forms(forms)[0] if forms else 2
+    except PluralFormsError:
+        return None
+    rows = _grammar(count).findall(data, head.end())
     if not rows:
         return catalog, Counts()
     flags, msgctxts, msgids, plurals, forms, empties, olds, strays = zip(*rows)
@@ -136,7 +132,7 @@ def _is_fuzzy(line: bytes) -> bool:
     return b"fuzzy" in line and b"fuzzy" in [flag.strip() for flag in line[2:].split(b",")]
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=1)
 def _all_words(sources: bytes) -> int:
     """The words of every msgid: the same for all the catalogs of one template, so remembered."""
     return _words([sources])

@@ -101,7 +101,8 @@ class _Plan:
 
 #: Plans by the id of their node, each dropped with its node: a page is
 #: planned once, however many times it is localized (a build does it once
-#: per locale, a server once per request).
+#: per locale, a server once per request). Threads may share them: two that
+#: plan one page at once both plan it, and one plan stays.
 _plans: dict[int, _Plan] = {}
 
 
@@ -110,8 +111,8 @@ def _plan(node: Frozen) -> _Plan:
     if plan is None:
         found: list[Segment] = []
         root = _step(node, found, (), (), {})
+        weakref.finalize(node, _plans.pop, id(node), None)  # first: a node that cannot be referenced weakly is not kept
         plan = _plans[id(node)] = _Plan(tuple(found), root, tuple({} for _ in found))
-        weakref.finalize(node, _plans.pop, id(node), None)
     return plan
 
 
@@ -293,8 +294,8 @@ def localize(
             except MarkupError as error:
                 reason = f"translation not used: {error.message}"
             else:
-                if len(built) >= 8:
-                    built.clear()
+                if len(built) >= 8:  # a few locales' worth: the oldest goes
+                    built.pop(next(iter(built)), None)
                 built[text] = nodes
                 return nodes
         found.append(Fallback(segment.context, segment.text, reason))

@@ -6,7 +6,7 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import TriggerContentError
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 
 from markupsafe import Markup, escape
 
@@ -31,7 +31,7 @@ def _environment(templates: Path | None):  # type: ignore[no-untyped-def]
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
-        auto_reload=False,  # templates are read once per process
+        auto_reload=False,  # read once per process: a server sees an edited template after a restart
     )
     environment.globals["plain"] = plain_text
     environment.globals["inline_html"] = inline_html
@@ -39,10 +39,10 @@ def _environment(templates: Path | None):  # type: ignore[no-untyped-def]
     return environment
 
 
-def inline_html(nodes: Iterable[Inline], links: Mapping[str, LinkTarget], note: str) -> Markup:
+def inline_html(nodes: Sequence[Inline], links: Mapping[str, LinkTarget], note: str) -> Markup:
     """The HTML of inline nodes: every text escaped, every element and attribute from here."""
-    if len(nodes) == 1 and type(nodes[0]) is Text:  # type: ignore[arg-type, index]
-        return escape(nodes[0].text)  # type: ignore[index]  # most texts: one run, no markup
+    if len(nodes) == 1 and type(nodes[0]) is Text:
+        return escape(nodes[0].text)  # type: ignore[union-attr]  # most texts: one run, no markup
     parts: list[str] = []
     for node in nodes:
         if isinstance(node, Text):
