@@ -10,7 +10,7 @@ import polib
 import pytest
 
 import trigger_content as tc
-from conftest import ROOT, SEGMENTS
+from conftest import DATA, ROOT, SEGMENTS
 
 TEMPLATE = ROOT / "locales" / "trigger_content.pot"
 needs_gettext = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext (msgfmt, msgcat) is not installed")
@@ -177,3 +177,10 @@ def test_read_catalog_refuses_what_polib_would_silently_change(tmp_path: Path) -
     broken.write_text('msgid "Deep"\nmsgstr "Profond\n', encoding="utf-8")
     with pytest.raises(TriggerContentError, match=r"broken\.po:2:8: unterminated string"):
         read_catalog(broken)
+
+
+@pytest.mark.parametrize("path", sorted((DATA / "catalogs").glob("*.po")) + sorted((ROOT / "locales").rglob("*.po")), ids=lambda path: path.name)
+def test_translations_read_strictly_equal_those_polib_reads(path: Path) -> None:
+    from trigger_content.catalogs import read_catalog, read_translations, translations
+
+    assert read_translations(path) == translations(read_catalog(path))

@@ -187,8 +187,18 @@ def translations(catalog: polib.POFile) -> dict[tuple[str, str], str]:
 
 
 def read_translations(path: str | Path) -> dict[tuple[str, str], str]:
-    """The usable translations of the catalog at ``path`` (see :func:`translations`)."""
-    return translations(read_catalog(path))
+    """The usable translations of the catalog at ``path`` (see :func:`translations`).
+
+    Read by the strict reader alone: nothing here is edited, so polib need
+    not read the file a second time.
+    """
+    from .poreader import read_po
+
+    return {
+        (entry.msgctxt or "", entry.msgid): entry.msgstr[0]
+        for entry in read_po(path).entries
+        if entry.msgstr[0] and entry.msgid_plural is None and not entry.fuzzy and not entry.obsolete
+    }
 
 
 def load_translations(po: str | Path) -> tuple[dict[tuple[str, str], str], str | None]:
