@@ -99,7 +99,7 @@ class ResultCache:
         from .files import write_atomic
 
         try:
-            write_atomic(self.path, json.dumps({"version": _version(), "files": self.files}).encode("utf-8"))
+            write_atomic(self.path, json.dumps({"version": _version(), "files": self.files}).encode("utf-8"), durable=False)
         except OSError:
             pass
 

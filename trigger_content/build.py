@@ -107,7 +107,7 @@ def build_site(
         if path.is_file() and path.read_bytes() == data:
             report.unchanged.append(path)
         else:
-            write_atomic(path, data)
+            write_atomic(path, data, durable=False)  # a page can be built again
             report.written.append(path)
         if progress is not None:
             progress(number, len(outputs), path)

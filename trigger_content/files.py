@@ -9,14 +9,17 @@ from pathlib import Path
 from .errors import TriggerContentError
 
 
-def write_atomic(path: str | Path, data: bytes, *, expected: bytes | None = None) -> None:
+def write_atomic(path: str | Path, data: bytes, *, expected: bytes | None = None, durable: bool = True) -> None:
     """Replace ``path`` with ``data`` so that readers see the old or the new file, never a part.
 
     The data goes to a temporary file in the same folder (same file system),
     is flushed to disk, and is renamed over the target; the folder is created
     when missing. The new file keeps the old one's permissions. With
     ``expected`` (the bytes read earlier), a file that someone else changed in
-    the meantime (a translator saving in Poedit) is not overwritten.
+    the meantime (a translator saving in Poedit) is not overwritten. With
+    ``durable=False``, for files that can be made again (built pages, a
+    cache), the rename does not wait for the disk: a crash of the machine
+    may then lose the new file, never leave a part of it.
     """
     path = Path(path)
     if expected is not None:
@@ -34,7 +37,8 @@ def write_atomic(path: str | Path, data: bytes, *, expected: bytes | None = None
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         try:
             os.chmod(temporary, path.stat().st_mode & 0o7777)
         except FileNotFoundError:

@@ -180,6 +180,8 @@ class _Frame:
         return Emphasis(content=content) if self.kind == "em" else Strong(content=content)
 
 
+#: A character that may be markup in a source text.
+_MARKUP = re.compile(r"[\\_*\[\]]")
 _SOURCE_NAMES = {"link": "link '[…](…)'", "em": "emphasis '_…_'", "strong": "strong '**…**'"}
 
 
@@ -190,6 +192,8 @@ def parse_markup(source: str) -> tuple[Inline, ...]:
     'covid-updates'
     """
     _refuse_tags(source)
+    if _MARKUP.search(source) is None:
+        return (Text(text=source),) if source else ()  # most texts: no markup at all
     root = _Frame("root", 1)
     stack = [root]
     i = 0
