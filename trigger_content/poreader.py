@@ -468,27 +468,20 @@ class _Fast:
                 msgid_plural = _value(plural_raw)
                 line += plural_raw.count("\n")
             msgstr_line = line
-            forms = form_pattern.findall(found.group("strs"))
-            indexes = [index for index, _ in forms]
-            if msgid_plural is None:
-                if indexes != [""]:
+            strs = found.group("strs")
+            if msgid_plural is None and strs.startswith("msgstr") and strs[6:7] != "[" and "msgstr" not in strs[6:]:
+                msgstr: tuple[str, ...] = (_value(strs[6:]),)  # one msgstr, the usual case
+            else:
+                forms = form_pattern.findall(strs)
+                indexes = [index for index, _ in forms]
+                if msgid_plural is None:
+                    if indexes != [""]:
+                        raise _Decline
+                elif indexes != [str(number) for number in range(len(forms))]:
                     raise _Decline
-            elif indexes != [str(number) for number in range(len(forms))]:
-                raise _Decline
-            line += found.group("strs").count("\n")
-            entry = Entry(
-                msgctxt=msgctxt,
-                msgid=msgid,
-                msgid_plural=msgid_plural,
-                msgstr=tuple(_value(raw) for _, raw in forms),
-                flags=flags,
-                obsolete=False,
-                line=start,
-                msgid_line=msgid_line,
-                msgstr_line=msgstr_line,
-                previous_msgid=previous,
-                comment=extracted,
-            )
+                msgstr = tuple(_value(raw) for _, raw in forms)
+            line += strs.count("\n")
+            entry = Entry(msgctxt, msgid, msgid_plural, msgstr, flags, False, start, msgid_line, msgstr_line, previous, extracted)
             if msgid == "" and msgctxt is None:
                 if parser.header is not None:
                     raise _Decline
