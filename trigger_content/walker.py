@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 import weakref
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from collections import namedtuple
+from functools import cache
 from typing import Any, Protocol, TypeVar, Union, get_args, get_origin
 
 from .errors import MarkupError
@@ -22,7 +23,7 @@ from .model import LinkTarget, Page, Role, Section, Site, roles
 N = TypeVar("N", bound=Frozen)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """One translatable text: where it is, its English in catalog form, a note for translators."""
 
@@ -34,15 +35,31 @@ class Segment:
     role: str
     #: The English as inline nodes; a translation is rebuilt against them.
     source: tuple[Inline, ...] = field(repr=False, compare=False)
-    _describe: Callable[[], str] = field(default=lambda: "", repr=False, compare=False)
+    #: What the comment is written from: the places the text is in, the
+    #: links its tags stand for, the document's note for translators.
+    _where: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    _links: Mapping[str, LinkTarget] = field(default_factory=dict, repr=False, compare=False)
+    _note: str | None = field(default=None, repr=False, compare=False)
 
-    @cached_property
+    @property
     def comment(self) -> str:
         """Where the text appears and what its tags stand for, for translators.
 
-        Written when first asked for: localizing a page never needs it.
+        Written when asked for (by extraction): localizing a page never needs it.
         """
-        return self._describe()
+        place = ", ".join(self._where)
+        role = self.role
+        lines = [f"{place[:1].upper()}{place[1:]}: {role}." if place else f"{role[:1].upper()}{role[1:]}."]
+        for name, node in zip(tag_names(self.source), iter_containers(self.source)):
+            if isinstance(node, Link):
+                target = self._links.get(node.target)
+                what = target.note if target is not None and target.note else f"“{node.target}”"
+                lines.append(f"<{name}>…</{name}> is a link to {what}.")
+            else:
+                lines.append(f"<{name}>…</{name}> is {'emphasis' if node.kind == 'em' else 'strong importance'}.")
+        if self._note:
+            lines.append(self._note)
+        return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -76,27 +93,28 @@ def walk(node: N, visit: Callable[[Segment], tuple[Inline, ...]]) -> N:
     return _rebuild(node, plan.root, [visit(segment) for segment in plan.segments])  # type: ignore[return-value]
 
 
-@dataclass(frozen=True)
-class _Step:
+class _Step(namedtuple("_Step", "texts nodes")):
     """One model of a planned walk: where its texts are among the segments, and the steps of the models below it.
 
     A plan refers to no model that holds it: not to its page, so the page
-    can go and take its plan with it.
+    can go and take its plan with it. Plans are small tuples, few objects
+    for the garbage collector to visit while a build keeps its pages.
     """
 
+    __slots__ = ()
     texts: tuple[tuple[str, int], ...]
-    nodes: tuple[tuple[str, "_Step | tuple[_Step, ...]"], ...]
+    nodes: tuple[tuple[str, _Step | tuple[_Step, ...]], ...]
 
 
-@dataclass(frozen=True)
-class _Plan:
-    """A node's segments in reading order and how to rebuild it from their replacements."""
+class _Plan(namedtuple("_Plan", "segments root built")):
+    """A node's segments in reading order, how to rebuild it from their
+    replacements, and the nodes built for recent translations, by segment
+    index and text (a few locales' worth): a page localized again reuses them."""
 
+    __slots__ = ()
     segments: tuple[Segment, ...]
     root: _Step
-    #: For each segment, the nodes built for its recent translations (a few
-    #: locales' worth): a page localized again reuses them.
-    built: tuple[dict[str, tuple[Inline, ...]], ...] = ()
+    built: dict[tuple[int, str], tuple[Inline, ...]]
 
 
 #: Plans by the id of their node, each dropped with its node: a page is
@@ -112,7 +130,7 @@ def _plan(node: Frozen) -> _Plan:
         found: list[Segment] = []
         root = _step(node, found, (), (), {})
         weakref.finalize(node, _plans.pop, id(node), None)  # first: a node that cannot be referenced weakly is not kept
-        plan = _plans[id(node)] = _Plan(tuple(found), root, tuple({} for _ in found))
+        plan = _plans[id(node)] = _Plan(tuple(found), root, {})
     return plan
 
 
@@ -121,7 +139,7 @@ def _rebuild(node: Frozen, step: _Step, texts: list[tuple[Inline, ...]]) -> Froz
     values = node.__dict__
     for name, below in step.nodes:
         value = values[name]
-        if isinstance(below, tuple):
+        if not isinstance(below, _Step):  # a tuple of steps, for a tuple of models
             updates[name] = tuple(_rebuild(item, part, texts) for item, part in zip(value, below))
         else:
             updates[name] = _rebuild(value, below, texts)
@@ -227,22 +245,8 @@ def _segment(
     links: Mapping[str, LinkTarget],
     note: str | None,
 ) -> Segment:
-    def describe() -> str:
-        place = ", ".join(where)
-        lines = [f"{place[:1].upper()}{place[1:]}: {role}." if place else f"{role[:1].upper()}{role[1:]}."]
-        for name, node in zip(tag_names(source), iter_containers(source)):
-            if isinstance(node, Link):
-                target = links.get(node.target)
-                what = target.note if target is not None and target.note else f"“{node.target}”"
-                lines.append(f"<{name}>…</{name}> is a link to {what}.")
-            else:
-                lines.append(f"<{name}>…</{name}> is {'emphasis' if node.kind == 'em' else 'strong importance'}.")
-        if note:
-            lines.append(note)
-        return "\n".join(lines)
-
     text = source[0].text if len(source) == 1 and isinstance(source[0], Text) else to_catalog(source)
-    return Segment(context, text, role, source, describe)
+    return Segment(context, text, role, source, where, links, note)
 
 
 def segments(node: Frozen) -> Iterator[Segment]:
@@ -278,12 +282,14 @@ def localize(
     found: list[Fallback] = []
     plan = _plan(page)
 
-    def translate(segment: Segment, built: dict[str, tuple[Inline, ...]]) -> tuple[Inline, ...]:
+    built = plan.built
+
+    def translate(index: int, segment: Segment) -> tuple[Inline, ...]:
         text = lookup(segment)
         if not text:
             reason = "untranslated"
         else:
-            nodes = built.get(text)
+            nodes = built.get((index, text))
             if nodes is not None:
                 return nodes  # translated as before: the same (immutable) nodes
             try:
@@ -294,14 +300,14 @@ def localize(
             except MarkupError as error:
                 reason = f"translation not used: {error.message}"
             else:
-                if len(built) >= 8:  # a few locales' worth: the oldest goes
+                if len(built) >= 8 * len(plan.segments):  # a few locales' worth: the oldest goes
                     built.pop(next(iter(built)), None)
-                built[text] = nodes
+                built[index, text] = nodes
                 return nodes
         found.append(Fallback(segment.context, segment.text, reason))
         return (SourceText(lang=page.lang, content=segment.source),) if mark else segment.source
 
-    texts = [translate(segment, built) for segment, built in zip(plan.segments, plan.built)]
+    texts = [translate(index, segment) for index, segment in enumerate(plan.segments)]
     localized: Page = _rebuild(page, plan.root, texts)  # type: ignore[assignment]
     if missing == "withhold-section":
         kept = []
