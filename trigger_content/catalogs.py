@@ -144,17 +144,15 @@ def read_catalog(path: str | Path) -> polib.POFile:
     first, since polib accepts some broken files silently (an unterminated
     string loses its last character).
     """
-    from .poreader import read_po
+    from .poreader import declared_charset, read_bytes, read_po
 
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise TriggerContentError(error.strerror or str(error), path=path) from None
+    data = read_bytes(path)
     read_po(path, data)
     # polib is given the path: from a string it would split lines at U+2028
-    # and the like, which are text inside PO strings.
-    encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else _charset(data)
+    # and the like, which are text inside PO strings. It decodes the file as
+    # the strict reader did.
+    encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else declared_charset(data)[0]
     try:
         catalog = polib.pofile(str(path), wrapwidth=79, encoding=encoding)
     except (OSError, ValueError, UnicodeDecodeError, LookupError) as error:  # pragma: no cover - validated above
@@ -165,12 +163,6 @@ def read_catalog(path: str | Path) -> polib.POFile:
     catalog.newline = "\r\n" if b"\r\n" in data else "\n"
     catalog.source_bytes = data
     return catalog
-
-
-def _charset(data: bytes) -> str:
-    found = re.search(rb"charset=([A-Za-z0-9_.:-]+)", data[:4096])
-    charset = found.group(1).decode("ascii") if found else "utf-8"
-    return "utf-8" if charset.upper() == "CHARSET" else charset
 
 
 def translations(catalog: polib.POFile) -> dict[tuple[str, str], str]:

@@ -95,9 +95,9 @@ def tally(path: str | Path, data: bytes) -> tuple[Catalog, Counts] | None:
             data.decode(charset)
         except UnicodeDecodeError:
             return None
-    forms = catalog.header.get("Plural-Forms")
+    rule = catalog.header.get("Plural-Forms")
     try:
-        count = parse_plural_forms(forms)[0] if forms else 2
+        count = parse_plural_forms(rule)[0] if rule else 2
     except PluralFormsError:
         return None
     rows = _grammar(count).findall(data, head.end())

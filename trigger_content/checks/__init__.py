@@ -36,15 +36,8 @@ class Finding:
     message: str
 
     def to_json(self) -> dict[str, object]:
-        return {
-            "path": self.path,
-            "line": self.line,
-            "msgctxt": self.msgctxt,
-            "msgid": self.msgid,
-            "check": self.check,
-            "severity": self.severity,
-            "message": self.message,
-        }
+        """Its fields in order; ``Finding(**data)`` makes it again."""
+        return dict(vars(self))
 
 
 @dataclass(frozen=True)
