@@ -380,7 +380,8 @@ def _extract(args: argparse.Namespace) -> int:
     changed = write_template(pages, target, references=project_references(project, sources), check=args.check)
     if args.check:
         if changed:
-            print(f"{_shown(target)}: not current with the source documents; run `trigger-content extract`", file=sys.stderr)
+            state = "not current with the source documents" if Path(target).is_file() else "missing"
+            print(f"{_shown(target)}: {state}; run `trigger-content extract`", file=sys.stderr)
             return EXIT_FAILED
         return EXIT_OK
     print(f"{_shown(target)}: {'written' if changed else 'unchanged'}", file=sys.stderr)
