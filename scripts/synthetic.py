@@ -36,6 +36,8 @@ TEMPLATES = (
 LOCALES = ("fr", "de", "it", "pt", "ru")
 #: An inline tag of a catalog text, kept by the stand-in translations.
 TAG = re.compile(r"(</?[a-z]+\d+>)")
+#: A run of letters, reversed by the stand-in translations.
+LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def sentence(rng: random.Random) -> str:
@@ -74,8 +76,8 @@ def write_site(out: Path, pages: int, seed: int = 1) -> None:
 
 
 def fake_translation(text: str) -> str:
-    """A stand-in translation: the text between inline tags reversed, the tags kept where they are."""
-    return "".join(part if TAG.fullmatch(part) else part[::-1] for part in TAG.split(text))
+    """A stand-in translation: each word's letters reversed; tags, numbers, spaces and punctuation kept, as a translator keeps them."""
+    return "".join(part if TAG.fullmatch(part) else LETTERS.sub(lambda found: found.group(0)[::-1], part) for part in TAG.split(text))
 
 
 def write_catalogs(out: Path, rng: random.Random) -> None:
@@ -98,6 +100,8 @@ def write_catalogs(out: Path, rng: random.Random) -> None:
             if roll < 0.04:
                 continue  # untranslated
             entry.msgstr = fake_translation(entry.msgid)
+            if 0.10 <= roll < 0.11:
+                entry.msgstr = entry.msgstr.rstrip(".")  # a slip the checks find: the full stop left out
             if roll < 0.10:
                 entry.flags.append("fuzzy")
                 entry.previous_msgid = entry.msgid[: len(entry.msgid) // 2]
