@@ -1,10 +1,15 @@
 """Quality checks of catalogs: small functions, each with an id, a severity and a docstring.
 
-A check of messages takes an :class:`~trigger_content.poreader.Entry` and the
-:class:`Context` of its catalog and yields messages; a check of catalogs takes
-the catalog. :func:`check_catalog` runs the enabled ones and returns
-:class:`Finding` records that point at the exact line. Severities: ``error``
-(the page would be wrong or unsafe) and ``warning`` (a reviewer should look).
+A check of messages takes all the messages of a catalog at once, with the
+:class:`Context` of the catalog, and yields ``(entry, message)`` for each
+problem: ``scope="entry"`` checks take the active
+:class:`~trigger_content.poreader.Entry` list, ``scope="text"`` checks each
+non-empty translation as a :class:`Text` beside the English it translates.
+Taking them at once lets a check pass over most texts with one cheap test.
+A check of catalogs takes the catalog and yields ``(line, message)``.
+:func:`check_catalog` runs the enabled ones and returns :class:`Finding`
+records that point at the exact line. Severities: ``error`` (the page would
+be wrong or unsafe) and ``warning`` (a reviewer should look).
 """
 
 from __future__ import annotations
@@ -12,13 +17,14 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable, Iterable
+from typing import NamedTuple
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..errors import TriggerContentError
-from ..poreader import Catalog, CatalogError, read_po
+from ..poreader import Catalog, CatalogError, Entry, read_po
 
 SEVERITIES = ("error", "warning")
 
@@ -38,6 +44,29 @@ class Finding:
     def to_json(self) -> dict[str, object]:
         """Its fields in order; ``Finding(**data)`` makes it again."""
         return dict(vars(self))
+
+
+class Text(NamedTuple):
+    """A non-empty translation of an entry and the English it translates (msgid_plural for plural forms past the first)."""
+
+    entry: Entry
+    source: str
+    text: str
+
+
+def texts(entries: Iterable[Entry]) -> list[Text]:
+    """Each non-empty translation of ``entries`` with its English."""
+    out = []
+    for entry in entries:
+        msgstr = entry.msgstr
+        if len(msgstr) == 1:
+            if msgstr[0]:
+                out.append(Text(entry, entry.msgid, msgstr[0]))  # most entries
+            continue
+        for index, text in enumerate(msgstr):
+            if text:
+                out.append(Text(entry, entry.msgid if index == 0 or entry.msgid_plural is None else entry.msgid_plural, text))
+    return out
 
 
 @dataclass(frozen=True)
@@ -90,6 +119,16 @@ class Context:
         """The policy's names that are never translated, longest first (a name may hold a shorter one)."""
         return tuple(sorted(self.policy.do_not_translate, key=len, reverse=True))
 
+    @cached_property
+    def any_name(self) -> re.Pattern[str]:
+        """Finds any of the names: a text without one cannot lose one."""
+        return re.compile("|".join(re.escape(name) for name in self.names))
+
+    @cached_property
+    def any_term(self) -> re.Pattern[str]:
+        """Finds any English form of the glossary where it starts a word, case aside."""
+        return _starts_a_word(tuple(form for term in self.policy.glossary for form in term.match))
+
 
 @dataclass(frozen=True)
 class Check:
@@ -98,7 +137,7 @@ class Check:
     id: str
     severity: str
     scope: str
-    function: Callable[..., Iterable[str]]
+    function: Callable[..., Iterable[tuple[Any, str]]]
 
     @property
     def title(self) -> str:
@@ -109,10 +148,10 @@ class Check:
 CHECKS: dict[str, Check] = {}
 
 
-def check(id: str, severity: str, scope: str = "entry") -> Callable[[Callable[..., Iterable[str]]], Callable[..., Iterable[str]]]:
-    """Register a check function under ``id``."""
+def check(id: str, severity: str, scope: str = "entry") -> Callable[[Callable[..., Iterable[tuple[Any, str]]]], Callable[..., Iterable[tuple[Any, str]]]]:
+    """Register a check function under ``id``; ``scope`` says what it takes (see the module's docstring)."""
 
-    def register(function: Callable[..., Iterable[str]]) -> Callable[..., Iterable[str]]:
+    def register(function: Callable[..., Iterable[tuple[Any, str]]]) -> Callable[..., Iterable[tuple[Any, str]]]:
         CHECKS[id] = Check(id, severity, scope, function)
         return function
 
@@ -137,13 +176,15 @@ def check_catalog(catalog: Catalog, policy: Policy = Policy()) -> list[Finding]:
                 Finding(catalog.path, line or header_line, None, "", item.id, item.severity, message)
                 for line, message in item.function(catalog, context)
             )
-    entry_checks = [item for item in enabled if item.scope == "entry"]
-    for entry in catalog.entries:
-        if entry.obsolete:
-            continue
-        for item in entry_checks:
-            for message in item.function(entry, context):
-                findings.append(Finding(catalog.path, entry.msgstr_line, entry.msgctxt, entry.msgid, item.id, item.severity, message))
+    entries = catalog.active
+    messages = {"entry": entries, "text": texts(entries)}
+    for item in enabled:
+        if item.scope in messages:
+            findings.extend(
+                Finding(catalog.path, entry.msgstr_line, entry.msgctxt, entry.msgid, item.id, item.severity, message)
+                for entry, message in item.function(messages[item.scope], context)
+            )
+    # Line order; on one line, the order of the checks.
     findings.sort(key=lambda finding: finding.line)
     return findings
 
