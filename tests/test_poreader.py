@@ -115,6 +115,15 @@ def test_contexts_empty_msgids_previous_msgids_and_no_wrap() -> None:
     assert "no-wrap" in read_po(VALID / "no_wrap_flag.po").entries[0].flags
 
 
+def test_an_escape_ends_with_its_string_as_for_msgfmt() -> None:
+    head = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr ""\n'
+    # "\1" then "2" is U+0001 and "2", not "\12"; "\x4" then "1" is an EOT, which msgfmt refuses.
+    assert read_po("octal.po", (head + '"\\1"\n"2"\n').encode()).entries[0].msgstr == ("\x012",)
+    with pytest.raises(CatalogError) as refused:
+        read_po("hexadecimal.po", (head + '"\\x4"\n"1"\n').encode())
+    assert str(refused.value) == "hexadecimal.po:6: the context separator (EOT, \\x04) inside a string"
+
+
 def test_line_separators_inside_strings_are_text() -> None:
     (entry,) = read_po(VALID / "line_separator_inside_string.po").entries
     assert entry.msgstr == ("Bewegung\u2028Dehnen\x0cSeite",)
@@ -162,6 +171,8 @@ _PO_PIECES = st.sampled_from([
     '"continued"\n', "#, fuzzy\n", "#~ ", "#| msgid \"old\"\n", "# comment\n", "\n", '"\\q"\n', '"open\n', "msgstr[9] \"z\"\n",
     'msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n', "\r\n", "\u2028", "\x04", "<<<<<<< HEAD\n",
     "#~\n", '#~| msgid "z"\n', '#| msgid "o" x\n', '#~ "continued"\n', "\u00a0msgid \"a\"\n",
+    # escapes, which the fast path resolves only when each is a backslash and one character
+    '"\\x4"\n', '"\\101"\n', '"1"\n', '"\\\\"\n', '"\\n\\t\\""\n', "#. note\n", "#: page.toml:3\n", 'msgstr[01] "q"\n', '  msgid "s"\n',
 ])
 
 

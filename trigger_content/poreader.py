@@ -507,11 +507,19 @@ class _Fast:
 
 
 def _value(raw: str) -> str:
-    """The text of a keyword's strings: joined, escapes resolved."""
+    """The text of a keyword's strings: each string's escapes resolved, then the strings joined.
+
+    (In that order: ``"\\1"`` then ``"2"`` is U+0001 and ``2``, not ``"\\12"``.)
+    """
     if raw.count("\n") == 1:
-        value = raw.strip()[1:-1]  # one string on the keyword's line: most messages
-    else:
-        value = "".join(_patterns()[1].findall(raw))
+        return _resolve(raw.strip()[1:-1])  # one string on the keyword's line: most messages
+    parts = _patterns()[1].findall(raw)
+    value = "".join(parts)
+    return "".join(map(_resolve, parts)) if "\\" in value else value
+
+
+def _resolve(value: str) -> str:
+    """One string's escapes resolved; the line parser says what is wrong with one it cannot."""
     if "\\" in value:
         try:
             value = _ESCAPE.sub(_unescape, value)
@@ -538,6 +546,8 @@ def _comments(block: str) -> tuple[frozenset[str], str, str | None]:
     """Flags, extracted comments and the previous msgid of an entry's comment lines."""
     if not block:
         return frozenset(), "", None
+    if block.startswith("#.") and block.count("\n") == 1:
+        return frozenset(), block[2:].strip(), None  # most entries: one extracted comment
     flags: set[str] = set()
     extracted: list[str] = []
     previous: str | None = None
