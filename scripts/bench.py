@@ -12,11 +12,12 @@ commands started from the shell:
   a polib-based count, and translate-toolkit's ``pocount``; the counts are
   compared where the tools' rules agree;
 * the same status again over unchanged files (answered from the cache), and
-  ``check``;
+  ``check``, against ``msgfmt --check`` and translate-toolkit's ``pofilter``;
 * start-up: ``trigger-content status`` on this project's catalogs against
   ``pybabel --help``;
 * build: pages per second, and rendering one localized page against a
-  hand-written Jinja2 template with the same markup and ``pgettext`` calls;
+  hand-written Jinja2 template with the same markup and ``pgettext`` calls
+  (again, the first time, and as a build does it, in each language in turn);
 * peak memory of status against the size of the catalogs on disk;
 * how time and memory grow from the smallest to the largest site.
 
@@ -108,8 +109,8 @@ def catalogs(folder: Path) -> list[Path]:
     return sorted((folder / "locales").glob("*/LC_MESSAGES/*.po"))
 
 
-def status_figures(folder: Path, repeat: int, jobs: int) -> dict[str, float]:
-    """Status of one site: ours cold (no cache), ours cached, check, and the peers."""
+def status_figures(folder: Path, repeat: int, jobs: int, *, pofilter: bool = False) -> dict[str, float]:
+    """Status of one site: ours cold (no cache), ours cached, check, and the peers (``pofilter`` too when asked: it is slow)."""
     files = [str(path) for path in catalogs(folder)]
     cache = {**ENV, "TRIGGER_CONTENT_CACHE": str(folder / "cache")}
     figures: dict[str, float] = {}
@@ -138,6 +139,15 @@ def status_figures(folder: Path, repeat: int, jobs: int) -> dict[str, float]:
             subprocess.run(["msgfmt", "--check", "--statistics", "-o", "/dev/null", path], capture_output=True)
     figures["msgfmt_check"] = (time.perf_counter() - start) / repeat
     figures["polib"], polib_output = timed([PYTHON, "-c", POLIB_COUNT, *files], repeat)
+    program = shutil.which("pofilter") or str(Path(PYTHON).parent / "pofilter")
+    if pofilter and Path(program).exists():
+        # translate-toolkit's quality checks, a file at a time; once, as it takes a while.
+        output = folder / "pofilter.po"
+        start = time.perf_counter()
+        for path in files:
+            subprocess.run([program, "--progress=none", "-i", path, "-o", str(output)], capture_output=True, check=True)
+        figures["pofilter"] = time.perf_counter() - start
+        output.unlink()
     pocount = shutil.which("pocount") or str(Path(PYTHON).parent / "pocount")
     if Path(pocount).exists():
         figures["pocount"], _ = timed([pocount, "--csv", *files], repeat)
@@ -167,11 +177,11 @@ def build_figures(folder: Path, repeat: int) -> dict[str, float]:
     shutil.rmtree(out, ignore_errors=True)
     seconds, _ = timed(command(*arguments, "build", str(out), "--min-percent", "0"), 1)
     pages = len(list(out.glob("*/*.html")))
-    ours, hand, first = render_one(folder, repeat)
-    return {"build": seconds, "pages": pages, "render_ours": ours, "render_jinja": hand, "render_first": first}
+    ours, hand, first, in_build, hand_in_build = render_one(folder, repeat)
+    return {"build": seconds, "pages": pages, "render_ours": ours, "render_jinja": hand, "render_first": first, "render_build": in_build, "render_jinja_build": hand_in_build}
 
 
-def render_one(folder: Path, repeat: int) -> tuple[float, float, float]:
+def render_one(folder: Path, repeat: int) -> tuple[float, float, float, float, float]:
     """One localized page: our localize + render_html against a hand-written Jinja2 template.
 
     The hand-written template is what a developer would write for the same
@@ -216,12 +226,33 @@ def render_one(folder: Path, repeat: int) -> tuple[float, float, float]:
         """A page not localized before: planned, every text built."""
         return tc.render_html(tc.localize(next(copies), translations, locale="fr"), context=context)
 
+    # A build's case: a page not localized before, in each language in turn
+    # (planned once, each language's texts built once), against the
+    # hand-written template rendered with each language's catalog.
+    others = {}
+    for locale in ("fr", "de", "it", "pt", "ru"):
+        with open(folder / "locales" / locale / "LC_MESSAGES" / "trigger_content.mo", "rb") as handle:
+            catalog = gettext.GNUTranslations(handle)
+        others[locale] = (catalog, tc.RenderContext.for_page(tc.localize(page, catalog, locale=locale)))
+    fresh = iter([page.model_copy() for _ in range(100 * max(repeat, 3) + 1)])
+
+    def ours_in_build() -> None:
+        new = next(fresh)
+        for locale, (catalog, language) in others.items():
+            tc.render_html(tc.localize(new, catalog, locale=locale), context=language)
+
+    def hand_in_build() -> None:
+        for catalog, _ in others.values():
+            compiled.render(_p=catalog.pgettext)
+
     if ours() != hand() or ours_first() != hand():
         import difflib
 
         diff = "\n".join(difflib.unified_diff(hand().splitlines(), ours().splitlines(), "hand-written", "trigger-content", lineterm=""))
         raise SystemExit(f"the hand-written template does not give the same document:\n{diff}")
-    return best_of(ours, repeat), best_of(hand, repeat), best_of(ours_first, repeat, number=30)
+    in_build = best_of(ours_in_build, repeat, number=20) / len(others)
+    hand_build = best_of(hand_in_build, repeat, number=20) / len(others)
+    return best_of(ours, repeat), best_of(hand, repeat), best_of(ours_first, repeat, number=30), in_build, hand_build
 
 
 def _hand_template(page, packaged: str) -> str:  # type: ignore[no-untyped-def]
@@ -322,7 +353,7 @@ def main() -> None:
     # editable install, PYTHONDONTWRITEBYTECODE), every run would compile the
     # package again and time that.
     subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "trigger_content")], check=True)
-    results = {size: status_figures(site(args.workdir, size), args.repeat, jobs) for size in sizes}
+    results = {size: status_figures(site(args.workdir, size), args.repeat, jobs, pofilter=size == main_size) for size in sizes}
     first = results[main_size]
     ours_start, pybabel_start = start_up(args.repeat)
     built = build_figures(site(args.workdir, main_size), args.repeat)
@@ -354,7 +385,8 @@ def main() -> None:
         f"whose time is now mostly the interpreter's start-up; the work alone, timed in the process after its imports: "
         f"{first['inside_cached'] * 1000:.1f} ms against {first['inside'] * 1000:.0f} ms, {first['inside'] / first['inside_cached']:.0f}× |",
         f"| `trigger-content check`, {jobs} workers: its checks of every message | {first['check']:.2f} | "
-        f"{first['msgfmt_check'] / first['check']:.1f}× against `msgfmt --check --statistics` ({first['msgfmt_check']:.2f} s), which checks formats and the header |",
+        f"{first['msgfmt_check'] / first['check']:.1f}× against `msgfmt --check --statistics` ({first['msgfmt_check']:.2f} s), which checks formats and the header"
+        + (f"; {first['pofilter'] / first['check']:.0f}× against translate-toolkit's `pofilter` ({first['pofilter']:.1f} s, a file at a time), which checks every message as it does |" if "pofilter" in first else " |"),
         "",
         f"Counts identical to msgfmt's and polib's on every catalog: {'yes' if all(r['agree'] for r in results.values()) else 'NO'}.",
         "",
@@ -371,8 +403,11 @@ def main() -> None:
         f"One localized page, `localize` + `render_html`: {built['render_ours'] * 1000:.2f} ms; a hand-written Jinja2 template "
         f"of that page, one `pgettext` per text, writing the same document (checked byte for byte): "
         f"{built['render_jinja'] * 1000:.2f} ms; overhead {built['render_ours'] / built['render_jinja']:.2f}×. "
-        f"The first time a page is localized (planned, every text built; a build's case): {built['render_first'] * 1000:.2f} ms, "
-        f"{built['render_first'] / built['render_jinja']:.2f}× the hand-written template.",
+        f"The first time a page is localized (planned, every text built): {built['render_first'] * 1000:.2f} ms, "
+        f"{built['render_first'] / built['render_jinja']:.2f}× the hand-written template. "
+        f"A build's case, a page localized in each of the five languages in turn (planned once, each language's texts built once): "
+        f"{built['render_build'] * 1000:.2f} ms a language against {built['render_jinja_build'] * 1000:.2f} ms for the hand-written template "
+        f"with each language's catalog, {built['render_build'] / built['render_jinja_build']:.2f}×.",
         "",
         "## Memory",
         "",
