@@ -3,9 +3,10 @@
 A check of messages takes all the messages of a catalog at once, with the
 :class:`Context` of the catalog, and yields ``(entry, message)`` for each
 problem: ``scope="entry"`` checks take the active
-:class:`~trigger_content.poreader.Entry` list, ``scope="text"`` checks each
-non-empty translation as a :class:`Text` beside the English it translates.
-Taking them at once lets a check pass over most texts with one cheap test.
+:class:`~trigger_content.poreader.Entry` list, ``scope="translation"`` checks
+each non-empty translation as a :class:`Translation`, beside the English it
+translates. Taking them at once lets a check pass over most with one cheap
+test.
 A check of catalogs takes the catalog and yields ``(line, message)``.
 :func:`check_catalog` runs the enabled ones and returns :class:`Finding`
 records that point at the exact line. Severities: ``error`` (the page would
@@ -17,11 +18,10 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable, Iterable
-from typing import NamedTuple
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import TriggerContentError
 from ..poreader import Catalog, CatalogError, Entry, read_po
@@ -46,7 +46,7 @@ class Finding:
         return dict(vars(self))
 
 
-class Text(NamedTuple):
+class Translation(NamedTuple):
     """A non-empty translation of an entry and the English it translates (msgid_plural for plural forms past the first)."""
 
     entry: Entry
@@ -54,18 +54,18 @@ class Text(NamedTuple):
     text: str
 
 
-def texts(entries: Iterable[Entry]) -> list[Text]:
+def translations_of(entries: Iterable[Entry]) -> list[Translation]:
     """Each non-empty translation of ``entries`` with its English."""
     out = []
     for entry in entries:
         msgstr = entry.msgstr
         if len(msgstr) == 1:
             if msgstr[0]:
-                out.append(Text(entry, entry.msgid, msgstr[0]))  # most entries
+                out.append(Translation(entry, entry.msgid, msgstr[0]))  # most entries
             continue
         for index, text in enumerate(msgstr):
             if text:
-                out.append(Text(entry, entry.msgid if index == 0 or entry.msgid_plural is None else entry.msgid_plural, text))
+                out.append(Translation(entry, entry.msgid if index == 0 or entry.msgid_plural is None else entry.msgid_plural, text))
     return out
 
 
@@ -130,6 +130,10 @@ class Context:
         return _starts_a_word(tuple(form for term in self.policy.glossary for form in term.match))
 
 
+#: A check's function: it yields ``(where, message)``, where an entry or a line.
+CheckFunction = Callable[..., Iterable[tuple[Any, str]]]
+
+
 @dataclass(frozen=True)
 class Check:
     """A registered check: its id, severity, whether it reads entries or catalogs, its function."""
@@ -137,7 +141,7 @@ class Check:
     id: str
     severity: str
     scope: str
-    function: Callable[..., Iterable[tuple[Any, str]]]
+    function: CheckFunction
 
     @property
     def title(self) -> str:
@@ -148,10 +152,10 @@ class Check:
 CHECKS: dict[str, Check] = {}
 
 
-def check(id: str, severity: str, scope: str = "entry") -> Callable[[Callable[..., Iterable[tuple[Any, str]]]], Callable[..., Iterable[tuple[Any, str]]]]:
+def check(id: str, severity: str, scope: str = "entry") -> Callable[[CheckFunction], CheckFunction]:
     """Register a check function under ``id``; ``scope`` says what it takes (see the module's docstring)."""
 
-    def register(function: Callable[..., Iterable[tuple[Any, str]]]) -> Callable[..., Iterable[tuple[Any, str]]]:
+    def register(function: CheckFunction) -> CheckFunction:
         CHECKS[id] = Check(id, severity, scope, function)
         return function
 
@@ -177,7 +181,7 @@ def check_catalog(catalog: Catalog, policy: Policy = Policy()) -> list[Finding]:
                 for line, message in item.function(catalog, context)
             )
     entries = catalog.active
-    messages = {"entry": entries, "text": texts(entries)}
+    messages = {"entry": entries, "translation": translations_of(entries)}
     for item in enabled:
         if item.scope in messages:
             findings.extend(

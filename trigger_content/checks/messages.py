@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from ..inline import TAG_RE
 from ..poreader import Entry
-from . import Context, Text, check, contains_any
+from . import Context, Translation, check, contains_any, translations_of
 
 _PYTHON_FORMAT = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?[diouxXeEfFgGcrsa%]")
 _BRACE_FORMAT = re.compile(r"\{[^{}]*\}")
@@ -23,13 +23,6 @@ _BEFORE_HIGH_PUNCTUATION = re.compile(r"(.)([;:!?])")
 _END = re.compile(r"([.!?:;…。！？．।۔؟։])[\s\"'»”“’)\]]*$")
 #: How much longer than the English a translation usually is, by language.
 USUAL_RATIO = {"de": 1.25, "fr": 1.2, "it": 1.15, "pt": 1.15, "es": 1.2, "ru": 1.15, "nl": 1.2, "pl": 1.2}
-
-
-def _texts(entry: Entry) -> Iterator[tuple[str, str]]:
-    """Each non-empty translation of ``entry`` with the English it translates."""
-    for index, text in enumerate(entry.msgstr):
-        if text:
-            yield (entry.msgid if index == 0 or entry.msgid_plural is None else entry.msgid_plural), text
 
 
 @check("untranslated", "warning")
@@ -48,10 +41,10 @@ def fuzzy(entries: Sequence[Entry], context: Context) -> Iterator[tuple[Entry, s
             yield entry, "fuzzy: the English changed; review the translation and remove the fuzzy flag"
 
 
-@check("tags", "error", scope="text")
-def tags(texts: Sequence[Text], context: Context) -> Iterator[tuple[Entry, str]]:
+@check("tags", "error", scope="translation")
+def tags(translations: Sequence[Translation], context: Context) -> Iterator[tuple[Entry, str]]:
     """Inline tags: the same set as the English, each once, well nested, none invented."""
-    for entry, source, text in texts:
+    for entry, source, text in translations:
         if "<" not in source and "<" not in text:
             continue  # most texts: no tag at all
         want = Counter(match.group(0) for match in TAG_RE.finditer(source))
@@ -84,16 +77,16 @@ def placeholders(entries: Sequence[Entry], context: Context) -> Iterator[tuple[E
         for flag, pattern in _FORMATS.items():
             if flag not in entry.flags:
                 continue
-            for source, text in _texts(entry):
+            for _, source, text in translations_of((entry,)):
                 want, have = Counter(pattern.findall(source)), Counter(pattern.findall(text))
                 if want != have and not (entry.msgid_plural and set(have) <= set(want)):
                     yield entry, f"placeholders differ: English has {' '.join(sorted(want)) or 'none'}, translation has {' '.join(sorted(have)) or 'none'}"
 
 
-@check("whitespace", "error", scope="text")
-def whitespace(texts: Sequence[Text], context: Context) -> Iterator[tuple[Entry, str]]:
+@check("whitespace", "error", scope="translation")
+def whitespace(translations: Sequence[Translation], context: Context) -> Iterator[tuple[Entry, str]]:
     """White space: leading and trailing spaces and newlines match the English."""
-    for entry, source, text in texts:
+    for entry, source, text in translations:
         if len(source.strip()) == len(source) and len(text.strip()) == len(text):
             continue  # most texts: no white space at either end
         if source.startswith("\n") != text.startswith("\n") or source.endswith("\n") != text.endswith("\n"):
@@ -102,11 +95,11 @@ def whitespace(texts: Sequence[Text], context: Context) -> Iterator[tuple[Entry,
             yield entry, "leading or trailing white space differs from the English"
 
 
-@check("punctuation", "warning", scope="text")
-def punctuation(texts: Sequence[Text], context: Context) -> Iterator[tuple[Entry, str]]:
+@check("punctuation", "warning", scope="translation")
+def punctuation(translations: Sequence[Translation], context: Context) -> Iterator[tuple[Entry, str]]:
     """End punctuation matches the English; in French, a no-break space before ; : ! ?."""
     french = context.locale.split("_")[0] == "fr"
-    for entry, source, text in texts:
+    for entry, source, text in translations:
         if "<" in text:
             text = TAG_RE.sub("", text)
         last = source[-1:]
@@ -140,21 +133,21 @@ def _end_mark(text: str) -> str:
     return found.group(1) if found else ""
 
 
-@check("same-as-source", "warning", scope="text")
-def same_as_source(texts: Sequence[Text], context: Context) -> Iterator[tuple[Entry, str]]:
+@check("same-as-source", "warning", scope="translation")
+def same_as_source(translations: Sequence[Translation], context: Context) -> Iterator[tuple[Entry, str]]:
     """Same as the English: probably not translated (names and allowed words apart)."""
     policy = context.policy
-    for entry, source, text in texts:
+    for entry, source, text in translations:
         if text == source and re.search(r"[^\W\d_]", source) and source not in policy.same_as_source:
             if source not in policy.do_not_translate and source not in policy.protected:
                 yield entry, "the translation is the English text"
 
 
-@check("numbers", "error", scope="text")
-def numbers(texts: Sequence[Text], context: Context) -> Iterator[tuple[Entry, str]]:
+@check("numbers", "error", scope="translation")
+def numbers(translations: Sequence[Translation], context: Context) -> Iterator[tuple[Entry, str]]:
     """Numbers and protected tokens (such as COVID-19) are kept as they are."""
     protected = context.policy.protected
-    for entry, source, text in texts:
+    for entry, source, text in translations:
         for token in protected:
             if source.count(token) > text.count(token):
                 yield entry, f"{token!r} must appear as it is"
@@ -168,13 +161,13 @@ def numbers(texts: Sequence[Text], context: Context) -> Iterator[tuple[Entry, st
             yield entry, f"number {sorted(missing)[0]} of the English is missing"
 
 
-@check("names", "error", scope="text")
-def names(texts: Sequence[Text], context: Context) -> Iterator[tuple[Entry, str]]:
+@check("names", "error", scope="translation")
+def names(translations: Sequence[Translation], context: Context) -> Iterator[tuple[Entry, str]]:
     """Names that are never translated (such as Rush) stay as they are."""
     if not context.names:
         return
     any_name = context.any_name
-    for entry, source, text in texts:
+    for entry, source, text in translations:
         if any_name.search(source) is None:
             continue  # most texts: no name in the English, so none to lose
         remaining_source, remaining_text = source, text
@@ -184,14 +177,14 @@ def names(texts: Sequence[Text], context: Context) -> Iterator[tuple[Entry, str]
             remaining_source, remaining_text = remaining_source.replace(name, ""), remaining_text.replace(name, "")
 
 
-@check("glossary", "warning", scope="text")
-def glossary(texts: Sequence[Text], context: Context) -> Iterator[tuple[Entry, str]]:
+@check("glossary", "warning", scope="translation")
+def glossary(translations: Sequence[Translation], context: Context) -> Iterator[tuple[Entry, str]]:
     """Glossary: a term of the English is rendered with the language's agreed term."""
     if not context.policy.glossary:
         return
     language = context.locale.split("_")[0]
     any_term = context.any_term
-    for entry, source, text in texts:
+    for entry, source, text in translations:
         if any_term.search(source) is None:
             continue  # most texts: no term of the glossary
         folded = source.casefold()
@@ -215,12 +208,12 @@ def plural_count(entries: Sequence[Entry], context: Context) -> Iterator[tuple[E
             yield entry, f"{len(entry.msgstr)} plural forms where Plural-Forms says nplurals={context.nplurals}"
 
 
-@check("length", "warning", scope="text")
-def length(texts: Sequence[Text], context: Context) -> Iterator[tuple[Entry, str]]:
+@check("length", "warning", scope="translation")
+def length(translations: Sequence[Translation], context: Context) -> Iterator[tuple[Entry, str]]:
     """Length: a translation far shorter or longer than the language usually is may be cut or padded."""
     ratio = USUAL_RATIO.get(context.locale.split("_")[0], 1.2)
     longest, shortest = ratio * 2, ratio / 3
-    for entry, source, text in texts:
+    for entry, source, text in translations:
         if len(source) < 20:
             continue
         actual = len(text) / len(source)
