@@ -9,10 +9,10 @@ is extracted is exactly the text that is looked up.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
 import weakref
-from dataclasses import dataclass, field
 from collections import namedtuple
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Protocol, TypeVar, Union, get_args, get_origin
 

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
-from ..errors import TriggerContentError
-from collections.abc import Mapping, Sequence
-
 from markupsafe import Markup, escape
 
+from ..errors import TriggerContentError
 from ..inline import Emphasis, Inline, Link, SourceText, Text, plain_text
-from ..model import LinkTarget
-from ..model import Page
+from ..model import LinkTarget, Page
 from .context import RenderContext
 
 
