@@ -31,12 +31,10 @@ from pydantic import (
 )
 
 from .errors import MarkupError
+from .tags import TAG_NAMES, TAG_RE
 
 #: A link target: the key of an entry in a document's ``[links]`` table.
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-
-#: A catalog tag such as ``<a1>`` or ``</em2>``.
-TAG_RE = re.compile(r"<(/?)(a|em|strong)([1-9][0-9]*)>")
 
 
 class Frozen(BaseModel):
@@ -108,8 +106,6 @@ class SourceText(Frozen):
 Inline = Annotated[Union[Text, Link, Emphasis, Strong, SourceText], Field(discriminator="kind")]
 Container = Union[Link, Emphasis, Strong]
 
-#: The catalog tag name of each container kind.
-TAG_NAMES: dict[str, str] = {"link": "a", "em": "em", "strong": "strong"}
 
 for _model in (Link, Emphasis, Strong, SourceText):
     _model.model_rebuild()

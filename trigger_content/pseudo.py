@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .inline import TAG_RE
+from .tags import TAG_RE
 
 #: The locale code of the pseudo-locale (``lang="en-XA"``, as Android names it).
 PSEUDO_LOCALE = "en_XA"

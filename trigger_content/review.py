@@ -23,7 +23,8 @@ from functools import cache
 from typing import Any
 
 from . import checks, poreader, status
-from .inline import TAG_RE, plain_text
+from .inline import plain_text
+from .tags import TAG_RE
 from .model import Page
 from .walker import Segment, segments
 

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from ..inline import TAG_RE
+from ..tags import TAG_RE
 from ..poreader import Entry
 from . import Context, Translation, check, contains_any, translations_of
 
