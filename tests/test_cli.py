@@ -159,12 +159,13 @@ def test_render_reports_texts_left_in_english(tmp_path: Path, monkeypatch: pytes
     assert err[3] == "  site.notice: untranslated"
 
 
-def test_status_starts_without_the_heavy_libraries() -> None:
-    """Cold start: status needs neither pydantic, Babel, Jinja2 nor polib."""
+@pytest.mark.parametrize("arguments", [["status", "--no-cache"], ["check", "--no-cache", "locales/fr/LC_MESSAGES/trigger_content.po"]])
+def test_status_and_check_start_without_the_heavy_libraries(arguments: list[str]) -> None:
+    """Cold start: status, and check of catalogs, need neither pydantic, Babel, Jinja2 nor polib."""
     probe = (
         "import sys, io, contextlib\n"
         "from trigger_content.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()): main(['status', '--no-cache'])\n"
+        f"with contextlib.redirect_stdout(io.StringIO()): main({arguments!r})\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'babel', 'jinja2', 'polib', 'importlib_metadata'}))"
     )
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "TRIGGER_CONTENT_CACHE": "/nonexistent"})
