@@ -29,6 +29,7 @@ def test_packaged_page_loads_with_its_site_chrome(page: tc.Page) -> None:
         ("misspelt_field", ":6: sections[0].headng:", "unknown field 'headng'; did you mean 'heading'?"),
         ("wrong_type", ":7: blocks[0].ordered:", "input should be a valid boolean, not str 'yes'"),
         ("invalid_toml", ":2:15:", "invalid TOML"),
+        ("toml_ends_too_soon", ":3:11:", "invalid TOML: invalid value"),
         ("unclosed_link", ":10: blocks[0].text:", "link '[…](…)' opened at character 4 is not closed"),
         ("javascript_url", ":5: links.home.url:", "URL scheme 'javascript' is not allowed"),
         ("latin1_encoding", ":2:13:", "byte 0xe9 is not UTF-8"),
@@ -44,6 +45,13 @@ def test_broken_document_names_file_place_and_problem(case: str, where: str, wha
     assert message.startswith(f"{path}{where} ")
     assert what in message
     assert "\n" not in message
+
+
+def test_a_missing_content_folder_is_named_as_such(tmp_path, capsys) -> None:
+    from trigger_content.cli import main
+
+    assert main(["--content", str(tmp_path / "nowhere"), "render"]) == 2
+    assert capsys.readouterr().err == f"{tmp_path / 'nowhere'}: no such content folder\n"
 
 
 def test_missing_file_is_a_source_error(tmp_path) -> None:

@@ -49,17 +49,18 @@ def load_site(path: str | Path) -> Site:
 
 def page_files(folder: str | Path) -> list[Path]:
     """The page documents of a content folder, in file-name order."""
-    return sorted(p for p in Path(folder).glob("*.toml") if p.name != SITE_FILE)
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise SourceError("no such content folder", path=folder)
+    return sorted(p for p in folder.glob("*.toml") if p.name != SITE_FILE)
 
 
 def load_pages(folder: str | Path | None = None) -> list[Page]:
     """Every page of a content folder (the packaged one by default), in file-name order."""
-    folder = packaged_data("content") if folder is None else Path(folder)
-    if not folder.is_dir():
-        raise SourceError("no such content folder", path=folder)
-    pages = [load_page(path) for path in page_files(folder)]
+    files = page_files(packaged_data("content") if folder is None else folder)
+    pages = [load_page(path) for path in files]
     seen: dict[str, Path] = {}
-    for page, path in zip(pages, page_files(folder)):
+    for page, path in zip(pages, files):
         if page.id in seen:
             raise SourceError(f"page id {page.id!r} is already used by {seen[page.id]}", path=path)
         seen[page.id] = path
@@ -88,13 +89,17 @@ def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         found = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
-        if found is None:
-            raise SourceError(f"invalid TOML: {message}", path=path) from None
+        if found is not None:
+            line, column = int(found.group(1)), int(found.group(2))
+        else:
+            found = re.search(r"\s*\(at end of document\)$", message)
+            if found is None:
+                raise SourceError(f"invalid TOML: {message}", path=path) from None
+            # The end of the document: said at its last line, after its last character.
+            last = text.rstrip()
+            line, column = last.count("\n") + 1, len(last) - (last.rfind("\n") + 1) + 1
         what = message[: found.start()]
-        raise SourceError(
-            f"invalid TOML: {what[0].lower()}{what[1:]}",
-            path=path, line=int(found.group(1)), column=int(found.group(2)),
-        ) from None
+        raise SourceError(f"invalid TOML: {what[0].lower()}{what[1:]}", path=path, line=line, column=column) from None
 
 
 def _validate(model: type[Frozen], data: dict[str, Any], path: Path, text: str) -> Any:
