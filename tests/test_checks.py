@@ -279,7 +279,10 @@ def test_a_broken_catalog_in_the_project_is_reported_once_and_the_rest_checked(m
         ('[tool.trigger-content.check]\nprotected = "COVID-19"', "protected must be a list of strings, not 'COVID-19'"),
         ('[tool.trigger-content.check]\nfail-on = "warning"', "fail-on must be a list of strings, not 'warning'"),
         ('[tool.trigger-content.check]\nmin-percent = "high"', "min-percent must be a number, not 'high'"),
-        ('[tool.trigger-content.check]\nmin-percent-for = 5', "min-percent-for must be a table of numbers"),
+        ('[tool.trigger-content.check]\nmin-percent-for = 5', "min-percent-for must be a table of percentages"),
+        ('[tool.trigger-content.check]\nmin-percent = 150', "min-percent must be a percentage from 0 to 100, not 150"),
+        ('[tool.trigger-content.check]\nmin-percent-for = { ru = -5 }', "min-percent-for must be a table of percentages from 0 to 100"),
+        ('[tool.trigger-content.publish]\nmin-percent = 101', "min-percent must be a percentage from 0 to 100, not 101"),
         ('[tool.trigger-content.publish]\nfuzzy = "false"', "fuzzy must be true or false, not 'false'"),
     ],
 )

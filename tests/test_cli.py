@@ -170,3 +170,22 @@ def test_status_and_check_start_without_the_heavy_libraries(arguments: list[str]
     )
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "TRIGGER_CONTENT_CACHE": "/nonexistent"})
     assert result.stdout.strip() == "[]", result.stderr
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["render", "--locale", "../x"], "argument --locale/-l: '../x' is not a gettext locale code such as fr, de, pt_BR or sr@latin"),
+        (["review", "--locale", "fr fr"], "argument --locale/-l: 'fr fr' is not a gettext locale code"),
+        (["update", "--check", "../fr"], "argument LOCALE: '../fr' is not a gettext locale code"),
+        (["check", "--min-percent", "150"], "argument --min-percent: a percentage is from 0 to 100, not 150"),
+        (["build", "out", "--min-percent", "many"], "argument --min-percent: 'many' is not a number"),
+        (["status", "--jobs", "two"], "argument --jobs/-j: 'two' is not a whole number"),
+        (["render", "--width", "1.5"], "argument --width: '1.5' is not a whole number"),
+    ],
+)
+def test_a_bad_option_value_is_one_line_naming_the_option(arguments: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(arguments)
+    err = capsys.readouterr().err
+    assert exited.value.code == 2 and len(err.splitlines()) == 1 and message in err, err

@@ -118,7 +118,11 @@ def test_init_creates_a_catalog_and_refuses_to_overwrite(project: Path, capsys: 
     assert len(catalog.untranslated_entries()) == SEGMENTS
     assert main(["init", "es"]) == 2
     assert "catalog exists already" in capsys.readouterr().err
-    assert main(["init", "xx-nonsense"]) == 2
+    with pytest.raises(SystemExit) as refused:
+        main(["init", "xx-nonsense"])  # a usage error: not a locale code
+    assert refused.value.code == 2 and "not a gettext locale code" in capsys.readouterr().err
+    assert main(["init", "qq"]) == 2  # a code, but no language
+    assert "unknown locale 'qq'" in capsys.readouterr().err
 
 
 def test_compile_then_render_reads_the_mo(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -151,6 +155,7 @@ def test_init_accepts_every_shape_of_gettext_locale_code(project: Path, code: st
 
 
 def test_init_refuses_a_posix_locale_name(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["init", "en_US.UTF-8"]) == 2
-    assert "is not a gettext locale code" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as refused:
+        main(["init", "en_US.UTF-8"])
+    assert refused.value.code == 2 and "is not a gettext locale code" in capsys.readouterr().err
     assert not (project / "locales" / "en_US.UTF-8").exists()

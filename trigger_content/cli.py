@@ -14,9 +14,12 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
-    from typing import NoReturn
+    from typing import NoReturn, TypeVar
+
+    Number = TypeVar("Number", int, float)
 
 from .errors import TriggerContentError
 
@@ -94,7 +97,7 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
 
     render = command("render", help="render a page to HTML or plain text")
     render.add_argument("page", nargs="?", metavar="PAGE", help="page id or document path (optional with one page)")
-    render.add_argument("--locale", "-l", default=None, help="language of the page (default: the source language; en_XA: pseudo-localized)")
+    render.add_argument("--locale", "-l", type=_locale, default=None, help="language of the page (default: the source language; en_XA: pseudo-localized)")
     render.add_argument("--format", "-f", choices=("html", "text"), default="html")
     render.add_argument("--output", "-o", metavar="FILE", type=Path, help="write to FILE instead of standard output")
     render.add_argument("--fragment", action="store_true", help="HTML: only the <article>, for an existing layout")
@@ -109,17 +112,17 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     extract.set_defaults(run=_extract)
 
     init = command("init", help="create the catalog of a new locale from the template")
-    init.add_argument("locale", metavar="LOCALE", help="gettext locale code: fr, de, pt_BR…")
+    init.add_argument("locale", metavar="LOCALE", type=_locale, help="gettext locale code: fr, de, pt_BR…")
     init.add_argument("--force", action="store_true", help="replace an existing catalog (its translations are lost)")
     init.set_defaults(run=_init)
 
     update = command("update", help="merge the template into the catalogs, keeping every translation")
-    update.add_argument("only", nargs="*", metavar="LOCALE", help="only these locales (default: every catalog)")
+    update.add_argument("only", nargs="*", metavar="LOCALE", type=_locale, help="only these locales (default: every catalog)")
     update.add_argument("--check", action="store_true", help="write nothing; exit 1 if a catalog is not merged with the template")
     update.set_defaults(run=_update)
 
     compile_ = command("compile", help="write the compiled catalogs (.mo) that rendering reads")
-    compile_.add_argument("only", nargs="*", metavar="LOCALE", help="only these locales (default: every catalog)")
+    compile_.add_argument("only", nargs="*", metavar="LOCALE", type=_locale, help="only these locales (default: every catalog)")
     compile_.add_argument("--check", action="store_true", help="write nothing; exit 1 if a .mo is not current")
     compile_.set_defaults(run=_compile)
 
@@ -130,7 +133,7 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     build.set_defaults(run=_build)
 
     review = command("review", help="a self-contained page to review a locale's translation beside the English")
-    review.add_argument("--locale", "-l", required=True, help="the locale to review")
+    review.add_argument("--locale", "-l", type=_locale, required=True, help="the locale to review")
     review.add_argument("--output", "-o", metavar="FILE", type=Path, help="write to FILE instead of standard output")
     review.set_defaults(run=_review)
 
@@ -144,7 +147,7 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
 
     check = command("check", help="completeness, staleness and quality checks; exit 1 when the policy fails")
     check.add_argument("paths", nargs="*", metavar="PATH", help=".po files or folders; default: the project's catalogs, with staleness checks")
-    check.add_argument("--min-percent", type=float, metavar="N", help="fail a catalog below N%% translated (default: the policy's, else 0)")
+    check.add_argument("--min-percent", type=_percent, metavar="N", help="fail a catalog below N%% translated (default: the policy's, else 0)")
     check.add_argument("--fail-on", metavar="KINDS", help="comma-separated severities or check ids that fail the policy (default: error)")
     check.add_argument("--disable", metavar="CHECKS", help="comma-separated check ids to skip")
     check.add_argument("--format", "-f", choices=("text", "json", "github", "junit"), default="text")
@@ -197,15 +200,39 @@ def _outcomes_with_errors(outcomes) -> bool:  # type: ignore[no-untyped-def]
     return failed
 
 
+def _number(value: str, kind: type[Number]) -> Number:
+    try:
+        return kind(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not {'a whole number' if kind is int else 'a number'}") from None
+
+
 def _jobs(value: str) -> int:
-    number = int(value)
+    number = _number(value, int)
     if number < 1:
         raise argparse.ArgumentTypeError("the number of worker processes is 1 or more (1: none, read here)")
     return number
 
 
+def _locale(value: str) -> str:
+    import re
+
+    from .model import LOCALE_PATTERN
+
+    if not re.match(LOCALE_PATTERN, value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a gettext locale code such as fr, de, pt_BR or sr@latin")
+    return value
+
+
+def _percent(value: str) -> float:
+    number = _number(value, float)
+    if not 0 <= number <= 100:
+        raise argparse.ArgumentTypeError(f"a percentage is from 0 to 100, not {number:g}")
+    return number
+
+
 def _width(value: str) -> int:
-    number = int(value)
+    number = _number(value, int)
     if number < 0:
         raise argparse.ArgumentTypeError("the width is a number of columns, 0 or more")
     return number
@@ -215,7 +242,7 @@ def _publish_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("what to publish ([tool.trigger-content.publish] sets the defaults)")
     group.add_argument("--fuzzy", action="store_true", default=None, help="publish fuzzy translations too")
     group.add_argument("--missing", choices=("english", "withhold-section"), help="a missing translation: shown in English, marked (default), or its section withheld")
-    group.add_argument("--min-percent", type=float, metavar="N", help="withhold a language whose catalog is less than N%% translated")
+    group.add_argument("--min-percent", type=_percent, metavar="N", help="withhold a language whose catalog is less than N%% translated")
     group.add_argument("--strict", action="store_true", help="exit 1 when any text is left in English or any language withheld")
 
 

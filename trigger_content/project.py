@@ -131,8 +131,11 @@ class Settings:
     def flag(self, key: str, default: bool) -> bool:
         return bool(self._get(key, default, (bool,), "true or false"))
 
-    def number(self, key: str, default: float) -> float:
-        return float(self._get(key, default, (int, float), "a number"))
+    def percent(self, key: str, default: float) -> float:
+        value = float(self._get(key, default, (int, float), "a number"))
+        if not 0 <= value <= 100:
+            self.fail(f"{key} must be a percentage from 0 to 100, not {value:g}")
+        return value
 
     def text(self, key: str, default: str) -> str:
         return str(self._get(key, default, (str,), "a string"))
@@ -143,8 +146,8 @@ class Settings:
             self.fail(f"{key} must be a list of strings")
         return tuple(value)
 
-    def numbers(self, key: str) -> dict[str, float]:
-        value = self._get(key, {}, (dict,), "a table of numbers, such as { ru = 95 }")
-        if not all(isinstance(number, (int, float)) and not isinstance(number, bool) for number in value.values()):
-            self.fail(f"{key} must be a table of numbers, such as {{ ru = 95 }}")
+    def percents(self, key: str) -> dict[str, float]:
+        value = self._get(key, {}, (dict,), "a table of percentages, such as { ru = 95 }")
+        if not all(isinstance(number, (int, float)) and not isinstance(number, bool) and 0 <= number <= 100 for number in value.values()):
+            self.fail(f"{key} must be a table of percentages from 0 to 100, such as {{ ru = 95 }}")
         return {str(name): float(number) for name, number in value.items()}

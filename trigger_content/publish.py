@@ -44,7 +44,7 @@ def load_publish_policy(settings: dict[str, Any], source: str = "pyproject.toml"
         return PublishPolicy(
             fuzzy=table.flag("fuzzy", False),
             missing=table.text("missing", "english"),
-            min_percent=table.number("min-percent", 0),
+            min_percent=table.percent("min-percent", 0),
         )
     except TriggerContentError as error:
         raise TriggerContentError(f"[tool.trigger-content.publish]: {error.message}", path=source) from None

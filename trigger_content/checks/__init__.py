@@ -206,8 +206,8 @@ def load_policy(settings: dict[str, Any], root: Path | None, *, source: str = "p
     if table.text("glossary", ""):
         glossary = load_glossary((root or Path.cwd()) / table.text("glossary", ""))
     policy = Policy(
-        min_percent=table.number("min-percent", 0),
-        min_percent_for=table.numbers("min-percent-for"),
+        min_percent=table.percent("min-percent", 0),
+        min_percent_for=table.percents("min-percent-for"),
         fail_on=table.texts("fail-on", ("error",)),
         disable=table.texts("disable"),
         same_as_source=table.texts("same-as-source"),
