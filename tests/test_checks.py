@@ -8,7 +8,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, ROOT
@@ -296,7 +296,7 @@ def test_settings_of_the_wrong_type_are_refused_in_one_line(tmp_path: Path, monk
     assert len(err.splitlines()) == 1 and message in err and "Traceback" not in err
 
 
-_PIECES = st.sampled_from(["a", "B", " ", "\u00a0", "\n", "\t", ".", "!", "?", ":", ";", "…", '"', "'", ")", "]", "»", "1", "<", "<a1>", "</a1>"])
+_PIECES = st.sampled_from(["a", "B", " ", "\u00a0", "\n", "\t", ".", "!", "?", ":", ";", "…", '"', "'", ")", "]", "»", "1", "<", ">", "a>", "<a1>", "</a1>", "//"])
 _STRINGS = st.lists(_PIECES, max_size=6).map("".join)
 #: Two texts that often end alike, the case the cheap tests pass over.
 _PAIRS = st.tuples(_STRINGS, _STRINGS, _STRINGS).map(lambda parts: (parts[0] + parts[2], parts[1] + parts[2])).filter(lambda pair: all(pair))
@@ -304,24 +304,35 @@ _PAIRS = st.tuples(_STRINGS, _STRINGS, _STRINGS).map(lambda parts: (parts[0] + p
 
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(_PAIRS, min_size=1, max_size=5), st.sampled_from(["de", "fr"]))
+# Texts that end alike but not with the same mark: after a tag, a quote, a space.
+@example([("Click.<a1>", "Klick>")], "de")
+@example([('Say "yes."', 'Sag "ja"')], "de")
+@example([("Done. ", "Fertig ")], "fr")
 def test_the_cheap_first_tests_never_hide_a_finding(pairs: list[tuple[str, str]], locale: str) -> None:
-    from trigger_content.checks.messages import _SENTENCE_ENDS, _end_mark
-    from trigger_content.inline import TAG_RE
+    from trigger_content.checks.messages import _BEFORE_HIGH_PUNCTUATION, _SENTENCE_ENDS, _end_mark
     from trigger_content.poreader import Catalog, Entry
+    from trigger_content.tags import TAG_RE
 
     entries = [Entry(f"c{index}", source, None, (text,), frozenset(), False, index, index, index + 1) for index, (source, text) in enumerate(pairs)]
     catalog = Catalog("case.po", entries, {"Language": locale, "Content-Type": "text/plain; charset=UTF-8"}, header_line=1)
-    found = {(f.msgctxt, f.check, f.message) for f in check_catalog(catalog, Policy()) if f.check in ("punctuation", "whitespace")}
+    found = [(f.msgctxt, f.check, f.message) for f in check_catalog(catalog, Policy()) if f.check in ("punctuation", "whitespace")]
 
-    # The exact rules, asked of every text.
-    expected = set()
+    # The exact rules, asked of every text, in the order the checks run.
+    expected = []
     for entry in entries:
         source, text = entry.msgid, entry.msgstr[0]
-        want, have = _end_mark(TAG_RE.sub("", source)), _end_mark(TAG_RE.sub("", text))
-        if want != have and not (want in _SENTENCE_ENDS and have in _SENTENCE_ENDS):
-            expected.add((entry.msgctxt, "punctuation", f"ends with {have or 'no punctuation'!r} where the English ends with {want or 'no punctuation'!r}"))
         if source.startswith("\n") != text.startswith("\n") or source.endswith("\n") != text.endswith("\n"):
-            expected.add((entry.msgctxt, "whitespace", "a newline at the start or end differs from the English"))
+            expected.append((entry.msgctxt, "whitespace", "a newline at the start or end differs from the English"))
         elif (source[:1].isspace(), source[-1:].isspace()) != (text[:1].isspace(), text[-1:].isspace()):
-            expected.add((entry.msgctxt, "whitespace", "leading or trailing white space differs from the English"))
-    assert {item for item in found if not item[2].startswith("French")} == expected
+            expected.append((entry.msgctxt, "whitespace", "leading or trailing white space differs from the English"))
+    for entry in entries:
+        source, text = TAG_RE.sub("", entry.msgid), TAG_RE.sub("", entry.msgstr[0])
+        want, have = _end_mark(source), _end_mark(text)
+        if want != have and not (want in _SENTENCE_ENDS and have in _SENTENCE_ENDS):
+            expected.append((entry.msgctxt, "punctuation", f"ends with {have or 'no punctuation'!r} where the English ends with {want or 'no punctuation'!r}"))
+        for match in _BEFORE_HIGH_PUNCTUATION.finditer(text) if locale == "fr" else ():
+            before, after = match.group(1), text[match.end() : match.end() + 2]
+            if before not in "\u00a0\u202f;:!?" and not (match.group(2) == ":" and (after.startswith("//") or before.isdigit())):
+                expected.append((entry.msgctxt, "punctuation", f"French typography: a no-break space (U+00A0 or U+202F) goes before {match.group(2)!r}"))
+                break
+    assert found == sorted(expected, key=lambda item: int(item[0][1:]))  # line order, stable

@@ -171,7 +171,7 @@ _PO_PIECES = st.sampled_from([
     '"continued"\n', "#, fuzzy\n", "#~ ", "#| msgid \"old\"\n", "# comment\n", "\n", '"\\q"\n', '"open\n', "msgstr[9] \"z\"\n",
     'msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n', "\r\n", "\u2028", "\x04", "<<<<<<< HEAD\n",
     "#~\n", '#~| msgid "z"\n', '#| msgid "o" x\n', '#~ "continued"\n', "\u00a0msgid \"a\"\n",
-    # escapes, which the fast path resolves only when each is a backslash and one character
+    # escapes, which each string resolves before the strings are joined
     '"\\x4"\n', '"\\101"\n', '"1"\n', '"\\\\"\n', '"\\n\\t\\""\n', "#. note\n", "#: page.toml:3\n", 'msgstr[01] "q"\n', '  msgid "s"\n',
 ])
 
@@ -183,6 +183,32 @@ def test_arbitrary_po_shaped_text_raises_only_the_librarys_error(pieces: list[st
         read_po("fuzz.po", "".join(pieces).encode("utf-8"))
     except CatalogError as error:
         assert error.line is not None and error.line >= 1
+
+
+_ESCAPED = st.sampled_from(["a", "1", "7", "B", "\\x4", "\\x41", "\\1", "\\101", "\\\\", "\\n", "\\t", '\\"', "\\q", "\\"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(st.lists(_ESCAPED, max_size=3).map("".join), min_size=1, max_size=3), min_size=1, max_size=4))
+def test_the_fast_path_agrees_on_strings_of_escapes(messages: list[list[str]]) -> None:
+    """Well-formed entries whose translations are strings of escapes, over several lines."""
+    import trigger_content.poreader as poreader
+
+    body = "".join(f'msgid "m{index}"\nmsgstr ""\n' + "".join(f'"{part}"\n' for part in parts) + "\n" for index, parts in enumerate(messages))
+    data = ('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n' + body).encode()
+
+    def read(fast: bool) -> tuple:
+        original = poreader._Fast.read
+        if not fast:
+            poreader._Fast.read = lambda self, text: False  # type: ignore[method-assign]
+        try:
+            return tuple(entry.msgstr for entry in read_po("escapes.po", data).entries)
+        except CatalogError as error:
+            return ("error", str(error))
+        finally:
+            poreader._Fast.read = original  # type: ignore[method-assign]
+
+    assert read(True) == read(False)
 
 
 def test_status_warns_about_what_the_reader_noticed(capsys: pytest.CaptureFixture[str]) -> None:

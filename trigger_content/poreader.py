@@ -513,9 +513,7 @@ def _value(raw: str) -> str:
     """
     if raw.count("\n") == 1:
         return _resolve(raw.strip()[1:-1])  # one string on the keyword's line: most messages
-    parts = _patterns()[1].findall(raw)
-    value = "".join(parts)
-    return "".join(map(_resolve, parts)) if "\\" in value else value
+    return "".join(map(_resolve, _patterns()[1].findall(raw)))
 
 
 def _resolve(value: str) -> str:

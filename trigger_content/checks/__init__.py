@@ -77,11 +77,6 @@ class Term:
     match: tuple[str, ...]
     renderings: dict[str, tuple[str, tuple[str, ...]]]
 
-    @property
-    def folded(self) -> tuple[str, ...]:
-        """The English forms, case-folded, for a quick first look."""
-        return _folded(self.match)
-
 
 @dataclass(frozen=True)
 class Policy:
@@ -136,7 +131,7 @@ CheckFunction = Callable[..., Iterable[tuple[Any, str]]]
 
 @dataclass(frozen=True)
 class Check:
-    """A registered check: its id, severity, whether it reads entries or catalogs, its function."""
+    """A registered check: its id, severity, scope (what it takes: ``entry``, ``translation``, ``catalog``, ``project``, or ``reader`` for the reader's own refusals) and function."""
 
     id: str
     severity: str
@@ -254,11 +249,6 @@ def contains_any(text: str, forms: tuple[str, ...]) -> bool:
     if not any(form.casefold() in folded for form in forms):
         return False  # most texts: no form at all, found without a regular expression
     return _starts_a_word(forms).search(text) is not None
-
-
-@lru_cache(maxsize=4096)
-def _folded(forms: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(form.casefold() for form in forms)
 
 
 @lru_cache(maxsize=4096)

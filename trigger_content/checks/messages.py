@@ -1,8 +1,10 @@
 """Checks of messages: each compares translations with their English.
 
-Each takes all the messages of a catalog (see :mod:`trigger_content.checks`)
-and passes over the many that cannot be wrong in its way with one cheap test
-(no tag, no digit, the same last character), before its exact rules.
+Each takes all the messages of a catalog (see :mod:`trigger_content.checks`).
+Those that would otherwise run regular expressions on every text first pass
+over the many that cannot be wrong in their way with one cheap test (no tag,
+no digit, no white space at the ends, the same last character, no name or
+glossary term), then apply their exact rules to the rest.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ _BRACE_FORMAT = re.compile(r"\{[^{}]*\}")
 _C_FORMAT = re.compile(r"%(?:\d+\$)?[-#0 +']*(?:\*|\d+)?(?:\.(?:\*|\d+))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcspn%]")
 _NUMBER = re.compile(r"\d+")
 _BEFORE_HIGH_PUNCTUATION = re.compile(r"(.)([;:!?])")
-_END = re.compile(r"([.!?:;…。！？．।۔؟։])[\s\"'»”“’)\]]*$")
+#: What may follow an end mark, white space apart: closing quotes and brackets.
+_AFTER_MARK = "\"'»”“’)]"
+_END = re.compile(r"([.!?:;…。！？．।۔؟։])[\s" + re.escape(_AFTER_MARK) + r"]*$")
 #: How much longer than the English a translation usually is, by language.
 USUAL_RATIO = {"de": 1.25, "fr": 1.2, "it": 1.15, "pt": 1.15, "es": 1.2, "ru": 1.15, "nl": 1.2, "pl": 1.2}
 
@@ -37,7 +41,7 @@ def untranslated(entries: Sequence[Entry], context: Context) -> Iterator[tuple[E
 def fuzzy(entries: Sequence[Entry], context: Context) -> Iterator[tuple[Entry, str]]:
     """Fuzzy: the translation is not published until a translator confirms it."""
     for entry in entries:
-        if entry.flags and entry.fuzzy and not entry.untranslated:
+        if entry.fuzzy and not entry.untranslated:
             yield entry, "fuzzy: the English changed; review the translation and remove the fuzzy flag"
 
 
@@ -123,8 +127,6 @@ def punctuation(translations: Sequence[Translation], context: Context) -> Iterat
 
 
 _SENTENCE_ENDS = frozenset(".!?…。！？．।۔؟։")
-#: What may follow an end mark, white space apart (the characters after the mark in ``_END``).
-_AFTER_MARK = frozenset("\"'»”“’)]")
 _HIGH_PUNCTUATION = re.compile(r"[;:!?]")
 
 
@@ -187,10 +189,7 @@ def glossary(translations: Sequence[Translation], context: Context) -> Iterator[
     for entry, source, text in translations:
         if any_term.search(source) is None:
             continue  # most texts: no term of the glossary
-        folded = source.casefold()
         for term in context.policy.glossary:
-            if not any(form in folded for form in term.folded):
-                continue
             rendering = term.renderings.get(context.locale) or term.renderings.get(language)
             if rendering is None or not contains_any(source, term.match):
                 continue
