@@ -299,7 +299,9 @@ def _project(args: argparse.Namespace, *, writing: bool = False):  # type: ignor
         # Outside a project, ./locales is the catalog folder as soon as it
         # exists (init made it): reading and writing use the same one.
         project = project._replace(locales=Path("locales"))
-    return project
+    # Below the current folder, the folders are named from it, as users type
+    # them: so is every file a message or note names.
+    return project._replace(content=Path(_shown(project.content)), locales=Path(_shown(project.locales)))
 
 
 def _emit(text: str, output: Path | None) -> None:
