@@ -442,33 +442,29 @@ class _Fast:
                 if trailing.match(text, position):
                     return
                 raise _Decline
-            line += found.group("blank").count("\n")
+            blank, comments, context, msgid_raw, plural_raw, strs, obsolete = found.groups()
+            line += blank.count("\n")
             start = line
-            comments = found.group("comments")
-            if found.group("obsolete") is not None:
-                self.slowly(found.group("comments") + found.group("obsolete"), start)
-                line += (comments + found.group("obsolete")).count("\n")
+            if obsolete is not None:
+                self.slowly(comments + obsolete, start)
+                line += (comments + obsolete).count("\n")
                 position = found.end()
                 continue
             flags, extracted, previous = _comments(comments)
             line += comments.count("\n")
-            context = found.group("ctx")
             if context is not None:
                 msgctxt = _value(context)
                 line += context.count("\n")
             else:
                 msgctxt = None
             msgid_line = line
-            msgid_raw = found.group("id")
             msgid = _value(msgid_raw)
             line += msgid_raw.count("\n")
-            plural_raw = found.group("plural")
             msgid_plural = None
             if plural_raw is not None:
                 msgid_plural = _value(plural_raw)
                 line += plural_raw.count("\n")
             msgstr_line = line
-            strs = found.group("strs")
             if msgid_plural is None and strs.startswith("msgstr") and strs[6:7] != "[" and "msgstr" not in strs[6:]:
                 msgstr: tuple[str, ...] = (_value(strs[6:]),)  # one msgstr, the usual case
             else:
