@@ -13,8 +13,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from ..tags import TAG_RE
 from ..poreader import Entry
+from ..tags import TAG_RE
 from . import Context, Translation, check, contains_any, translations_of
 
 _PYTHON_FORMAT = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?[diouxXeEfFgGcrsa%]")
