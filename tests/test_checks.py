@@ -294,6 +294,7 @@ def test_settings_of_the_wrong_type_are_refused_in_one_line(tmp_path: Path, monk
     assert main(command) == 2
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1 and message in err and "Traceback" not in err
+    assert err.count("[tool.trigger-content.") == 1  # the table named once
 
 
 _PIECES = st.sampled_from(["a", "B", " ", "\u00a0", "\n", "\t", ".", "!", "?", ":", ";", "…", '"', "'", ")", "]", "»", "1", "<", ">", "a>", "<a1>", "</a1>", "//"])

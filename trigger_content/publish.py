@@ -40,14 +40,11 @@ def load_publish_policy(settings: dict[str, Any], source: str = "pyproject.toml"
     from .project import Settings
 
     table = Settings("publish", settings, {"fuzzy", "missing", "min-percent"}, source)
+    fuzzy, missing, min_percent = table.flag("fuzzy", False), table.text("missing", "english"), table.percent("min-percent", 0)
     try:
-        return PublishPolicy(
-            fuzzy=table.flag("fuzzy", False),
-            missing=table.text("missing", "english"),
-            min_percent=table.percent("min-percent", 0),
-        )
-    except TriggerContentError as error:
-        raise TriggerContentError(f"[tool.trigger-content.publish]: {error.message}", path=source) from None
+        return PublishPolicy(fuzzy=fuzzy, missing=missing, min_percent=min_percent)
+    except TriggerContentError as error:  # a value the policy refuses
+        table.fail(error.message)
 
 
 @dataclass
