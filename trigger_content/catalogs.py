@@ -23,6 +23,7 @@ import polib
 from .errors import TriggerContentError
 from .files import write_atomic
 from .model import Page
+from .poreader import Entry
 from .project import Project
 from .walker import segments
 
@@ -186,10 +187,15 @@ def read_translations(path: str | Path) -> dict[tuple[str, str], str]:
     """
     from .poreader import read_po
 
+    return entry_translations(read_po(path).entries)
+
+
+def entry_translations(entries: Iterable[Entry], *, fuzzy: bool = False) -> dict[tuple[str, str], str]:
+    """:func:`translations` of the strict reader's entries; with ``fuzzy``, fuzzy ones too."""
     return {
         (entry.msgctxt or "", entry.msgid): entry.msgstr[0]
-        for entry in read_po(path).entries
-        if entry.msgstr[0] and entry.msgid_plural is None and not entry.fuzzy and not entry.obsolete
+        for entry in entries
+        if entry.msgstr[0] and entry.msgid_plural is None and not entry.obsolete and (fuzzy or not entry.fuzzy)
     }
 
 

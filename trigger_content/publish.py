@@ -64,7 +64,7 @@ class LocaleTranslations:
 
 def locale_translations(po: str | Path, locale: str, policy: PublishPolicy) -> LocaleTranslations:
     """The translations of the catalog at ``po`` that ``policy`` lets a page use."""
-    from .catalogs import load_translations
+    from .catalogs import entry_translations, load_translations
     from .poreader import read_po
     from .status import count
 
@@ -81,15 +81,9 @@ def locale_translations(po: str | Path, locale: str, policy: PublishPolicy) -> L
         percent = count(catalog.entries).percent
         fuzzy = frozenset((entry.msgctxt or "", entry.msgid) for entry in catalog.active if entry.fuzzy and not entry.untranslated)
         if policy.fuzzy:
-            translations = {
-                (entry.msgctxt or "", entry.msgid): entry.msgstr[0]
-                for entry in catalog.active
-                if entry.msgstr[0] and entry.msgid_plural is None
-            }
-            fuzzy = sum(1 for entry in catalog.active if entry.fuzzy and not entry.untranslated)
             if fuzzy:
-                notes.append(f"{po}: {fuzzy} fuzzy translation{'s' if fuzzy != 1 else ''} published, as the policy allows")
-            return _with_threshold(LocaleTranslations(locale, translations, percent, notes), policy)
+                notes.append(f"{po}: {len(fuzzy)} fuzzy translation{'s' if len(fuzzy) != 1 else ''} published, as the policy allows")
+            return _with_threshold(LocaleTranslations(locale, entry_translations(catalog.entries, fuzzy=True), percent, notes), policy)
     translations, note = load_translations(po)
     if note:
         notes.append(note)
