@@ -479,7 +479,7 @@ def _status(args: argparse.Namespace) -> int:
     from .status import context_sections, find_catalogs, page_sections, to_json, to_markdown, to_table, write_badges
 
     project = _project(args)
-    paths = find_catalogs(args.paths) if args.paths else [Path(_shown(path)) for path in project.catalogs()]
+    paths = find_catalogs(args.paths) if args.paths else project.catalogs()
     if not paths:
         raise TriggerContentError("no catalogs found", path=args.paths[0] if args.paths else project.locales)
     from . import tally  # noqa: F401  # loaded here: forked workers (Linux) start with it
@@ -536,7 +536,7 @@ def _check(args: argparse.Namespace) -> int:
     validate_names([*overrides.get("fail_on", ()), *overrides.get("disable", ())], "trigger-content check")  # type: ignore[misc]
     policy = replace(policy, **overrides)  # type: ignore[arg-type]
 
-    paths = find_catalogs(args.paths) if args.paths else [Path(_shown(path)) for path in project.catalogs()]
+    paths = find_catalogs(args.paths) if args.paths else project.catalogs()
     if not paths:
         raise TriggerContentError("no catalogs found", path=args.paths[0] if args.paths else project.locales)
     from .batch import each_catalog
@@ -551,7 +551,7 @@ def _check(args: argparse.Namespace) -> int:
     ]
     findings += [unreadable_finding(outcome.error, str(outcome.path)) for outcome in outcomes if outcome.error is not None]
     if not args.paths and project.root is not None:
-        findings.extend(replace(finding, path=_shown(Path(finding.path))) for finding in check_project(project, policy))
+        findings.extend(check_project(project, policy))
     findings.sort(key=lambda finding: (finding.path, finding.line))
     if args.format == "junit":
         report = to_junit(findings, policy, [str(path) for path in paths], project=not args.paths and project.root is not None)
