@@ -11,6 +11,7 @@ The pipeline, one function a stage::
 from __future__ import annotations
 
 import importlib
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
     from typing import Any

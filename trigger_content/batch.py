@@ -19,11 +19,12 @@ import zlib
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
+
+from .errors import TriggerContentError
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
     from typing import Any
-
-from .errors import TriggerContentError
 
 #: Bumped whenever a result's meaning or shape changes, so old caches are ignored.
 CACHE_VERSION = "1"

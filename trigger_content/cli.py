@@ -15,13 +15,13 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from .errors import TriggerContentError
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
     from typing import NoReturn, TypeVar
 
     Number = TypeVar("Number", int, float)
-
-from .errors import TriggerContentError
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 

@@ -375,6 +375,8 @@ class _Parser:
 
 _S = r'[ \t]*"[^"\\\n]*(?:\\.[^"\\\n]*)*"[ \t]*\n'
 _FIELD = rf"(?:{_S})+"
+
+
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The fast path's expressions, compiled on first use (a command that reads no catalog skips them).

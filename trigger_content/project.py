@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import namedtuple
+from collections.abc import Iterable
 from pathlib import Path
+
+from .errors import TriggerContentError
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
     from typing import Any, NoReturn
-from collections.abc import Iterable
-
-from .errors import TriggerContentError
 
 #: The gettext domain: one template and one catalog per locale hold every page.
 DOMAIN = "trigger_content"

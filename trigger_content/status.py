@@ -16,15 +16,16 @@ out; "translated words" are those of the translated entries.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
 from collections import namedtuple
+from collections.abc import Callable, Iterable
 from functools import lru_cache
-TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
-if TYPE_CHECKING:
-    from typing import Any
 from pathlib import Path
 
 from .poreader import Catalog, Entry
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 _WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
 _TAG = re.compile(r"</?[a-z]+\d+>")

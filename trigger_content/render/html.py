@@ -32,7 +32,6 @@ def _environment(templates: Path | None):  # type: ignore[no-untyped-def]
         auto_reload=False,  # read once per process: a server sees an edited template after a restart
     )
     environment.globals["plain"] = plain_text
-    environment.globals["inline_html"] = inline_html
     environment.filters["inline"] = inline_html
     return environment
 
