@@ -221,7 +221,9 @@ def render_one(folder: Path, repeat: int) -> tuple[float, float, float, float, f
     def hand() -> str:
         return compiled.render(_p=translations.pgettext)
 
-    copies = iter([page.model_copy() for _ in range(100 * max(repeat, 3) + 1)])
+    # Copies of the page never localized, one for each call of the two
+    # functions below (each timed about 100 times at the most).
+    copies = iter([page.model_copy() for _ in range(200 * max(repeat, 3) + 2)])
 
     def ours_first() -> str:
         """A page not localized before: planned, every text built."""
@@ -235,10 +237,9 @@ def render_one(folder: Path, repeat: int) -> tuple[float, float, float, float, f
         with open(folder / "locales" / locale / "LC_MESSAGES" / "trigger_content.mo", "rb") as handle:
             catalog = gettext.GNUTranslations(handle)
         others[locale] = (catalog, tc.RenderContext.for_page(tc.localize(page, catalog, locale=locale)))
-    fresh = iter([page.model_copy() for _ in range(100 * max(repeat, 3) + 1)])
 
     def ours_in_build() -> None:
-        new = next(fresh)
+        new = next(copies)
         for locale, (catalog, language) in others.items():
             tc.render_html(tc.localize(new, catalog, locale=locale), context=language)
 
