@@ -24,8 +24,8 @@ from typing import Any
 
 from . import checks, poreader, status
 from .inline import plain_text
-from .tags import TAG_RE
 from .model import Page
+from .tags import TAG_RE
 from .walker import Segment, segments
 
 __all__ = ["render_review"]
