@@ -189,3 +189,10 @@ def test_a_bad_option_value_is_one_line_naming_the_option(arguments: list[str], 
         main(arguments)
     err = capsys.readouterr().err
     assert exited.value.code == 2 and len(err.splitlines()) == 1 and message in err, err
+
+
+def test_a_pyproject_that_does_not_load_is_named_with_its_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.trigger-content]\nx = 1\nx = 2\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["status"]) == 2
+    assert capsys.readouterr().err == "pyproject.toml:3:6: invalid TOML: cannot overwrite a value\n"

@@ -37,6 +37,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args) or EXIT_OK)
     except TriggerContentError as error:
+        if error.path:
+            error.path = _shown(Path(error.path))  # as users type it
         print(str(error) if error.path else f"trigger-content: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
@@ -301,7 +303,8 @@ def _project(args: argparse.Namespace, *, writing: bool = False):  # type: ignor
         project = project._replace(locales=Path("locales"))
     # Below the current folder, the folders are named from it, as users type
     # them: so is every file a message or note names.
-    return project._replace(content=Path(_shown(project.content)), locales=Path(_shown(project.locales)))
+    root = None if project.root is None else Path(_shown(project.root))
+    return project._replace(root=root, content=Path(_shown(project.content)), locales=Path(_shown(project.locales)))
 
 
 def _emit(text: str, output: Path | None) -> None:

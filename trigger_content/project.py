@@ -89,12 +89,7 @@ def find_project(start: str | Path | None = None) -> Project:
         pyproject = folder / "pyproject.toml"
         if not pyproject.is_file():
             continue
-        import tomllib  # here, not at start-up: most folders have no pyproject.toml
-
-        try:
-            settings = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-            raise TriggerContentError(f"cannot read: {error}", path=pyproject) from None
+        _, settings = read_toml(pyproject)
         table = settings.get("tool", {}).get("trigger-content")
         if table is None:
             continue
@@ -109,6 +104,39 @@ def find_project(start: str | Path | None = None) -> Project:
             publish=dict(table.get("publish", {})),
         )
     return Project(root=None, content=packaged_data("content"), locales=packaged_data("locales"))
+
+
+def read_toml(path: Path, kind: type[TriggerContentError] = TriggerContentError) -> tuple[str, dict[str, Any]]:
+    """The text of the TOML file at ``path`` and its data; ``kind`` of error, with the line and column, when it does not load."""
+    import re
+    import tomllib  # here, not at start-up: most folders have no pyproject.toml
+
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise kind(error.strerror or str(error), path=path) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise kind(f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8", path=path, line=line, column=column) from None
+    try:
+        return text, tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        found = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
+        if found is not None:
+            line, column = int(found.group(1)), int(found.group(2))
+        else:
+            found = re.search(r"\s*\(at end of document\)$", message)
+            if found is None:
+                raise kind(f"invalid TOML: {message}", path=path) from None
+            # The end of the document: said at its last line, after its last character.
+            last = text.rstrip()
+            line, column = last.count("\n") + 1, len(last) - (last.rfind("\n") + 1) + 1
+        what = message[: found.start()]
+        raise kind(f"invalid TOML: {what[0].lower()}{what[1:]}", path=path, line=line, column=column) from None
 
 
 class Settings:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import json
 import re
-import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import SourceError
 from .inline import Frozen
 from .model import Page, Site
-from .project import packaged_data
+from .project import packaged_data, read_toml
 
 SITE_FILE = "site.toml"
 
@@ -34,7 +33,7 @@ def load_page(path: str | Path) -> Page:
     line or field of the first problem.
     """
     path = Path(path)
-    text, data = _read_toml(path)
+    text, data = read_toml(path, SourceError)
     if "site" not in data and (path.parent / SITE_FILE).is_file() and path.name != SITE_FILE:
         data["site"] = load_site(path.parent / SITE_FILE)
     return _validate(Page, data, path, text)
@@ -43,7 +42,7 @@ def load_page(path: str | Path) -> Page:
 def load_site(path: str | Path) -> Site:
     """Load and validate a ``site.toml`` document."""
     path = Path(path)
-    text, data = _read_toml(path)
+    text, data = read_toml(path, SourceError)
     return _validate(Site, data, path, text)
 
 
@@ -68,38 +67,6 @@ def load_pages(folder: str | Path | None = None) -> list[Page]:
 
 
 # -- reading -------------------------------------------------------------------
-
-
-def _read_toml(path: Path) -> tuple[str, dict[str, Any]]:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise SourceError(error.strerror or str(error), path=path) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise SourceError(
-            f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8",
-            path=path, line=line, column=column,
-        ) from None
-    try:
-        return text, tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        found = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
-        if found is not None:
-            line, column = int(found.group(1)), int(found.group(2))
-        else:
-            found = re.search(r"\s*\(at end of document\)$", message)
-            if found is None:
-                raise SourceError(f"invalid TOML: {message}", path=path) from None
-            # The end of the document: said at its last line, after its last character.
-            last = text.rstrip()
-            line, column = last.count("\n") + 1, len(last) - (last.rfind("\n") + 1) + 1
-        what = message[: found.start()]
-        raise SourceError(f"invalid TOML: {what[0].lower()}{what[1:]}", path=path, line=line, column=column) from None
 
 
 def _validate(model: type[Frozen], data: dict[str, Any], path: Path, text: str) -> Any:
