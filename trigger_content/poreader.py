@@ -14,6 +14,8 @@ import codecs
 import re
 from collections import namedtuple
 from functools import cache
+from itertools import repeat
+from operator import add
 from pathlib import Path
 
 from .errors import TriggerContentError
@@ -373,34 +375,54 @@ class _Parser:
 
 # -- the fast path ----------------------------------------------------------------------
 
+#: One quoted string on its line, after a keyword or alone.
 _S = r'[ \t]*"[^"\\\n]*(?:\\.[^"\\\n]*)*"[ \t]*\n'
-_FIELD = rf"(?:{_S})+"
+#: A keyword's strings; in an obsolete entry, each line after the first starts with #~.
+_FIELD = rf"(?:{_S})++"
+_OLD_FIELD = rf"{_S}(?:[ \t]*\#~{_S})*+"
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The fast path's expressions, compiled on first use (a command that reads no catalog skips them).
 
-    The first matches one entry as GNU gettext and every editor write it:
-    comments, then the keywords in their order, each followed by its
-    strings; or a run of obsolete (#~) lines.
+    The first matches one entry as GNU gettext and every editor write it,
+    active or obsolete: its comments, then its keywords in their order, each
+    followed by its strings, then blank lines; or, when nothing else does,
+    one line (``other``), which sends the file to the line-by-line parser.
     """
+    old = r"[ \t]*\#~[ \t]*"
     entry = re.compile(
-        rf"""(?P<blank>(?:[ \t]*\n)*)
-        (?P<comments>(?:[ \t]*\#(?!~)[^\n]*\n)*)
+        rf"""(?P<comments>(?:[ \t]*\#(?!~)[^\n]*\n)*+)
         (?:
           (?:[ \t]*msgctxt(?P<ctx>{_FIELD}))?
           [ \t]*msgid(?P<id>{_FIELD})
-          (?:[ \t]*msgid_plural(?P<plural>{_FIELD}))?
-          (?P<strs>(?:[ \t]*msgstr(?:\[\d+\])?{_FIELD})+)
-        | (?P<obsolete>(?:[ \t]*\#~[^\n]*\n)+)
-        )""",
+          (?:[ \t]*msgid_plural(?P<plural>{_FIELD})(?P<forms>(?:[ \t]*msgstr\[\d+\]{_FIELD})++)
+            |[ \t]*msgstr(?P<str>{_FIELD}))
+        | (?P<old_previous>(?:{old}\|[^\n]*\n)*+)
+          (?:{old}msgctxt(?P<old_ctx>{_OLD_FIELD}))?
+          {old}msgid(?P<old_id>{_OLD_FIELD})
+          (?:{old}msgid_plural(?P<old_plural>{_OLD_FIELD})(?P<old_forms>(?:{old}msgstr\[\d+\]{_OLD_FIELD})++)
+            |{old}msgstr(?P<old_str>{_OLD_FIELD}))
+        | (?P<other>[^\n]*\n)
+        )
+        (?P<blank>(?:[ \t]*\n)*+)""",
         re.VERBOSE,
     )
     inner = re.compile(r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"')
-    form = re.compile(rf"[ \t]*msgstr(?:\[(\d+)\])?({_FIELD})")
-    trailing = re.compile(r"(?:[ \t]*\n)*\Z")
-    return entry, inner, form, trailing
+    form = re.compile(rf"[ \t]*msgstr\[(\d+)\]({_FIELD})")
+    return entry, inner, form
+
+
+#: Where one string of a field ends and the next begins; a line of an obsolete field after its first.
+_BETWEEN_STRINGS = re.compile(r'"[ \t]*\n[ \t]*"')
+_OLD_LINE = re.compile(r"\n[ \t]*#~")
+#: A field's strings once joined: the text between the quotes.
+_JOINED = re.compile(r'[ \t]*"(.*)"[ \t]*\n')
+#: An escape that is not one character after a backslash (octal, hexadecimal, unknown).
+_OTHER_ESCAPE = re.compile(r"\\[^ntr\"\\abfv?']")
+_SIMPLE_ESCAPE = re.compile(r"\\(.)")
+_LEADING_BLANK = re.compile(r"(?:[ \t]*\n)*+")
 
 
 class _Decline(Exception):
@@ -408,11 +430,13 @@ class _Decline(Exception):
 
 
 class _Fast:
-    """Reads a well-formed catalog with one regular expression per entry.
+    """Reads a well-formed catalog a column at a time: one regular expression over the whole text.
 
     It gives exactly what the line-by-line parser gives, and declines (the
-    parser then runs) on anything unusual: a line it does not expect, a
-    backslash it does not know, a bare carriage return.
+    parser then runs) on anything unusual: a line in no entry, a backslash
+    it does not know, a bare carriage return. Each keyword's strings of all
+    entries are joined, their escapes resolved and split again in a few
+    passes over one long string, so the work per entry is small.
     """
 
     def __init__(self, parser: _Parser) -> None:
@@ -434,74 +458,86 @@ class _Fast:
         return True
 
     def entries(self, text: str) -> None:
-        parser = self.parser
-        position, line, end = 0, 1, len(text)
-        entry_pattern, _, form_pattern, trailing = _patterns()
-        match_entry = entry_pattern.match
-        while position < end:
-            found = match_entry(text, position)
-            if found is None or found.end() == position:
-                if trailing.match(text, position):
-                    return
-                raise _Decline
-            blank, comments, context, msgid_raw, plural_raw, strs, obsolete = found.groups()
-            line += blank.count("\n")
-            start = line
-            if obsolete is not None:
-                self.slowly(comments + obsolete, start)
-                line += (comments + obsolete).count("\n")
-                position = found.end()
-                continue
-            flags, extracted, previous = _comments(comments)
-            line += comments.count("\n")
-            if context is not None:
-                msgctxt = _value(context)
-                line += context.count("\n")
-            else:
-                msgctxt = None
-            msgid_line = line
-            msgid = _value(msgid_raw)
-            line += msgid_raw.count("\n")
-            msgid_plural = None
-            if plural_raw is not None:
-                msgid_plural = _value(plural_raw)
-                line += plural_raw.count("\n")
-            msgstr_line = line
-            if msgid_plural is None and strs.startswith("msgstr") and strs[6:7] != "[" and "msgstr" not in strs[6:]:
-                msgstr: tuple[str, ...] = (_value(strs[6:]),)  # one msgstr, the usual case
-            else:
-                forms = form_pattern.findall(strs)
-                indexes = [index for index, _ in forms]
-                if msgid_plural is None:
-                    if indexes != [""]:
-                        raise _Decline
-                elif indexes != [str(number) for number in range(len(forms))]:
-                    raise _Decline
-                msgstr = tuple(_value(raw) for _, raw in forms)
-            line += strs.count("\n")
-            entry = Entry(msgctxt, msgid, msgid_plural, msgstr, flags, False, start, msgid_line, msgstr_line, previous, extracted)
-            if msgid == "" and msgctxt is None:
-                if parser.header is not None:
-                    raise _Decline
-                parser.header = (entry, entry.msgstr[0])
-            else:
-                parser.entries.append(entry)
-            position = found.end()
+        head = _LEADING_BLANK.match(text).end()  # type: ignore[union-attr]
+        rows = _patterns()[0].findall(text, head)
+        if not rows:
+            return
+        comments, ctx, msgid, plural, forms, msgstr, old_previous, old_ctx, old_id, old_plural, old_forms, old_str, other, blank = map(list, zip(*rows))
+        if other.count("") != len(rows):
+            raise _Decline  # a line in no entry
+        obsolete = list(map(bool, old_id))
+        if any(obsolete):
+            # An obsolete entry's fields in the same columns as an active one's.
+            for column, old_column in ((ctx, old_ctx), (msgid, old_id), (plural, old_plural), (forms, old_forms), (msgstr, old_str)):
+                column[:] = map(add, column, old_column)
+            forms[:] = [_OLD_LINE.sub("\n", "\n" + raw)[1:] if old else raw for raw, old in zip(forms, obsolete)]
+            comments = [
+                block + re.sub(r"(?m)^[ \t]*#~[ \t]*\|", "#|", previous) if previous else block
+                for block, previous in zip(comments, old_previous)
+            ]
+        # Lines: each entry's first, its msgid's and its msgstr's.
+        newlines = repeat("\n")
+        before_msgid = map(add, map(str.count, comments, newlines), map(str.count, ctx, newlines))
+        before_msgstr = map(add, map(str.count, msgid, newlines), map(str.count, plural, newlines))
+        after_msgstr = map(add, map(str.count, msgstr, newlines), map(add, map(str.count, forms, newlines), map(str.count, blank, newlines)))
+        firsts, msgid_lines, msgstr_lines = [], [], []
+        line = text.count("\n", 0, head) + 1
+        for up_to_msgid, up_to_msgstr, rest in zip(before_msgid, before_msgstr, after_msgstr):
+            firsts.append(line)
+            line += up_to_msgid
+            msgid_lines.append(line)
+            line += up_to_msgstr
+            msgstr_lines.append(line)
+            line += rest
+        # Texts, a column at a time.
+        msgstrs: list[tuple[str, ...]] = list(zip(_optional_column(msgstr)))  # type: ignore[arg-type]
+        if plural.count("") != len(plural):
+            form_pattern = _patterns()[2]
+            for index, raw in enumerate(forms):
+                if raw:
+                    found = form_pattern.findall(raw)
+                    if [number for number, _ in found] != [str(number) for number in range(len(found))]:
+                        raise _Decline  # the line parser says what is wrong with the plural forms
+                    msgstrs[index] = tuple(_column([strings for _, strings in found]))
+        flags, notes, previous = zip(*map(_comments, comments))
+        msgctxts, msgids = _optional_column(ctx), _column(msgid)
+        entries = list(map(Entry, msgctxts, msgids, _optional_column(plural), msgstrs, flags, obsolete, firsts, msgid_lines, msgstr_lines, previous, notes))
+        headers = [index for index, text in enumerate(msgids) if not text and msgctxts[index] is None and not obsolete[index]]
+        if len(headers) > 1:
+            raise _Decline  # a second header: the line parser names both lines
+        if headers:
+            header = entries.pop(headers[0])
+            self.parser.header = (header, header.msgstr[0])
+        self.parser.entries = entries
 
-    def slowly(self, block: str, first: int) -> None:
-        """Read an unusual block (obsolete entries) with the line-by-line parser."""
-        parser = self.parser
-        parser._reset(0)
-        before = len(parser.entries)
-        try:
-            for offset, raw in enumerate(block.split("\n")[:-1]):
-                parser.line(first + offset, raw)
-            pending = not parser.fields and parser.start
-            parser.finish(first)
-        except CatalogError:
-            raise _Decline from None  # the whole file, read line by line, says where
-        if pending or len(parser.entries) == before:
-            raise _Decline  # comments whose entry follows: the line parser keeps them together
+
+def _column(raws: list[str]) -> list[str]:
+    """The texts of one keyword's strings in many entries (``raws``: each entry's strings as the file writes them)."""
+    if not raws:
+        return []
+    joined = "\0".join(raws)
+    if "\\" in joined and _OTHER_ESCAPE.search(joined):
+        return [_value(raw) for raw in raws]  # rare: octal or hexadecimal escapes, resolved a string at a time
+    if "#~" in joined:
+        joined = _OLD_LINE.sub("\n", joined)
+    texts = _JOINED.findall(_BETWEEN_STRINGS.sub("", joined))
+    if len(texts) != len(raws):
+        raise _Decline
+    if "\\" in joined:
+        texts = [_SIMPLE_ESCAPE.sub(_simple_escape, text) if "\\" in text else text for text in texts]
+    return texts
+
+
+def _optional_column(raws: list[str]) -> list[str | None]:
+    """As :func:`_column`, with ``None`` where an entry has no such keyword (an empty raw)."""
+    if "" not in raws:
+        return _column(raws)  # type: ignore[return-value]
+    texts = iter(_column([raw for raw in raws if raw]))
+    return [next(texts) if raw else None for raw in raws]
+
+
+def _simple_escape(found: re.Match[str]) -> str:
+    return _ESCAPES[found.group(1)]
 
 
 def _value(raw: str) -> str:
