@@ -192,23 +192,66 @@ _ESCAPED = st.sampled_from(["a", "1", "7", "B", "\\x4", "\\x41", "\\1", "\\101",
 @given(st.lists(st.lists(st.lists(_ESCAPED, max_size=3).map("".join), min_size=1, max_size=3), min_size=1, max_size=4))
 def test_the_fast_path_agrees_on_strings_of_escapes(messages: list[list[str]]) -> None:
     """Well-formed entries whose translations are strings of escapes, over several lines."""
-    import trigger_content.poreader as poreader
-
     body = "".join(f'msgid "m{index}"\nmsgstr ""\n' + "".join(f'"{part}"\n' for part in parts) + "\n" for index, parts in enumerate(messages))
     data = ('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n' + body).encode()
+    assert _read(data, fast=True) == _read(data, fast=False)
 
-    def read(fast: bool) -> tuple:
-        original = poreader._Fast.read
-        if not fast:
-            poreader._Fast.read = lambda self, text: False  # type: ignore[method-assign]
-        try:
-            return tuple(entry.msgstr for entry in read_po("escapes.po", data).entries)
-        except CatalogError as error:
-            return ("error", str(error))
-        finally:
-            poreader._Fast.read = original  # type: ignore[method-assign]
 
-    assert read(True) == read(False)
+def _read(data: bytes, *, fast: bool) -> tuple:
+    """What the reader gives for ``data``, with or without its fast path (which must give the same)."""
+    import trigger_content.poreader as poreader
+
+    original = poreader._Fast.read
+    if not fast:
+        poreader._Fast.read = lambda self, text: False  # type: ignore[method-assign]
+    try:
+        catalog = read_po("fuzz.po", data, plurals=False)
+        return (catalog.entries, catalog.header, catalog.header_fuzzy, catalog.header_line, catalog.notes)
+    except CatalogError as error:
+        return ("error", str(error))
+    finally:
+        poreader._Fast.read = original  # type: ignore[method-assign]
+
+
+_STRINGS = st.lists(st.sampled_from(['"a"', '"b c"', '""', '"\\n"', '"x\\"y"', '"\\101"', '"é"']), min_size=1, max_size=3)
+
+
+@st.composite
+def _entry(draw: st.DrawFn) -> str:
+    """A well-formed entry, active or obsolete, with comments, a context, plural forms, strings over several lines."""
+    prefix = "#~ " if draw(st.booleans()) else ""
+
+    def field(keyword: str, first: str = "") -> str:
+        strings = ([first] if first else []) + draw(_STRINGS)
+        return f"{prefix}{keyword} {strings[0]}\n" + "".join(f"{prefix}{string}\n" for string in strings[1:])
+
+    text = "".join(draw(st.lists(st.sampled_from(["#. note\n", "#, fuzzy\n", "#: f.py:1\n", '#| msgid "before"\n', "# tr\n"]), max_size=3)))
+    if prefix and draw(st.booleans()):
+        text += '#~| msgid "old"\n#~| "er"\n'
+    if draw(st.booleans()):
+        text += field("msgctxt")
+    text += field("msgid", '"m"')  # not a second header
+    if draw(st.booleans()):
+        text += field("msgid_plural") + field("msgstr[0]") + field("msgstr[1]")
+    else:
+        text += field("msgstr")
+    return text + "\n" * draw(st.integers(0, 2))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_entry(), min_size=1, max_size=6))
+def test_the_fast_path_reads_active_and_obsolete_entries_as_the_line_parser_does(entries: list[str]) -> None:
+    import trigger_content.poreader as poreader
+
+    data = ('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n' + "".join(entries)).encode()
+    original, used = poreader._Fast.read, []
+    poreader._Fast.read = lambda self, text: used.append(original(self, text)) or used[-1]  # type: ignore[method-assign]
+    try:
+        fast = _read(data, fast=True)
+    finally:
+        poreader._Fast.read = original  # type: ignore[method-assign]
+    assert used == [True]  # well formed: read by the fast path
+    assert fast == _read(data, fast=False)
 
 
 def test_status_warns_about_what_the_reader_noticed(capsys: pytest.CaptureFixture[str]) -> None:
@@ -242,20 +285,5 @@ def test_the_fast_path_reads_exactly_what_the_line_parser_reads(path: Path, monk
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_PO_PIECES, max_size=25))
 def test_the_fast_path_agrees_on_po_shaped_text(pieces: list[str]) -> None:
-    import trigger_content.poreader as poreader
-
     data = "".join(pieces).encode("utf-8")
-
-    def read(fast: bool) -> tuple:
-        original = poreader._Fast.read
-        if not fast:
-            poreader._Fast.read = lambda self, text: False  # type: ignore[method-assign]
-        try:
-            catalog = read_po("fuzz.po", data, plurals=False)
-            return (catalog.entries, catalog.header)
-        except CatalogError as error:
-            return ("error", str(error))
-        finally:
-            poreader._Fast.read = original  # type: ignore[method-assign]
-
-    assert read(True) == read(False)
+    assert _read(data, fast=True) == _read(data, fast=False)

@@ -417,6 +417,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 #: Where one string of a field ends and the next begins; a line of an obsolete field after its first.
 _BETWEEN_STRINGS = re.compile(r'"[ \t]*\n[ \t]*"')
 _OLD_LINE = re.compile(r"\n[ \t]*#~")
+#: The start of a previous-message line of an obsolete entry (``#~|``), read as ``#|``.
+_OBSOLETE_PREVIOUS = re.compile(r"(?m)^[ \t]*#~[ \t]*\|")
 #: A field's strings once joined: the text between the quotes.
 _JOINED = re.compile(r'[ \t]*"(.*)"[ \t]*\n')
 #: An escape that is not one character after a backslash (octal, hexadecimal, unknown).
@@ -463,7 +465,8 @@ class _Fast:
         if not rows:
             return
         comments, ctx, msgid, plural, forms, msgstr, old_previous, old_ctx, old_id, old_plural, old_forms, old_str, other, blank = map(list, zip(*rows))
-        if other.count("") != len(rows):
+        del rows
+        if other.count("") != len(other):
             raise _Decline  # a line in no entry
         obsolete = list(map(bool, old_id))
         if any(obsolete):
@@ -471,10 +474,7 @@ class _Fast:
             for column, old_column in ((ctx, old_ctx), (msgid, old_id), (plural, old_plural), (forms, old_forms), (msgstr, old_str)):
                 column[:] = map(add, column, old_column)
             forms[:] = [_OLD_LINE.sub("\n", "\n" + raw)[1:] if old else raw for raw, old in zip(forms, obsolete)]
-            comments = [
-                block + re.sub(r"(?m)^[ \t]*#~[ \t]*\|", "#|", previous) if previous else block
-                for block, previous in zip(comments, old_previous)
-            ]
+            comments = [block + _OBSOLETE_PREVIOUS.sub("#|", previous) if previous else block for block, previous in zip(comments, old_previous)]
         # Lines: each entry's first, its msgid's and its msgstr's.
         newlines = repeat("\n")
         before_msgid = map(add, map(str.count, comments, newlines), map(str.count, ctx, newlines))
@@ -512,7 +512,10 @@ class _Fast:
 
 
 def _column(raws: list[str]) -> list[str]:
-    """The texts of one keyword's strings in many entries (``raws``: each entry's strings as the file writes them)."""
+    """The texts of one keyword's strings in many entries (``raws``: each entry's strings as the file writes them).
+
+    The raws are joined by NUL, which no catalog read here holds (the reader refuses it).
+    """
     if not raws:
         return []
     joined = "\0".join(raws)
