@@ -14,7 +14,7 @@ import codecs
 import re
 from collections import namedtuple
 from functools import cache
-from itertools import repeat
+from itertools import accumulate, repeat
 from operator import add
 from pathlib import Path
 
@@ -375,11 +375,23 @@ class _Parser:
 
 # -- the fast path ----------------------------------------------------------------------
 
-#: One quoted string on its line, after a keyword or alone.
-_S = r'[ \t]*"[^"\\\n]*(?:\\.[^"\\\n]*)*"[ \t]*\n'
-#: A keyword's strings; in an obsolete entry, each line after the first starts with #~.
-_FIELD = rf"(?:{_S})++"
-_OLD_FIELD = rf"{_S}(?:[ \t]*\#~{_S})*+"
+#: The inside of one quoted string.
+_BODY = r'[^"\\\n]*+(?:\\.[^"\\\n]*+)*+'
+#: Between two strings of a keyword, as GNU gettext writes them: the next
+#: line starts with the quote, after "#~ " in an obsolete entry.
+_BETWEEN = '"\n"'
+_OLD_BETWEEN = '"\n#~ "'
+_OLD = r"[ \t]*+\#~[ \t]*+"
+
+
+def _strings(between: str) -> str:
+    """A keyword's strings, one per line, from the first quote to the last line's end; ``between`` (an expression) between two."""
+    return '"' + _BODY + "(?:" + between + _BODY + ')*+"\n'
+
+
+def _field(name: str, between: str = re.escape(_BETWEEN)) -> str:
+    """:func:`_strings` after the white space that follows a keyword, as the group ``name``."""
+    return rf"[ \t]*+(?P<{name}>" + _strings(between) + ")"
 
 
 @cache
@@ -390,41 +402,34 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     active or obsolete: its comments, then its keywords in their order, each
     followed by its strings, then blank lines; or, when nothing else does,
     one line (``other``), which sends the file to the line-by-line parser.
+    The second matches one string; the third, one plural form of an entry
+    the first matched.
     """
-    old = r"[ \t]*\#~[ \t]*"
+    old = re.escape(_OLD_BETWEEN)
     entry = re.compile(
-        rf"""(?P<comments>(?:[ \t]*\#(?!~)[^\n]*\n)*+)
-        (?:
-          (?:[ \t]*msgctxt(?P<ctx>{_FIELD}))?
-          [ \t]*msgid(?P<id>{_FIELD})
-          (?:[ \t]*msgid_plural(?P<plural>{_FIELD})(?P<forms>(?:[ \t]*msgstr\[\d+\]{_FIELD})++)
-            |[ \t]*msgstr(?P<str>{_FIELD}))
-        | (?P<old_previous>(?:{old}\|[^\n]*\n)*+)
-          (?:{old}msgctxt(?P<old_ctx>{_OLD_FIELD}))?
-          {old}msgid(?P<old_id>{_OLD_FIELD})
-          (?:{old}msgid_plural(?P<old_plural>{_OLD_FIELD})(?P<old_forms>(?:{old}msgstr\[\d+\]{_OLD_FIELD})++)
-            |{old}msgstr(?P<old_str>{_OLD_FIELD}))
-        | (?P<other>[^\n]*\n)
-        )
-        (?P<blank>(?:[ \t]*\n)*+)""",
-        re.VERBOSE,
+        r"(?P<comments>(?:[ \t]*+\#(?!~)[^\n]*+\n)*+)"
+        "(?:"
+        r"(?:[ \t]*+msgctxt" + _field("ctx") + ")?"
+        r"[ \t]*+msgid" + _field("id")
+        + r"(?:[ \t]*+msgid_plural" + _field("plural") + r"(?P<forms>(?:[ \t]*+msgstr\[[0-9]+\][ \t]*+" + _strings(re.escape(_BETWEEN)) + ")++)"
+        r"|[ \t]*+msgstr" + _field("str") + ")"
+        "|(?P<old_previous>(?:" + _OLD + r"\|[^\n]*+\n)*+)"
+        "(?:" + _OLD + "msgctxt" + _field("old_ctx", old) + ")?"
+        + _OLD + "msgid" + _field("old_id", old)
+        + "(?:" + _OLD + "msgid_plural" + _field("old_plural", old)
+        + "(?P<old_forms>(?:" + _OLD + r"msgstr\[[0-9]+\][ \t]*+" + _strings(old) + ")++)"
+        "|" + _OLD + "msgstr" + _field("old_str", old) + ")"
+        r"|(?P<other>[^\n]*+\n)"
+        r")(?P<blank>(?:[ \t]*+\n)*+)"
     )
     inner = re.compile(r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"')
-    form = re.compile(rf"[ \t]*msgstr\[(\d+)\]({_FIELD})")
+    form = re.compile("(?:" + _OLD + r")?msgstr\[([0-9]+)\][ \t]*+(" + _strings('"\n(?:#~ )?"') + ")")
     return entry, inner, form
 
 
-#: Where one string of a field ends and the next begins; a line of an obsolete field after its first.
-_BETWEEN_STRINGS = re.compile(r'"[ \t]*\n[ \t]*"')
-_OLD_LINE = re.compile(r"\n[ \t]*#~")
 #: The start of a previous-message line of an obsolete entry (``#~|``), read as ``#|``.
 _OBSOLETE_PREVIOUS = re.compile(r"(?m)^[ \t]*#~[ \t]*\|")
-#: A field's strings once joined: the text between the quotes.
-_JOINED = re.compile(r'[ \t]*"(.*)"[ \t]*\n')
-#: An escape that is not one character after a backslash (octal, hexadecimal, unknown).
-_OTHER_ESCAPE = re.compile(r"\\[^ntr\"\\abfv?']")
-_SIMPLE_ESCAPE = re.compile(r"\\(.)")
-_LEADING_BLANK = re.compile(r"(?:[ \t]*\n)*+")
+_LEADING_BLANK = re.compile(r"(?:[ \t]*+\n)*+")
 
 
 class _Decline(Exception):
@@ -435,10 +440,10 @@ class _Fast:
     """Reads a well-formed catalog a column at a time: one regular expression over the whole text.
 
     It gives exactly what the line-by-line parser gives, and declines (the
-    parser then runs) on anything unusual: a line in no entry, a backslash
-    it does not know, a bare carriage return. Each keyword's strings of all
-    entries are joined, their escapes resolved and split again in a few
-    passes over one long string, so the work per entry is small.
+    parser then runs) on anything unusual: a line in no entry, strings not
+    laid out as GNU gettext writes them, a backslash it does not know, a
+    bare carriage return. One expression finds every entry's parts; each
+    keyword's texts are then made in one pass over all entries.
     """
 
     def __init__(self, parser: _Parser) -> None:
@@ -469,28 +474,22 @@ class _Fast:
         if other.count("") != len(other):
             raise _Decline  # a line in no entry
         obsolete = list(map(bool, old_id))
-        if any(obsolete):
-            # An obsolete entry's fields in the same columns as an active one's.
+        for index in [index for index, old in enumerate(obsolete) if old]:
+            # An obsolete entry's fields in the same columns as an active one's, written the same way.
             for column, old_column in ((ctx, old_ctx), (msgid, old_id), (plural, old_plural), (forms, old_forms), (msgstr, old_str)):
-                column[:] = map(add, column, old_column)
-            forms[:] = [_OLD_LINE.sub("\n", "\n" + raw)[1:] if old else raw for raw, old in zip(forms, obsolete)]
-            comments = [block + _OBSOLETE_PREVIOUS.sub("#|", previous) if previous else block for block, previous in zip(comments, old_previous)]
+                column[index] = old_column[index].replace(_OLD_BETWEEN, _BETWEEN)
+            if old_previous[index]:
+                comments[index] += _OBSOLETE_PREVIOUS.sub("#|", old_previous[index])
         # Lines: each entry's first, its msgid's and its msgstr's.
-        newlines = repeat("\n")
-        before_msgid = map(add, map(str.count, comments, newlines), map(str.count, ctx, newlines))
-        before_msgstr = map(add, map(str.count, msgid, newlines), map(str.count, plural, newlines))
-        after_msgstr = map(add, map(str.count, msgstr, newlines), map(add, map(str.count, forms, newlines), map(str.count, blank, newlines)))
-        firsts, msgid_lines, msgstr_lines = [], [], []
-        line = text.count("\n", 0, head) + 1
-        for up_to_msgid, up_to_msgstr, rest in zip(before_msgid, before_msgstr, after_msgstr):
-            firsts.append(line)
-            line += up_to_msgid
-            msgid_lines.append(line)
-            line += up_to_msgstr
-            msgstr_lines.append(line)
-            line += rest
-        # Texts, a column at a time.
-        msgstrs: list[tuple[str, ...]] = list(zip(_optional_column(msgstr)))  # type: ignore[arg-type]
+        newlines, count = repeat("\n"), str.count
+        to_msgid = list(map(add, map(count, comments, newlines), map(count, ctx, newlines)))
+        to_msgstr = list(map(add, map(count, msgid, newlines), map(count, plural, newlines)))
+        rest = map(add, map(count, msgstr, newlines), map(add, map(count, forms, newlines), map(count, blank, newlines)))
+        firsts = list(accumulate(map(add, map(add, to_msgid, to_msgstr), rest), initial=text.count("\n", 0, head) + 1))[:-1]
+        msgid_lines = list(map(add, firsts, to_msgid))
+        msgstr_lines = list(map(add, msgid_lines, to_msgstr))
+        # Texts, a keyword at a time.
+        msgstrs: list[tuple[str, ...]] = list(zip(_texts(msgstr)))  # type: ignore[arg-type]
         if plural.count("") != len(plural):
             form_pattern = _patterns()[2]
             for index, raw in enumerate(forms):
@@ -498,10 +497,10 @@ class _Fast:
                     found = form_pattern.findall(raw)
                     if [number for number, _ in found] != [str(number) for number in range(len(found))]:
                         raise _Decline  # the line parser says what is wrong with the plural forms
-                    msgstrs[index] = tuple(_column([strings for _, strings in found]))
+                    msgstrs[index] = tuple(_texts([strings.replace(_OLD_BETWEEN, _BETWEEN) for _, strings in found]))  # type: ignore[arg-type]
         flags, notes, previous = zip(*map(_comments, comments))
-        msgctxts, msgids = _optional_column(ctx), _column(msgid)
-        entries = list(map(Entry, msgctxts, msgids, _optional_column(plural), msgstrs, flags, obsolete, firsts, msgid_lines, msgstr_lines, previous, notes))
+        msgctxts, msgids = _texts(ctx), _texts(msgid)
+        entries = list(map(Entry, msgctxts, msgids, _texts(plural), msgstrs, flags, obsolete, firsts, msgid_lines, msgstr_lines, previous, notes))
         headers = [index for index, text in enumerate(msgids) if not text and msgctxts[index] is None and not obsolete[index]]
         if len(headers) > 1:
             raise _Decline  # a second header: the line parser names both lines
@@ -511,36 +510,9 @@ class _Fast:
         self.parser.entries = entries
 
 
-def _column(raws: list[str]) -> list[str]:
-    """The texts of one keyword's strings in many entries (``raws``: each entry's strings as the file writes them).
-
-    The raws are joined by NUL, which no catalog read here holds (the reader refuses it).
-    """
-    if not raws:
-        return []
-    joined = "\0".join(raws)
-    if "\\" in joined and _OTHER_ESCAPE.search(joined):
-        return [_value(raw) for raw in raws]  # rare: octal or hexadecimal escapes, resolved a string at a time
-    if "#~" in joined:
-        joined = _OLD_LINE.sub("\n", joined)
-    texts = _JOINED.findall(_BETWEEN_STRINGS.sub("", joined))
-    if len(texts) != len(raws):
-        raise _Decline
-    if "\\" in joined:
-        texts = [_SIMPLE_ESCAPE.sub(_simple_escape, text) if "\\" in text else text for text in texts]
-    return texts
-
-
-def _optional_column(raws: list[str]) -> list[str | None]:
-    """As :func:`_column`, with ``None`` where an entry has no such keyword (an empty raw)."""
-    if "" not in raws:
-        return _column(raws)  # type: ignore[return-value]
-    texts = iter(_column([raw for raw in raws if raw]))
-    return [next(texts) if raw else None for raw in raws]
-
-
-def _simple_escape(found: re.Match[str]) -> str:
-    return _ESCAPES[found.group(1)]
+def _texts(raws: list[str]) -> list[str | None]:
+    """The text of each keyword's strings as GNU gettext writes them (``"..."\\n``, one a line), ``None`` for ``""``."""
+    return [(_value(raw) if "\\" in raw else raw[1:-2].replace(_BETWEEN, "")) if raw else None for raw in raws]
 
 
 def _value(raw: str) -> str:
@@ -577,12 +549,19 @@ def _unescape(found: re.Match[str]) -> str:
     raise ValueError
 
 
+_NO_FLAGS: frozenset[str] = frozenset()
+
+
 def _comments(block: str) -> tuple[frozenset[str], str, str | None]:
     """Flags, extracted comments and the previous msgid of an entry's comment lines."""
     if not block:
-        return frozenset(), "", None
-    if block.startswith("#.") and block.count("\n") == 1:
-        return frozenset(), block[2:].strip(), None  # most entries: one extracted comment
+        return _NO_FLAGS, "", None
+    if block.startswith("#."):
+        lines = block.count("\n")
+        if lines == 1:
+            return _NO_FLAGS, block[2:].strip(), None  # most entries: one extracted comment
+        if block.count("\n#.") == lines - 1:
+            return _NO_FLAGS, "\n".join([line[2:].strip() for line in block.split("\n")[:-1]]), None  # extracted comments only
     flags: set[str] = set()
     extracted: list[str] = []
     previous: str | None = None
