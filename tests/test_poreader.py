@@ -213,6 +213,12 @@ def _read(data: bytes, *, fast: bool) -> tuple:
         poreader._Fast.read = original  # type: ignore[method-assign]
 
 
+def test_comments_that_end_a_catalog_belong_to_no_entry() -> None:
+    data = b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "b"\n\n#. left over\n# c\n'
+    assert [entry.msgid for entry in read_po("end.po", data).entries] == ["a"]
+    assert _read(data, fast=True) == _read(data, fast=False)
+
+
 _STRINGS = st.lists(st.sampled_from(['"a"', '"b c"', '""', '"\\n"', '"x\\"y"', '"\\101"', '"é"']), min_size=1, max_size=3)
 
 

@@ -380,56 +380,61 @@ _BODY = r'[^"\\\n]*+(?:\\.[^"\\\n]*+)*+'
 #: Between two strings of a keyword, as GNU gettext writes them: the next
 #: line starts with the quote, after "#~ " in an obsolete entry.
 _BETWEEN = '"\n"'
-_OLD_BETWEEN = '"\n#~ "'
-_OLD = r"[ \t]*+\#~[ \t]*+"
+_OBSOLETE_BETWEEN = '"\n#~ "'
+#: What starts each line of an obsolete entry.
+_OBSOLETE_PREFIX = r"[ \t]*+\#~[ \t]*+"
 
 
 def _strings(between: str) -> str:
-    """A keyword's strings, one per line, from the first quote to the last line's end; ``between`` (an expression) between two."""
-    return '"' + _BODY + "(?:" + between + _BODY + ')*+"\n'
+    """A keyword's strings, from the first quote to the last line's end; ``between`` (a literal) between two."""
+    return '"' + _BODY + "(?:" + re.escape(between) + _BODY + ')*+"\n'
 
 
-def _field(name: str, between: str = re.escape(_BETWEEN)) -> str:
+def _field(name: str, between: str = _BETWEEN) -> str:
     """:func:`_strings` after the white space that follows a keyword, as the group ``name``."""
     return rf"[ \t]*+(?P<{name}>" + _strings(between) + ")"
 
 
+_Expressions = namedtuple("_Expressions", "entry string form leading_blank obsolete_previous")
+
+
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> _Expressions:
     """The fast path's expressions, compiled on first use (a command that reads no catalog skips them).
 
-    The first matches one entry as GNU gettext and every editor write it,
+    ``entry`` matches one entry as GNU gettext and every editor write it,
     active or obsolete: its comments, then its keywords in their order, each
     followed by its strings, then blank lines; or, when nothing else does,
     one line (``other``), which sends the file to the line-by-line parser.
-    The second matches one string; the third, one plural form of an entry
-    the first matched.
+    (The comments may give back their last line, so that comments that end
+    the file are that line.) ``string`` matches one string, ``form`` one
+    plural form of an entry ``entry`` matched, ``obsolete_previous`` the
+    start of a previous-message line of an obsolete entry (``#~|``).
     """
-    old = re.escape(_OLD_BETWEEN)
+    old, strings = _OBSOLETE_PREFIX, _strings(_BETWEEN)
     entry = re.compile(
-        r"(?P<comments>(?:[ \t]*+\#(?!~)[^\n]*+\n)*+)"
+        r"(?P<comments>(?:[ \t]*+\#(?!~)[^\n]*+\n)*)"
         "(?:"
         r"(?:[ \t]*+msgctxt" + _field("ctx") + ")?"
         r"[ \t]*+msgid" + _field("id")
-        + r"(?:[ \t]*+msgid_plural" + _field("plural") + r"(?P<forms>(?:[ \t]*+msgstr\[[0-9]+\][ \t]*+" + _strings(re.escape(_BETWEEN)) + ")++)"
+        + r"(?:[ \t]*+msgid_plural" + _field("plural") + r"(?P<forms>(?:[ \t]*+msgstr\[[0-9]+\][ \t]*+" + strings + ")++)"
         r"|[ \t]*+msgstr" + _field("str") + ")"
-        "|(?P<old_previous>(?:" + _OLD + r"\|[^\n]*+\n)*+)"
-        "(?:" + _OLD + "msgctxt" + _field("old_ctx", old) + ")?"
-        + _OLD + "msgid" + _field("old_id", old)
-        + "(?:" + _OLD + "msgid_plural" + _field("old_plural", old)
-        + "(?P<old_forms>(?:" + _OLD + r"msgstr\[[0-9]+\][ \t]*+" + _strings(old) + ")++)"
-        "|" + _OLD + "msgstr" + _field("old_str", old) + ")"
+        "|(?P<old_previous>(?:" + old + r"\|[^\n]*+\n)*+)"
+        "(?:" + old + "msgctxt" + _field("old_ctx", _OBSOLETE_BETWEEN) + ")?"
+        + old + "msgid" + _field("old_id", _OBSOLETE_BETWEEN)
+        + "(?:" + old + "msgid_plural" + _field("old_plural", _OBSOLETE_BETWEEN)
+        + "(?P<old_forms>(?:" + old + r"msgstr\[[0-9]+\][ \t]*+" + _strings(_OBSOLETE_BETWEEN) + ")++)"
+        "|" + old + "msgstr" + _field("old_str", _OBSOLETE_BETWEEN) + ")"
         r"|(?P<other>[^\n]*+\n)"
         r")(?P<blank>(?:[ \t]*+\n)*+)"
     )
-    inner = re.compile(r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"')
-    form = re.compile("(?:" + _OLD + r")?msgstr\[([0-9]+)\][ \t]*+(" + _strings('"\n(?:#~ )?"') + ")")
-    return entry, inner, form
-
-
-#: The start of a previous-message line of an obsolete entry (``#~|``), read as ``#|``.
-_OBSOLETE_PREVIOUS = re.compile(r"(?m)^[ \t]*#~[ \t]*\|")
-_LEADING_BLANK = re.compile(r"(?:[ \t]*+\n)*+")
+    return _Expressions(
+        entry=entry,
+        string=re.compile(r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"'),
+        form=re.compile("(?:" + old + r")?msgstr\[([0-9]+)\][ \t]*+(" + strings + ")"),
+        leading_blank=re.compile(r"(?:[ \t]*+\n)*+"),
+        obsolete_previous=re.compile(r"(?m)^[ \t]*#~[ \t]*\|"),
+    )
 
 
 class _Decline(Exception):
@@ -465,43 +470,41 @@ class _Fast:
         return True
 
     def entries(self, text: str) -> None:
-        head = _LEADING_BLANK.match(text).end()  # type: ignore[union-attr]
-        rows = _patterns()[0].findall(text, head)
+        expressions = _patterns()
+        head = expressions.leading_blank.match(text).end()  # type: ignore[union-attr]
+        rows = expressions.entry.findall(text, head)
         if not rows:
             return
         comments, ctx, msgid, plural, forms, msgstr, old_previous, old_ctx, old_id, old_plural, old_forms, old_str, other, blank = map(list, zip(*rows))
         del rows
-        if other.count("") != len(other):
+        if any(other):
             raise _Decline  # a line in no entry
         obsolete = list(map(bool, old_id))
-        for index in [index for index, old in enumerate(obsolete) if old]:
-            # An obsolete entry's fields in the same columns as an active one's, written the same way.
-            for column, old_column in ((ctx, old_ctx), (msgid, old_id), (plural, old_plural), (forms, old_forms), (msgstr, old_str)):
-                column[index] = old_column[index].replace(_OLD_BETWEEN, _BETWEEN)
-            if old_previous[index]:
-                comments[index] += _OBSOLETE_PREVIOUS.sub("#|", old_previous[index])
+        for index, old in enumerate(obsolete):
+            if old:  # its fields in the same columns as an active entry's, written the same way
+                for column, old_column in ((ctx, old_ctx), (msgid, old_id), (plural, old_plural), (forms, old_forms), (msgstr, old_str)):
+                    column[index] = old_column[index].replace(_OBSOLETE_BETWEEN, _BETWEEN)
+                comments[index] += expressions.obsolete_previous.sub("#|", old_previous[index])
         # Lines: each entry's first, its msgid's and its msgstr's.
-        newlines, count = repeat("\n"), str.count
-        to_msgid = list(map(add, map(count, comments, newlines), map(count, ctx, newlines)))
-        to_msgstr = list(map(add, map(count, msgid, newlines), map(count, plural, newlines)))
-        rest = map(add, map(count, msgstr, newlines), map(add, map(count, forms, newlines), map(count, blank, newlines)))
-        firsts = list(accumulate(map(add, map(add, to_msgid, to_msgstr), rest), initial=text.count("\n", 0, head) + 1))[:-1]
+        to_msgid = list(map(add, _newlines(comments), _newlines(ctx)))
+        to_msgstr = list(map(add, _newlines(msgid), _newlines(plural)))
+        to_next = map(sum, zip(to_msgid, to_msgstr, _newlines(msgstr), _newlines(forms), _newlines(blank)))
+        firsts = list(accumulate(to_next, initial=text.count("\n", 0, head) + 1))[:-1]
         msgid_lines = list(map(add, firsts, to_msgid))
         msgstr_lines = list(map(add, msgid_lines, to_msgstr))
         # Texts, a keyword at a time.
-        msgstrs: list[tuple[str, ...]] = list(zip(_texts(msgstr)))  # type: ignore[arg-type]
-        if plural.count("") != len(plural):
-            form_pattern = _patterns()[2]
+        msgstrs: list[tuple[str | None, ...]] = list(zip(_texts(msgstr)))
+        if any(plural):
             for index, raw in enumerate(forms):
                 if raw:
-                    found = form_pattern.findall(raw)
+                    found = expressions.form.findall(raw)
                     if [number for number, _ in found] != [str(number) for number in range(len(found))]:
                         raise _Decline  # the line parser says what is wrong with the plural forms
-                    msgstrs[index] = tuple(_texts([strings.replace(_OLD_BETWEEN, _BETWEEN) for _, strings in found]))  # type: ignore[arg-type]
-        flags, notes, previous = zip(*map(_comments, comments))
+                    msgstrs[index] = tuple(_texts([strings for _, strings in found]))
+        flags, extracted, previous = zip(*map(_comments, comments))
         msgctxts, msgids = _texts(ctx), _texts(msgid)
-        entries = list(map(Entry, msgctxts, msgids, _texts(plural), msgstrs, flags, obsolete, firsts, msgid_lines, msgstr_lines, previous, notes))
-        headers = [index for index, text in enumerate(msgids) if not text and msgctxts[index] is None and not obsolete[index]]
+        entries = list(map(Entry, msgctxts, msgids, _texts(plural), msgstrs, flags, obsolete, firsts, msgid_lines, msgstr_lines, previous, extracted))
+        headers = [index for index, value in enumerate(msgids) if not value and msgctxts[index] is None and not obsolete[index]]
         if len(headers) > 1:
             raise _Decline  # a second header: the line parser names both lines
         if headers:
@@ -510,8 +513,16 @@ class _Fast:
         self.parser.entries = entries
 
 
+def _newlines(column: list[str]) -> list[int]:
+    """How many newlines each of ``column``'s texts holds."""
+    return list(map(str.count, column, repeat("\n")))
+
+
 def _texts(raws: list[str]) -> list[str | None]:
-    """The text of each keyword's strings as GNU gettext writes them (``"..."\\n``, one a line), ``None`` for ``""``."""
+    """The text of each keyword's strings, from the strings as GNU gettext writes them (``"…"\\n``, one a line).
+
+    An empty raw (an entry without that keyword) gives ``None``.
+    """
     return [(_value(raw) if "\\" in raw else raw[1:-2].replace(_BETWEEN, "")) if raw else None for raw in raws]
 
 
@@ -522,7 +533,7 @@ def _value(raw: str) -> str:
     """
     if raw.count("\n") == 1:
         return _resolve(raw.strip()[1:-1])  # one string on the keyword's line: most messages
-    return "".join(map(_resolve, _patterns()[1].findall(raw)))
+    return "".join(map(_resolve, _patterns().string.findall(raw)))
 
 
 def _resolve(value: str) -> str:

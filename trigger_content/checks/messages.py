@@ -152,18 +152,19 @@ def numbers(translations: Sequence[Translation], context: Context) -> Iterator[t
     protected = context.policy.protected
     numbers_in = _NUMBER.findall
     for entry, source, text in translations:
+        english, translated = source, text  # without the protected tokens and tags, below
         if protected:
             for token in protected:
                 if source.count(token) > text.count(token):
                     yield entry, f"{token!r} must appear as it is"
             for token in protected:
-                source, text = source.replace(token, ""), text.replace(token, "")
-        if not _has_digit(source):
+                english, translated = english.replace(token, ""), translated.replace(token, "")
+        if not _has_digit(english):
             continue  # most texts: no number to keep
-        if "<" in source:
-            source = TAG_RE.sub("", source)  # a tag's number is not a number of the text
-        want = numbers_in(source)
-        have = numbers_in(TAG_RE.sub("", text) if "<" in text else text)
+        if "<" in english:
+            english = TAG_RE.sub("", english)  # a tag's number is not a number of the text
+        want = numbers_in(english)
+        have = numbers_in(TAG_RE.sub("", translated) if "<" in translated else translated)
         if want != have:
             missing = Counter(want) - Counter(have)
             if missing:
