@@ -508,7 +508,7 @@ def _status(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(to_json(statuses), indent=2, ensure_ascii=False) + "\n")
     elif args.format == "markdown":
         sys.stdout.write(to_markdown(statuses))
-    else:
+    elif statuses:  # no table of no rows: each unreadable catalog was named on stderr
         sys.stdout.write(to_table(statuses))
     if args.badge is not None:
         for path in write_badges(statuses, args.badge):
