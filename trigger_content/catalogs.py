@@ -287,10 +287,11 @@ def _nplurals(catalog: polib.POFile) -> int:
 def _english_name(locale: str) -> str:
     from babel import Locale, UnknownLocaleError
 
-    from .model import LOCALE_PATTERN
+    from .locale_codes import locale_problem
 
-    if not re.match(LOCALE_PATTERN, locale):
-        raise TriggerContentError(f"{locale!r} is not a gettext locale code such as fr, de, pt_BR or sr@latin")
+    problem = locale_problem(locale)
+    if problem:
+        raise TriggerContentError(problem)
     try:
         return Locale.parse(locale).get_display_name("en") or locale
     except (UnknownLocaleError, ValueError):

@@ -217,12 +217,11 @@ def _jobs(value: str) -> int:
 
 
 def _locale(value: str) -> str:
-    import re
+    from .locale_codes import locale_problem
 
-    from .model import LOCALE_PATTERN
-
-    if not re.match(LOCALE_PATTERN, value):
-        raise argparse.ArgumentTypeError(f"{value!r} is not a gettext locale code such as fr, de, pt_BR or sr@latin")
+    problem = locale_problem(value)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
     return value
 
 

@@ -24,11 +24,9 @@ from urllib.parse import urlsplit
 from pydantic import Field, field_validator, model_validator
 
 from .inline import ID_PATTERN, Frozen, Inline, Link, RichText, iter_containers, parse_markup
+from .locale_codes import LOCALE_PATTERN
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="Lower-case letters, digits and hyphens; stable across rewordings.")]
-#: A gettext locale code: language, then optionally _Script or _TERRITORY (two
-#: letters or three digits) and @modifier: fr, pt_BR, zh_Hant, es_419, sr@latin.
-LOCALE_PATTERN = r"^[a-z]{2,3}(?:_[A-Z][a-z]{3})?(?:_(?:[A-Z]{2}|\d{3}))?(?:@[a-z]+)?$"
 LocaleCode = Annotated[str, Field(pattern=LOCALE_PATTERN, description="A gettext locale code: fr, pt_BR, zh_Hant, sr@latin.")]
 
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..errors import TriggerContentError
+from ..locale_codes import locale_problem
 from ..poreader import Catalog, CatalogError, Entry, read_po
 
 SEVERITIES = ("error", "warning")
@@ -211,6 +212,10 @@ def load_policy(settings: dict[str, Any], root: Path | None, *, source: str = "p
         glossary=glossary,
     )
     validate_names(policy.fail_on + policy.disable, source)
+    for locale in policy.min_percent_for:
+        problem = locale_problem(locale)
+        if problem:
+            table.fail(f"min-percent-for: {problem}")
     return policy
 
 
