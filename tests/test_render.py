@@ -162,3 +162,14 @@ def test_the_review_date_is_written_as_each_language_writes_dates(page: tc.Page,
     html = tc.render_html(reviewed)
     assert f'<time datetime="2025-03-12">{shown}</time>' in html
     assert f"Last reviewed: {shown}" in tc.render_text(reviewed, width=0)
+
+
+@pytest.mark.parametrize(("locale", "separator"), [("fr", " – "), ("de", " – "), ("it", " – "), ("pt", " — "), ("ru", " — ")])
+def test_text_puts_the_languages_own_dash_between_a_term_and_its_definition(page: tc.Page, locale: str, separator: str) -> None:
+    from trigger_content.model import DefinitionList
+
+    translations, _ = tc.load_translations(tc.find_project().catalog(locale))
+    localized = tc.localize(page, translations, locale=locale)
+    terms = [tc.plain_text(item.term) for block in localized.blocks if isinstance(block, DefinitionList) for item in block.items]
+    text = tc.render_text(localized, width=0)
+    assert terms and all(f"  • {term}{separator}" in text for term in terms)

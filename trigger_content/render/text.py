@@ -10,8 +10,11 @@ from ..inline import Inline, SourceText, Text
 from ..model import Block, DefinitionList, ItemList, LinkTarget, Page, Section
 from .context import RenderContext
 
-#: Between a term and its definition, as the source page writes it.
+#: Between a term and its definition: a spaced dash, en dash as the source
+#: page writes it, em dash in the languages whose dash it is (the travessão,
+#: the Russian тире), as their catalogs write it.
 TERM_SEPARATOR = " – "
+_TERM_SEPARATORS = {"pt": " — ", "ru": " — "}
 _UNDERLINES = {1: "=", 2: "-"}
 
 
@@ -29,7 +32,8 @@ def render_text(
     brackets unless ``urls`` is false.
     """
     context = context or RenderContext.for_page(page)
-    out = _TextWriter(width, urls, context.fallback_note)
+    separator = _TERM_SEPARATORS.get(context.locale.split("_")[0].split("@")[0], TERM_SEPARATOR)
+    out = _TextWriter(width, urls, context.fallback_note, separator)
     if page.site is not None:
         if page.site.notice is not None:
             out.paragraph(page.site.notice.text, page.site.links)
@@ -50,10 +54,11 @@ def render_text(
 
 
 class _TextWriter:
-    def __init__(self, width: int, urls: bool, note: str) -> None:
+    def __init__(self, width: int, urls: bool, note: str, separator: str) -> None:
         self.width = width
         self.urls = urls
         self.note = note
+        self.separator = separator
         self.chunks: list[str] = []
 
     def text(self) -> str:
@@ -110,7 +115,7 @@ class _TextWriter:
         elif isinstance(block, DefinitionList):
             lines = [
                 self.wrap(
-                    self.flat(item.term, links) + TERM_SEPARATOR + self.flat(item.definition, links),
+                    self.flat(item.term, links) + self.separator + self.flat(item.definition, links),
                     "  • ",
                     "    ",
                 )
