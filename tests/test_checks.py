@@ -273,6 +273,16 @@ def test_a_broken_catalog_in_the_project_is_reported_once_and_the_rest_checked(m
     assert suites[-1] == "project" and len(suites) == 6
 
 
+def test_a_broken_source_document_is_said_on_stderr_as_a_broken_catalog_is(merged_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    document = merged_project / "content" / "trigger-point-injections.toml"
+    document.write_text(document.read_text(encoding="utf-8").replace('kind = "definitions"', 'kind = "table"'), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [f"{Path('content') / 'trigger-point-injections.toml'}:25: blocks[2]: unknown kind 'table' (expected one of 'paragraph', 'list', 'definitions')"]
+    assert "[unreadable]" in captured.out and "policy failed" in captured.out
+
+
 @pytest.mark.parametrize(
     ("table", "message"),
     [

@@ -553,7 +553,10 @@ def _check(args: argparse.Namespace) -> int:
     ]
     findings += [unreadable_finding(outcome.error, str(outcome.path)) for outcome in outcomes if outcome.error is not None]
     if not args.paths and project.root is not None:
-        findings.extend(check_project(project, policy))
+        for finding in check_project(project, policy):
+            if finding.check == "unreadable":  # a source document or the template: said on stderr too, as a catalog's is
+                print(f"{finding.path}:{finding.line}: {finding.message}", file=sys.stderr)
+            findings.append(finding)
     findings.sort(key=lambda finding: (finding.path, finding.line))
     if args.format == "junit":
         report = to_junit(findings, policy, [str(path) for path in paths], project=not args.paths and project.root is not None)
