@@ -292,6 +292,8 @@ def test_a_broken_source_document_is_said_on_stderr_as_a_broken_catalog_is(merge
         ('[tool.trigger-content.check]\nmin-percent-for = 5', "min-percent-for must be a table of percentages"),
         ('[tool.trigger-content.check]\nmin-percent = 150', "min-percent must be a percentage from 0 to 100, not 150"),
         ('[tool.trigger-content.check]\nmin-percent-for = { ru = -5 }', "min-percent-for must be a table of percentages from 0 to 100"),
+        ('[tool.trigger-content.check]\nfail-on = ["eror"]', "[tool.trigger-content.check]: fail-on: unknown check or severity 'eror'"),
+        ('[tool.trigger-content.check]\ndisable = ["lenght"]', "[tool.trigger-content.check]: disable: unknown check or severity 'lenght'"),
         ('[tool.trigger-content.check]\nmin-percent-for = { Russian = 90 }', "min-percent-for: 'Russian' is not a gettext locale code such as fr, de, pt_BR or sr@latin"),
         ('[tool.trigger-content.publish]\nmin-percent = 101', "min-percent must be a percentage from 0 to 100, not 101"),
         ('[tool.trigger-content.publish]\nfuzzy = "false"', "fuzzy must be true or false, not 'false'"),

@@ -211,7 +211,10 @@ def load_policy(settings: dict[str, Any], root: Path | None, *, source: str = "p
         do_not_translate=table.texts("do-not-translate"),
         glossary=glossary,
     )
-    validate_names(policy.fail_on + policy.disable, source)
+    for key, names in (("fail-on", policy.fail_on), ("disable", policy.disable)):
+        problem = unknown_name(names)
+        if problem:
+            table.fail(f"{key}: {problem}")
     for locale in policy.min_percent_for:
         problem = locale_problem(locale)
         if problem:
@@ -219,11 +222,19 @@ def load_policy(settings: dict[str, Any], root: Path | None, *, source: str = "p
     return policy
 
 
-def validate_names(names: Iterable[str], source: str) -> None:
-    """Refuse a check id or severity that does not exist."""
+def unknown_name(names: Iterable[str]) -> str | None:
+    """What is wrong with the first of ``names`` that is neither a check id nor a severity; ``None`` if none is."""
     for name in names:
         if name not in CHECKS and name not in SEVERITIES:
-            raise TriggerContentError(f"unknown check or severity {name!r} (checks: {', '.join(sorted(CHECKS))})", path=source)
+            return f"unknown check or severity {name!r} (checks: {', '.join(sorted(CHECKS))})"
+    return None
+
+
+def validate_names(names: Iterable[str], source: str) -> None:
+    """Refuse a check id or severity that does not exist."""
+    problem = unknown_name(names)
+    if problem:
+        raise TriggerContentError(problem, path=source)
 
 
 def load_glossary(path: Path) -> tuple[Term, ...]:
