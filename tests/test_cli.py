@@ -196,3 +196,16 @@ def test_a_pyproject_that_does_not_load_is_named_with_its_line(tmp_path: Path, m
     monkeypatch.chdir(tmp_path)
     assert main(["status"]) == 2
     assert capsys.readouterr().err == "pyproject.toml:3:6: invalid TOML: cannot overwrite a value\n"
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly_with_141(tmp_path: Path) -> None:
+    """``check … | head``: 128 + SIGPIPE, as a shell reports a program that SIGPIPE ended; not 1, which says a check failed."""
+    catalog = tmp_path / "many.po"
+    header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    catalog.write_text(header + "".join(f'msgid "text {number}"\nmsgstr ""\n\n' for number in range(5000)), encoding="utf-8")
+    command = [sys.executable, "-m", "trigger_content", "check", "--no-cache", "--format", "json", str(catalog)]
+    with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}) as process:
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.read(10)
+        process.stdout.close()
+        assert (process.wait(timeout=60), process.stderr.read()) == (141, b"")

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     Number = TypeVar("Number", int, float)
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_READER_GONE = 141
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -42,9 +43,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(str(error) if error.path else f"trigger-content: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
-        # The reader went away (``| head``); say nothing more.
+        # The reader went away (``| head``); say nothing more, and exit as a
+        # program that SIGPIPE ended does in a shell (128 + 13).
         sys.stderr.close()
-        return EXIT_FAILED
+        return EXIT_READER_GONE
     except OSError as error:
         # A file that cannot be written or read: name it, no traceback.
         where = error.filename or "trigger-content"
