@@ -28,9 +28,10 @@ def test_render_prints_the_html_document(capsys: pytest.CaptureFixture[str]) -> 
     assert out.startswith("<!DOCTYPE html>") and "<h1>Trigger Point Injections</h1>" in out
 
 
-def test_render_writes_text_to_a_file(tmp_path: Path) -> None:
+def test_render_writes_text_to_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "out" / "page.txt"
     assert main(["render", "trigger-point-injections", "--format", "text", "--width", "60", "-o", str(target)]) == 0
+    assert capsys.readouterr().err == f"{target}: written\n"
     text = target.read_text(encoding="utf-8")
     assert text.splitlines()[0] == "As we begin to reopen Rush University Medical Center for"
     assert max(len(line) for line in text.splitlines() if " " in line) <= 60

@@ -308,7 +308,8 @@ def _project(args: argparse.Namespace, *, writing: bool = False):  # type: ignor
     return project._replace(root=root, content=Path(_shown(project.content)), locales=Path(_shown(project.locales)))
 
 
-def _emit(text: str, output: Path | None) -> None:
+def _emit(text: str, output: Path | None, what: str = "") -> None:
+    """``text`` on standard output, or into the file ``output``, which is then said on stderr (with ``what``)."""
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -316,6 +317,7 @@ def _emit(text: str, output: Path | None) -> None:
         from .files import write_atomic
 
         write_atomic(output, text.encode("utf-8"))
+        print(f"{_shown(output)}: written{what}", file=sys.stderr)
 
 
 def _render(args: argparse.Namespace) -> int:
@@ -473,9 +475,7 @@ def _review(args: argparse.Namespace) -> int:
     pages = load_pages(project.content)
     catalog = read_po(project.catalog(args.locale))
     findings = check_catalog(catalog, load_policy(project.check, project.root, source=project.pyproject))
-    _emit(render_review(pages, catalog, findings=findings), args.output)
-    if args.output is not None:
-        print(f"{_shown(args.output)}: written ({len(findings)} finding{'s' if len(findings) != 1 else ''})", file=sys.stderr)
+    _emit(render_review(pages, catalog, findings=findings), args.output, f" ({len(findings)} finding{'s' if len(findings) != 1 else ''})")
     return EXIT_OK
 
 
