@@ -347,9 +347,9 @@ def best_of(function, repeat: int, number: int = 50) -> float:  # type: ignore[n
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,5000", help="pages per synthetic site, comma-separated")
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--workdir", type=Path, default=Path("/tmp/trigger-content-bench"))
-    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each measure; the report gives their median (default 3)")
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/trigger-content-bench"), help="where the synthetic sites are generated, and kept for the next run (default %(default)s)")
+    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md", help="the Markdown report (default docs/benchmarks.md)")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     main_size = 1000 if 1000 in sizes else sizes[len(sizes) // 2]
