@@ -492,8 +492,11 @@ class _Fast:
         firsts = list(accumulate(to_next, initial=text.count("\n", 0, head) + 1))[:-1]
         msgid_lines = list(map(add, firsts, to_msgid))
         msgstr_lines = list(map(add, msgid_lines, to_msgstr))
-        # Texts, a keyword at a time.
+        del old_previous, old_ctx, old_id, old_plural, old_forms, old_str, other, blank
+        # Texts, a keyword at a time, each keyword's strings let go once read
+        # (a large catalog's memory).
         msgstrs: list[tuple[str | None, ...]] = list(zip(_texts(msgstr)))
+        del msgstr
         if any(plural):
             for index, raw in enumerate(forms):
                 if raw:
@@ -501,9 +504,16 @@ class _Fast:
                     if [number for number, _ in found] != [str(number) for number in range(len(found))]:
                         raise _Decline  # the line parser says what is wrong with the plural forms
                     msgstrs[index] = tuple(_texts([strings for _, strings in found]))
+        del forms
         flags, extracted, previous = zip(*map(_comments, comments))
-        msgctxts, msgids = _texts(ctx), _texts(msgid)
-        entries = list(map(Entry, msgctxts, msgids, _texts(plural), msgstrs, flags, obsolete, firsts, msgid_lines, msgstr_lines, previous, extracted))
+        del comments
+        msgctxts = _texts(ctx)
+        del ctx
+        msgids = _texts(msgid)
+        del msgid
+        msgid_plurals = _texts(plural)
+        del plural
+        entries = list(map(Entry, msgctxts, msgids, msgid_plurals, msgstrs, flags, obsolete, firsts, msgid_lines, msgstr_lines, previous, extracted))
         headers = [index for index, value in enumerate(msgids) if not value and msgctxts[index] is None and not obsolete[index]]
         if len(headers) > 1:
             raise _Decline  # a second header: the line parser names both lines
