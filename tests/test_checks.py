@@ -297,6 +297,7 @@ def test_a_broken_source_document_is_said_on_stderr_as_a_broken_catalog_is(merge
         ('[tool.trigger-content.check]\nmin-percent-for = { Russian = 90 }', "min-percent-for: 'Russian' is not a gettext locale code such as fr, de, pt_BR or sr@latin"),
         ('[tool.trigger-content.publish]\nmin-percent = 101', "min-percent must be a percentage from 0 to 100, not 101"),
         ('[tool.trigger-content.publish]\nfuzzy = "false"', "fuzzy must be true or false, not 'false'"),
+        ('[tool.trigger-content.publish]\nmissing = "hide"', "missing must be one of english, withhold-section, not 'hide'"),
     ],
 )
 def test_settings_of_the_wrong_type_are_refused_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], table: str, message: str) -> None:
@@ -308,6 +309,19 @@ def test_settings_of_the_wrong_type_are_refused_in_one_line(tmp_path: Path, monk
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1 and message in err and "Traceback" not in err
     assert err.count("[tool.trigger-content.") == 1  # the table named once
+    assert err.startswith("pyproject.toml:2: [tool.trigger-content.")  # the line of the setting
+
+
+def test_a_wrong_setting_is_named_at_its_own_line_in_its_own_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    pyproject = '[tool.trigger-content.publish]\nmin-percent = 50\n\n[ tool.trigger-content.check ]  # the policy\n"min-percent" = 120\n'
+    (tmp_path / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    shutil.copy(DATA / "catalogs" / "plurals.po", tmp_path / "ru.po")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "ru.po"]) == 2
+    assert capsys.readouterr().err == "pyproject.toml:5: [tool.trigger-content.check]: min-percent must be a percentage from 0 to 100, not 120\n"
+    (tmp_path / "pyproject.toml").write_text("[tool.trigger-content]\ncheck = { min-percent = 120 }\n", encoding="utf-8")
+    assert main(["check", "ru.po"]) == 2
+    assert capsys.readouterr().err.startswith("pyproject.toml: [tool.trigger-content.check]: ")  # an inline table: no line to name
 
 
 _PIECES = st.sampled_from(["a", "B", " ", "\u00a0", "\n", "\t", ".", "!", "?", ":", ";", "…", '"', "'", ")", "]", "»", "1", "<", ">", "a>", "<a1>", "</a1>", "//"])

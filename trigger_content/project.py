@@ -146,15 +146,17 @@ class Settings:
         self.table, self.values, self.source = table, values, source
         unknown = sorted(set(values) - set(known))
         if unknown:
-            self.fail(f"unknown setting {unknown[0]!r} (known: {', '.join(sorted(known))})")
+            self.fail(f"unknown setting {unknown[0]!r} (known: {', '.join(sorted(known))})", unknown[0])
 
-    def fail(self, message: str) -> NoReturn:
-        raise TriggerContentError(f"[tool.trigger-content.{self.table}]: {message}", path=self.source)
+    def fail(self, message: str, key: str | None = None) -> NoReturn:
+        """Refuse the table, at the line of ``key`` (or of the table's header) when the file shows it."""
+        line = setting_line(self.source, self.table, key)
+        raise TriggerContentError(f"[tool.trigger-content.{self.table}]: {message}", path=self.source, line=line)
 
     def _get(self, key: str, default: Any, kinds: tuple[type, ...], what: str) -> Any:
         value = self.values.get(key, default)
         if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
-            self.fail(f"{key} must be {what}, not {value!r}")
+            self.fail(f"{key} must be {what}, not {value!r}", key)
         return value
 
     def flag(self, key: str, default: bool) -> bool:
@@ -163,7 +165,7 @@ class Settings:
     def percent(self, key: str, default: float) -> float:
         value = float(self._get(key, default, (int, float), "a number"))
         if not 0 <= value <= 100:
-            self.fail(f"{key} must be a percentage from 0 to 100, not {value:g}")
+            self.fail(f"{key} must be a percentage from 0 to 100, not {value:g}", key)
         return value
 
     def text(self, key: str, default: str) -> str:
@@ -172,11 +174,37 @@ class Settings:
     def texts(self, key: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
         value = self._get(key, list(default), (list, tuple), "a list of strings")
         if not all(isinstance(item, str) for item in value):
-            self.fail(f"{key} must be a list of strings")
+            self.fail(f"{key} must be a list of strings", key)
         return tuple(value)
 
     def percents(self, key: str) -> dict[str, float]:
         value = self._get(key, {}, (dict,), "a table of percentages, such as { ru = 95 }")
         if not all(isinstance(number, (int, float)) and not isinstance(number, bool) and 0 <= number <= 100 for number in value.values()):
-            self.fail(f"{key} must be a table of percentages from 0 to 100, such as {{ ru = 95 }}")
+            self.fail(f"{key} must be a table of percentages from 0 to 100, such as {{ ru = 95 }}", key)
         return {str(name): float(number) for name, number in value.items()}
+
+
+def setting_line(path: str, table: str, key: str | None) -> int | None:
+    """The line of ``key`` in ``[tool.trigger-content.<table>]`` of the TOML file at ``path``, or of that header.
+
+    Only for a table written under its own header (as the README shows);
+    ``None`` when the file does not show the setting so.
+    """
+    import re
+
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    header = re.compile(r"\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
+    setting = re.compile(r"\s*[\"']?" + re.escape(key or "") + r"[\"']?\s*=") if key else None
+    inside, found = False, None
+    for number, text in enumerate(lines, start=1):
+        table_header = header.match(text)
+        if table_header:
+            inside = table_header.group(1).replace(" ", "") == f"tool.trigger-content.{table}"
+            if inside and found is None:
+                found = number
+        elif inside and setting is not None and setting.match(text):
+            return number
+    return found

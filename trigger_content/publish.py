@@ -43,8 +43,8 @@ def load_publish_policy(settings: dict[str, Any], source: str = "pyproject.toml"
     fuzzy, missing, min_percent = table.flag("fuzzy", False), table.text("missing", "english"), table.percent("min-percent", 0)
     try:
         return PublishPolicy(fuzzy=fuzzy, missing=missing, min_percent=min_percent)
-    except TriggerContentError as error:  # a value the policy refuses
-        table.fail(error.message)
+    except TriggerContentError as error:  # a value the policy refuses (its only rule is on missing)
+        table.fail(error.message, "missing")
 
 
 @dataclass

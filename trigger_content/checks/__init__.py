@@ -214,11 +214,11 @@ def load_policy(settings: dict[str, Any], root: Path | None, *, source: str = "p
     for key, names in (("fail-on", policy.fail_on), ("disable", policy.disable)):
         problem = unknown_name(names)
         if problem:
-            table.fail(f"{key}: {problem}")
+            table.fail(f"{key}: {problem}", key)
     for locale in policy.min_percent_for:
         problem = locale_problem(locale)
         if problem:
-            table.fail(f"min-percent-for: {problem}")
+            table.fail(f"min-percent-for: {problem}", "min-percent-for")
     return policy
 
 
