@@ -209,6 +209,18 @@ def test_unreadable_catalog_exit_2_and_others_checked(broken: Path, tmp_path: Pa
     assert "[tags]" in captured.out
 
 
+def test_a_file_that_cannot_be_opened_is_named_without_a_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "missing.po"
+    assert main(["check", "--no-cache", str(missing)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == f"{missing}: No such file or directory\n"
+    assert captured.out.splitlines()[0] == f"{missing}: error: No such file or directory [unreadable]"
+    assert main(["check", "--no-cache", "--format", "github", str(missing)]) == 2
+    assert capsys.readouterr().out.startswith(f"::error file={missing},title=unreadable::")
+    assert main(["check", "--no-cache", "--format", "json", str(missing)]) == 2
+    assert json.loads(capsys.readouterr().out)["findings"][0]["line"] == 0
+
+
 def test_staleness_of_template_catalogs_and_mo(merged_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     tmp_path = merged_project
     capsys.readouterr()
@@ -216,7 +228,7 @@ def test_staleness_of_template_catalogs_and_mo(merged_project: Path, capsys: pyt
     document = tmp_path / "content" / "trigger-point-injections.toml"
     document.write_text(document.read_text(encoding="utf-8").replace('text = "Exercise"', 'text = "Regular exercise"'), encoding="utf-8")
     assert main(["check"]) == 1
-    assert "locales/trigger_content.pot:1: error: not current with the source documents; run `trigger-content extract` [stale-template]" in capsys.readouterr().out
+    assert "locales/trigger_content.pot: error: not current with the source documents; run `trigger-content extract` [stale-template]" in capsys.readouterr().out
     assert main(["extract"]) == 0
     capsys.readouterr()
     assert main(["check"]) == 1

@@ -557,7 +557,7 @@ def _check(args: argparse.Namespace) -> int:
     if not args.paths and project.root is not None:
         for finding in check_project(project, policy):
             if finding.check == "unreadable":  # a source document or the template: said on stderr too, as a catalog's is
-                print(f"{finding.path}:{finding.line}: {finding.message}", file=sys.stderr)
+                print(f"{finding.place}: {finding.message}", file=sys.stderr)
             findings.append(finding)
     findings.sort(key=lambda finding: (finding.path, finding.line))
     if args.format == "junit":

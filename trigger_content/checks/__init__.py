@@ -32,7 +32,11 @@ SEVERITIES = ("error", "warning")
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem: where (path, 1-based line, msgctxt, msgid), which check, how bad, what."""
+    """One problem: where (path, 1-based line, msgctxt, msgid), which check, how bad, what.
+
+    ``line`` is 0 when the finding is about the file as a whole (a stale
+    template, a file that cannot be opened).
+    """
 
     path: str
     line: int
@@ -45,6 +49,11 @@ class Finding:
     def to_json(self) -> dict[str, object]:
         """Its fields in order; ``Finding(**data)`` makes it again."""
         return dict(vars(self))
+
+    @property
+    def place(self) -> str:
+        """``path:line``, or ``path`` for the file as a whole."""
+        return f"{self.path}:{self.line}" if self.line else self.path
 
 
 class Translation(NamedTuple):
@@ -292,7 +301,7 @@ def check_project(project: Any, policy: Policy = Policy()) -> list[Finding]:
         if item.scope == "project" and item.id not in policy.disable:
             try:
                 for path, message in item.function(project):
-                    findings.append(Finding(str(path), 1, None, "", item.id, item.severity, message))
+                    findings.append(Finding(str(path), 0, None, "", item.id, item.severity, message))
             except CatalogError:
                 continue  # an unreadable catalog: the caller reports it once, as "unreadable"
             except TriggerContentError as error:  # a source document or the template
@@ -303,7 +312,7 @@ def check_project(project: Any, policy: Policy = Policy()) -> list[Finding]:
 
 def unreadable_finding(error: TriggerContentError, path: str) -> Finding:
     """A catalog the reader refused, as a finding of the check ``unreadable``."""
-    return Finding(error.path or path, error.line or 1, None, "", "unreadable", "error", error.message)
+    return Finding(error.path or path, error.line or 0, None, "", "unreadable", "error", error.message)
 
 
 # The checks register themselves on import.

@@ -19,11 +19,11 @@ def summary(findings: Sequence[Finding], policy: Policy, catalogs: int) -> str:
 
 
 def to_text(findings: Sequence[Finding], policy: Policy, catalogs: int) -> str:
-    """``path:line: severity: message [check] (msgctxt)``, one line each, then the summary."""
+    """``path:line: severity: message [check] (msgctxt)``, one line each (``path:`` alone for the file as a whole), then the summary."""
     lines = []
     for finding in findings:
         where = f" ({finding.msgctxt})" if finding.msgctxt else ""
-        lines.append(f"{finding.path}:{finding.line}: {finding.severity}: {finding.message} [{finding.check}]{where}")
+        lines.append(f"{finding.place}: {finding.severity}: {finding.message} [{finding.check}]{where}")
     lines.append(summary(findings, policy, catalogs))
     return "\n".join(lines) + "\n"
 
@@ -56,10 +56,8 @@ def to_github(findings: Sequence[Finding], policy: Policy, catalogs: int) -> str
     for finding in findings:
         level = "error" if policy.fails(finding) else "warning"
         title = f"{finding.check}" + (f" ({finding.msgctxt})" if finding.msgctxt else "")
-        lines.append(
-            f"::{level} file={_escape_property(finding.path)},line={finding.line},"
-            f"title={_escape_property(title)}::{_escape_data(finding.message)}"
-        )
+        line = f"line={finding.line}," if finding.line else ""  # no line: an annotation of the whole file
+        lines.append(f"::{level} file={_escape_property(finding.path)},{line}title={_escape_property(title)}::{_escape_data(finding.message)}")
     lines.append(summary(findings, policy, catalogs))
     return "\n".join(lines) + "\n"
 
@@ -83,7 +81,7 @@ def to_junit(findings: Sequence[Finding], policy: Policy, paths: Sequence[str], 
             case = ElementTree.SubElement(suite, "testcase", classname=path, name=f"{item.id}: {item.title}")
             mine = [finding for finding in found if finding.check == item.id]
             failing = [finding for finding in mine if policy.fails(finding)]
-            report = "\n".join(f"{f.path}:{f.line}: {f.severity}: {f.message}" + (f" ({f.msgctxt})" if f.msgctxt else "") for f in mine)
+            report = "\n".join(f"{f.place}: {f.severity}: {f.message}" + (f" ({f.msgctxt})" if f.msgctxt else "") for f in mine)
             if failing:
                 failure = ElementTree.SubElement(case, "failure", message=f"{len(failing)} finding{'s' if len(failing) != 1 else ''}", type=item.severity)
                 failure.text = report
