@@ -71,6 +71,32 @@ def test_a_catalog_changed_by_someone_else_is_not_overwritten(tmp_path: Path) ->
     assert target.read_bytes() == b"merged"
 
 
+def test_a_pipe_is_written_into_and_a_link_kept(tmp_path: Path) -> None:
+    """-o /dev/stdout, a FIFO, a symbolic link: never replaced by a regular file."""
+    import stat
+    import threading
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    write_atomic(fifo, b"page")
+    reader.join(timeout=10)
+    assert received == [b"page"] and stat.S_ISFIFO(fifo.lstat().st_mode)
+    target, link = tmp_path / "real.html", tmp_path / "link.html"
+    target.write_bytes(b"old")
+    link.symlink_to(target)
+    write_atomic(link, b"new")
+    assert link.is_symlink() and target.read_bytes() == b"new"
+
+
+def test_output_into_a_folder_names_the_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", "-o", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == f"{tmp_path}: Is a directory\n"
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_update_refuses_when_a_translator_saves_during_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
 
     import trigger_content.catalogs as catalogs

@@ -122,6 +122,9 @@ def project_references(project: Project, files: Mapping[str, Path]) -> dict[str,
 
 
 def _read(path: Path) -> str | None:
+    """The text of the file at ``path``; ``None`` when there is none, or it is a device or a pipe (not read: it could wait)."""
+    if not path.is_file():
+        return None
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):

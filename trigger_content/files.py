@@ -19,9 +19,19 @@ def write_atomic(path: str | Path, data: bytes, *, expected: bytes | None = None
     the meantime (a translator saving in Poedit) is not overwritten. With
     ``durable=False``, for files that can be made again (built pages, a
     cache), the rename does not wait for the disk: a crash of the machine
-    may then lose the new file, never leave a part of it.
+    may then lose the new file, never leave a part of it. A symbolic link is
+    kept, and the file it names replaced; a device or a pipe
+    (``/dev/stdout``) is written into, as it cannot be replaced.
     """
     path = Path(path)
+    if path.exists() and not path.is_file():
+        # A device, a pipe or a folder (-o /dev/stdout): written into, never
+        # replaced; a folder says so, under its own name.
+        with open(path, "wb") as handle:
+            handle.write(data)
+        return
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))  # the file the link names; the link stays
     if expected is not None:
         try:
             current = path.read_bytes()
