@@ -324,6 +324,23 @@ def test_settings_of_the_wrong_type_are_refused_in_one_line(tmp_path: Path, monk
     assert err.startswith("pyproject.toml:2: [tool.trigger-content.")  # the line of the setting
 
 
+@pytest.mark.parametrize(
+    ("pyproject", "line"),
+    [
+        ('[tool.trigger-content.check]\nsame-as-source = ["""\nmin-percent = 5\n[x]\n"""]\nmin-percent = 120\n', 6),  # not the lines of a string
+        ('[tool.trigger-content]\ncheck.min-percent = 120\n', 2),  # a dotted key under the parent table
+        ('[tool."trigger-content".check]\nmin-percent = 120\n', 2),  # a quoted table name
+        ('[[tool.other]]\nmin-percent = 3\n[tool.trigger-content.check]\n\nmin-percent = 120\n', 5),
+    ],
+)
+def test_a_wrong_setting_is_found_however_the_toml_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], pyproject: str, line: int) -> None:
+    (tmp_path / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    shutil.copy(DATA / "catalogs" / "plurals.po", tmp_path / "ru.po")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "ru.po"]) == 2
+    assert capsys.readouterr().err.startswith(f"pyproject.toml:{line}: [tool.trigger-content.check]: min-percent must be")
+
+
 def test_a_wrong_setting_is_named_at_its_own_line_in_its_own_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     pyproject = '[tool.trigger-content.publish]\nmin-percent = 50\n\n[ tool.trigger-content.check ]  # the policy\n"min-percent" = 120\n'
     (tmp_path / "pyproject.toml").write_text(pyproject, encoding="utf-8")

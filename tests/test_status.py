@@ -147,9 +147,10 @@ def test_an_unreadable_catalog_is_named_and_the_others_still_reported(tmp_path: 
 def test_no_table_when_no_catalog_could_be_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     broken = tmp_path / "broken.po"
     broken.write_text('msgid "a"\n', encoding="utf-8")
-    assert main(["status", str(broken)]) == 2
-    captured = capsys.readouterr()
-    assert (captured.out, captured.err.strip()) == ("", f"{broken}:1: msgid without msgstr")
+    for form in ("table", "markdown"):
+        assert main(["status", "--format", form, str(broken)]) == 2
+        captured = capsys.readouterr()
+        assert (captured.out, captured.err.strip()) == ("", f"{broken}:1: msgid without msgstr")
 
 
 @pytest.mark.parametrize(

@@ -507,10 +507,8 @@ def _status(args: argparse.Namespace) -> int:
     ]
     if args.format == "json":
         sys.stdout.write(json.dumps(to_json(statuses), indent=2, ensure_ascii=False) + "\n")
-    elif args.format == "markdown":
-        sys.stdout.write(to_markdown(statuses))
     elif statuses:  # no table of no rows: each unreadable catalog was named on stderr
-        sys.stdout.write(to_table(statuses))
+        sys.stdout.write(to_markdown(statuses) if args.format == "markdown" else to_table(statuses))
     if args.badge is not None:
         for path in write_badges(statuses, args.badge):
             print(f"{_shown(path)}: written", file=sys.stderr)

@@ -187,24 +187,42 @@ class Settings:
 def setting_line(path: str, table: str, key: str | None) -> int | None:
     """The line of ``key`` in ``[tool.trigger-content.<table>]`` of the TOML file at ``path``, or of that header.
 
-    Only for a table written under its own header (as the README shows);
-    ``None`` when the file does not show the setting so.
+    For a table written under its own header (as the README shows): lines
+    inside multi-line strings are passed over, ``[[…]]`` ends the table, and
+    a dotted key is found by its first part (``min-percent-for.ru = 95``),
+    and under the parent table (``check.min-percent = 100``). ``None`` when
+    the file does not show the setting so (an inline table).
     """
     import re
 
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):
         return None
-    header = re.compile(r"\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
-    setting = re.compile(r"\s*[\"']?" + re.escape(key or "") + r"[\"']?\s*=") if key else None
-    inside, found = False, None
+    header = re.compile(r"\s*(\[\[?)\s*([^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
+    quoted = r"[\"']?{}[\"']?"
+    setting = re.compile(r"\s*" + quoted.format(re.escape(key)) + r"\s*[=.]") if key else None
+    # The same key written under the parent table: check.min-percent = 120.
+    dotted = re.compile(r"\s*" + quoted.format(re.escape(table)) + r"\s*\.\s*" + quoted.format(re.escape(key)) + r"\s*[=.]") if key else None
+    wanted = f"tool.trigger-content.{table}"
+    inside, parent, found, quotes = False, False, None, None
     for number, text in enumerate(lines, start=1):
+        if quotes is not None:  # inside a multi-line string
+            if text.count(quotes) % 2:
+                quotes = None
+            continue
         table_header = header.match(text)
         if table_header:
-            inside = table_header.group(1).replace(" ", "") == f"tool.trigger-content.{table}"
+            name = re.sub(r"[\s\"']", "", table_header.group(2))
+            inside = table_header.group(1) == "[" and name == wanted
+            parent = table_header.group(1) == "[" and name == "tool.trigger-content"
             if inside and found is None:
                 found = number
-        elif inside and setting is not None and setting.match(text):
+            continue
+        if (inside and setting is not None and setting.match(text)) or (parent and dotted is not None and dotted.match(text)):
             return number
+        for mark in ('"""', "'''"):
+            if text.count(mark) % 2:
+                quotes = mark
+                break
     return found
