@@ -219,6 +219,10 @@ def test_a_file_that_cannot_be_opened_is_named_without_a_line(tmp_path: Path, ca
     assert capsys.readouterr().out.startswith(f"::error file={missing},title=unreadable::")
     assert main(["check", "--no-cache", "--format", "json", str(missing)]) == 2
     assert json.loads(capsys.readouterr().out)["findings"][0]["line"] == 0
+    report = tmp_path / "report.xml"
+    assert main(["check", "--no-cache", "--format", "junit", "-o", str(report), str(missing)]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"{missing}: No such file or directory", f"{report}: written"]
+    assert f"{missing}: error: No such file or directory" in report.read_text(encoding="utf-8")
 
 
 def test_staleness_of_template_catalogs_and_mo(merged_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
