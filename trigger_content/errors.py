@@ -31,6 +31,12 @@ class TriggerContentError(Exception):
         return ": ".join([":".join(where), self.message]) if where else self.message
 
 
+def line_and_column(text: str | bytes, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of ``offset`` in ``text``, for an error that points there."""
+    newline = b"\n" if isinstance(text, bytes) else "\n"
+    return text.count(newline, 0, offset) + 1, offset - text.rfind(newline, 0, offset)  # type: ignore[arg-type]
+
+
 class SourceError(TriggerContentError):
     """A source document (TOML) that cannot be read or does not fit the model."""
 

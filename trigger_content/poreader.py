@@ -18,7 +18,7 @@ from itertools import accumulate, repeat
 from operator import add
 from pathlib import Path
 
-from .errors import TriggerContentError
+from .errors import TriggerContentError, line_and_column
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v", "?": "?", "'": "'"}
 _ESCAPE = re.compile(r"\\(?:([ntr\"\\abfv?'])|([0-7]{1,3})|x([0-9A-Fa-f]+)|(.?))")
@@ -174,16 +174,16 @@ class _Parser:
         try:
             codecs.lookup(charset)
         except LookupError:
-            line = data.count(b"\n", 0, found.start()) + 1 if found else 1
+            line = line_and_column(data, found.start())[0] if found else 1
             raise self.fail(line, f"unknown charset {charset!r} in Content-Type") from None
         nul = data.find(b"\0")
         if nul >= 0:
-            raise self.fail(data.count(b"\n", 0, nul) + 1, "NUL byte in the file", nul - data.rfind(b"\n", 0, nul))
+            line, column = line_and_column(data, nul)
+            raise self.fail(line, "NUL byte in the file", column)
         try:
             return data.decode(charset)
         except UnicodeDecodeError as error:
-            line = data.count(b"\n", 0, error.start) + 1
-            column = error.start - data.rfind(b"\n", 0, error.start)
+            line, column = line_and_column(data, error.start)
             raise self.fail(line, f"byte 0x{data[error.start]:02x} is not valid {charset}", column) from None
 
     # -- entries ---------------------------------------------------------------

@@ -6,7 +6,7 @@ from collections import namedtuple
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import TriggerContentError
+from .errors import TriggerContentError, line_and_column
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
@@ -118,8 +118,7 @@ def read_toml(path: Path, kind: type[TriggerContentError] = TriggerContentError)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        line, column = line_and_column(raw, error.start)
         raise kind(f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8", path=path, line=line, column=column) from None
     try:
         return text, tomllib.loads(text)
@@ -134,7 +133,7 @@ def read_toml(path: Path, kind: type[TriggerContentError] = TriggerContentError)
                 raise kind(f"invalid TOML: {message}", path=path) from None
             # The end of the document: said at its last line, after its last character.
             last = text.rstrip()
-            line, column = last.count("\n") + 1, len(last) - (last.rfind("\n") + 1) + 1
+            line, column = line_and_column(last, len(last))
         what = message[: found.start()]
         raise kind(f"invalid TOML: {what[0].lower()}{what[1:]}", path=path, line=line, column=column) from None
 
