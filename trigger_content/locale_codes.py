@@ -14,3 +14,8 @@ def locale_problem(code: str) -> str | None:
     if re.match(LOCALE_PATTERN, code):
         return None
     return f"{code!r} is not a gettext locale code such as fr, de, pt_BR or sr@latin"
+
+
+def language_of(locale: str) -> str:
+    """The language of a locale code: ``pt`` of ``pt_BR``, ``sr`` of ``sr@latin``."""
+    return locale.split("@")[0].split("_")[0]

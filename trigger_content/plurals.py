@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .locale_codes import language_of
+
 _TWO = "nplurals=2; plural=(n != 1);"
 _TWO_FRENCH = "nplurals=2; plural=(n > 1);"
 _ONE = "nplurals=1; plural=0;"
@@ -49,7 +51,7 @@ def plural_forms(locale: str) -> str:
     """
     if locale in PLURAL_FORMS:
         return PLURAL_FORMS[locale]
-    language = locale.split("_")[0].split("@")[0]
+    language = language_of(locale)
     if language in PLURAL_FORMS:
         return PLURAL_FORMS[language]
     from babel.messages.plurals import get_plural
@@ -197,7 +199,7 @@ def plural_problem(value: str, locale: str = "") -> str | None:
                 return f"plural form index {index} for n = {n} is outside 0..{count - 1}"
     except PluralFormsError as error:
         return str(error)
-    expected = PLURAL_FORMS.get(locale) or PLURAL_FORMS.get(locale.split("_")[0])
+    expected = PLURAL_FORMS.get(locale) or PLURAL_FORMS.get(language_of(locale))
     if expected:
         want_count, want = parse_plural_forms(expected)
         if want_count != count or any(want(n) != plural(n) for n in range(1001)):

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..errors import TriggerContentError
-from ..locale_codes import locale_problem
+from ..locale_codes import language_of, locale_problem
 from ..poreader import Catalog, CatalogError, Entry, read_po
 
 SEVERITIES = ("error", "warning")
@@ -118,6 +118,11 @@ class Context:
     locale: str
     nplurals: int | None
     policy: Policy
+
+    @cached_property
+    def language(self) -> str:
+        """The language of the catalog's locale: ``pt`` of ``pt_BR``."""
+        return language_of(self.locale)
 
     @cached_property
     def names(self) -> tuple[str, ...]:

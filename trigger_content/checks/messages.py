@@ -103,7 +103,7 @@ def whitespace(translations: Sequence[Translation], context: Context) -> Iterato
 @check("punctuation", "warning", scope="translation")
 def punctuation(translations: Sequence[Translation], context: Context) -> Iterator[tuple[Entry, str]]:
     """End punctuation matches the English; in French, a no-break space before ; : ! ?."""
-    french = context.locale.split("_")[0] == "fr"
+    french = context.language == "fr"
     for entry, source, text in translations:
         if "<" in text:
             text = TAG_RE.sub("", text)
@@ -197,7 +197,7 @@ def glossary(translations: Sequence[Translation], context: Context) -> Iterator[
     """Glossary: a term of the English is rendered with the language's agreed term."""
     if not context.policy.glossary:
         return
-    language = context.locale.split("_")[0]
+    language = context.language
     any_term = context.any_term
     for entry, source, text in translations:
         if any_term.search(source) is None:
@@ -223,7 +223,7 @@ def plural_count(entries: Sequence[Entry], context: Context) -> Iterator[tuple[E
 @check("length", "warning", scope="translation")
 def length(translations: Sequence[Translation], context: Context) -> Iterator[tuple[Entry, str]]:
     """Length: a translation far shorter or longer than the language usually is may be cut or padded."""
-    ratio = USUAL_RATIO.get(context.locale.split("_")[0], 1.2)
+    ratio = USUAL_RATIO.get(context.language, 1.2)
     longest, shortest = ratio * 2, ratio / 3
     for entry, source, text in translations:
         if len(source) < 20:

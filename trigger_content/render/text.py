@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 from ..inline import Inline, SourceText, Text
+from ..locale_codes import language_of
 from ..model import Block, DefinitionList, ItemList, LinkTarget, Page, Section
 from .context import RenderContext
 
@@ -32,7 +33,7 @@ def render_text(
     brackets unless ``urls`` is false.
     """
     context = context or RenderContext.for_page(page)
-    separator = _TERM_SEPARATORS.get(context.locale.split("_")[0].split("@")[0], TERM_SEPARATOR)
+    separator = _TERM_SEPARATORS.get(language_of(context.locale), TERM_SEPARATOR)
     out = _TextWriter(width, urls, context.fallback_note, separator)
     if page.site is not None:
         if page.site.notice is not None:
