@@ -66,9 +66,8 @@ def locale_translations(po: str | Path, locale: str, policy: PublishPolicy) -> L
     """The translations of the catalog at ``po`` that ``policy`` lets a page use."""
     from .catalogs import entry_translations, load_translations
     from .poreader import read_po
-    from .status import count
-
     from .pseudo import PSEUDO_LOCALE, pseudo_translate
+    from .status import count
 
     if locale == PSEUDO_LOCALE:
         return LocaleTranslations(locale, pseudo_translate, notes=["en_XA: pseudo-localized (accented, longer, bracketed) to test layouts"])
