@@ -181,7 +181,7 @@ def test_json_and_github_formats(broken: Path, capsys: pytest.CaptureFixture[str
     assert document["passed"] is False
     assert document["findings"][0] == {
         "path": str(broken), "line": 8, "msgctxt": None, "msgid": "See <a1>news</a1>.",
-        "check": "tags", "severity": "error", "message": "inline tags differ: missing </a1> <a1>",
+        "check": "tags", "severity": "error", "message": "inline tags differ: missing </a1> <a1>", "column": None,
     }
     assert main(["check", str(broken), "--format", "github"]) == 1
     annotations = capsys.readouterr().out.splitlines()
@@ -297,6 +297,21 @@ def test_a_broken_source_document_is_said_on_stderr_as_a_broken_catalog_is(merge
     captured = capsys.readouterr()
     assert captured.err.splitlines() == [f"{Path('content') / 'trigger-point-injections.toml'}:25: blocks[2]: unknown kind 'table' (expected one of 'paragraph', 'list', 'definitions')"]
     assert "[unreadable]" in captured.out and "policy failed" in captured.out
+
+
+def test_a_source_document_that_is_not_toml_is_placed_as_render_places_it(merged_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    document = merged_project / "content" / "trigger-point-injections.toml"
+    document.write_text(document.read_text(encoding="utf-8").replace('kind = "definitions"', 'kind = definitions'), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["render", "--locale", "fr"]) == 2
+    place = f"{Path('content') / 'trigger-point-injections.toml'}:26:8"
+    assert capsys.readouterr().err == f"{place}: invalid TOML: invalid value\n"
+    assert main(["check"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == f"{place}: invalid TOML: invalid value\n"
+    assert f"{place}: error: invalid TOML: invalid value [unreadable]" in captured.out.splitlines()
+    assert main(["check", "--format", "github"]) == 2
+    assert ",line=26,col=8,title=unreadable::invalid TOML" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(

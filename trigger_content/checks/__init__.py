@@ -35,7 +35,8 @@ class Finding:
     """One problem: where (path, 1-based line, msgctxt, msgid), which check, how bad, what.
 
     ``line`` is 0 when the finding is about the file as a whole (a stale
-    template, a file that cannot be opened).
+    template, a file that cannot be opened); ``column`` (1-based) is known
+    only for a file that cannot be read, where its reader stopped.
     """
 
     path: str
@@ -45,6 +46,7 @@ class Finding:
     check: str
     severity: str
     message: str
+    column: int | None = None
 
     def to_json(self) -> dict[str, object]:
         """Its fields in order; ``Finding(**data)`` makes it again."""
@@ -52,8 +54,10 @@ class Finding:
 
     @property
     def place(self) -> str:
-        """``path:line``, or ``path`` for the file as a whole."""
-        return f"{self.path}:{self.line}" if self.line else self.path
+        """``path:line`` (``path:line:column`` when the column is known), or ``path`` for the file as a whole."""
+        if not self.line:
+            return self.path
+        return f"{self.path}:{self.line}:{self.column}" if self.column else f"{self.path}:{self.line}"
 
 
 class Translation(NamedTuple):
@@ -317,7 +321,7 @@ def check_project(project: Any, policy: Policy = Policy()) -> list[Finding]:
 
 def unreadable_finding(error: TriggerContentError, path: str) -> Finding:
     """A catalog the reader refused, as a finding of the check ``unreadable``."""
-    return Finding(error.path or path, error.line or 0, None, "", "unreadable", "error", error.message)
+    return Finding(error.path or path, error.line or 0, None, "", "unreadable", "error", error.message, error.column if error.line else None)
 
 
 # The checks register themselves on import.

@@ -57,6 +57,8 @@ def to_github(findings: Sequence[Finding], policy: Policy, catalogs: int) -> str
         level = "error" if policy.fails(finding) else "warning"
         title = f"{finding.check}" + (f" ({finding.msgctxt})" if finding.msgctxt else "")
         line = f"line={finding.line}," if finding.line else ""  # no line: an annotation of the whole file
+        if finding.line and finding.column:
+            line += f"col={finding.column},"
         lines.append(f"::{level} file={_escape_property(finding.path)},{line}title={_escape_property(title)}::{_escape_data(finding.message)}")
     lines.append(summary(findings, policy, catalogs))
     return "\n".join(lines) + "\n"
