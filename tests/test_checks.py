@@ -329,6 +329,10 @@ def test_a_source_document_that_is_not_toml_is_placed_as_render_places_it(merged
         ('[tool.trigger-content.publish]\nmin-percent = 101', "min-percent must be a percentage from 0 to 100, not 101"),
         ('[tool.trigger-content.publish]\nfuzzy = "false"', "fuzzy must be true or false, not 'false'"),
         ('[tool.trigger-content.publish]\nmissing = "hide"', "missing must be one of english, withhold-section, not 'hide'"),
+        ('[tool.trigger-content]\nlocales = ["locales"]', "[tool.trigger-content]: locales must be a string, not ['locales']"),
+        ('[tool.trigger-content]\ncontent = 5', "[tool.trigger-content]: content must be a string, not 5"),
+        ('[tool.trigger-content]\ncontnet = "content"', "[tool.trigger-content]: unknown setting 'contnet' (known: check, content, domain, locales, publish)"),
+        ('[tool.trigger-content]\ncheck = 5', "[tool.trigger-content]: check must be a table, not 5"),
     ],
 )
 def test_settings_of_the_wrong_type_are_refused_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], table: str, message: str) -> None:
@@ -339,8 +343,16 @@ def test_settings_of_the_wrong_type_are_refused_in_one_line(tmp_path: Path, monk
     assert main(command) == 2
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1 and message in err and "Traceback" not in err
-    assert err.count("[tool.trigger-content.") == 1  # the table named once
-    assert err.startswith("pyproject.toml:2: [tool.trigger-content.")  # the line of the setting
+    assert err.count("[tool.trigger-content") == 1  # the table named once
+    assert err.startswith("pyproject.toml:2: [tool.trigger-content")  # the line of the setting
+
+
+def test_a_misspelled_table_is_refused_not_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.trigger-content]\n\n[tool.trigger-content.chek]\nmin-percent = 100\n", encoding="utf-8")
+    shutil.copy(DATA / "catalogs" / "plurals.po", tmp_path / "ru.po")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "ru.po"]) == 2
+    assert capsys.readouterr().err == "pyproject.toml:3: [tool.trigger-content]: unknown setting 'chek' (known: check, content, domain, locales, publish)\n"
 
 
 @pytest.mark.parametrize(

@@ -95,13 +95,14 @@ def find_project(start: str | Path | None = None) -> Project:
             continue
         if not isinstance(table, dict):
             raise TriggerContentError("[tool.trigger-content] must be a table", path=pyproject)
+        settings = Settings("", table, ("content", "locales", "domain", "check", "publish"), str(pyproject))
         return Project(
             root=folder,
-            content=folder / str(table.get("content", "content")),
-            locales=folder / str(table.get("locales", "locales")),
-            domain=str(table.get("domain", DOMAIN)),
-            check=dict(table.get("check", {})),
-            publish=dict(table.get("publish", {})),
+            content=folder / settings.text("content", "content"),
+            locales=folder / settings.text("locales", "locales"),
+            domain=settings.text("domain", DOMAIN),
+            check=settings.table("check"),
+            publish=settings.table("publish"),
         )
     return Project(root=None, content=packaged_data("content"), locales=packaged_data("locales"))
 
@@ -139,18 +140,19 @@ def read_toml(path: Path, kind: type[TriggerContentError] = TriggerContentError)
 
 
 class Settings:
-    """One table of ``[tool.trigger-content]``, read with the types its settings must have."""
+    """``[tool.trigger-content]`` (``table`` empty) or one of its tables, read with the types its settings must have."""
 
     def __init__(self, table: str, values: dict[str, Any], known: Iterable[str], source: str) -> None:
-        self.table, self.values, self.source = table, values, source
+        self.name, self.values, self.source = table, values, source
         unknown = sorted(set(values) - set(known))
         if unknown:
             self.fail(f"unknown setting {unknown[0]!r} (known: {', '.join(sorted(known))})", unknown[0])
 
     def fail(self, message: str, key: str | None = None) -> NoReturn:
         """Refuse the table, at the line of ``key`` (or of the table's header) when the file shows it."""
-        line = setting_line(self.source, self.table, key)
-        raise TriggerContentError(f"[tool.trigger-content.{self.table}]: {message}", path=self.source, line=line)
+        line = setting_line(self.source, self.name, key)
+        name = ".".join(filter(None, ("tool.trigger-content", self.name)))
+        raise TriggerContentError(f"[{name}]: {message}", path=self.source, line=line)
 
     def _get(self, key: str, default: Any, kinds: tuple[type, ...], what: str) -> Any:
         value = self.values.get(key, default)
@@ -176,6 +178,9 @@ class Settings:
             self.fail(f"{key} must be a list of strings", key)
         return tuple(value)
 
+    def table(self, key: str) -> dict[str, Any]:
+        return dict(self._get(key, {}, (dict,), "a table"))
+
     def percents(self, key: str) -> dict[str, float]:
         value = self._get(key, {}, (dict,), "a table of percentages, such as { ru = 95 }")
         if not all(isinstance(number, (int, float)) and not isinstance(number, bool) and 0 <= number <= 100 for number in value.values()):
@@ -184,13 +189,14 @@ class Settings:
 
 
 def setting_line(path: str, table: str, key: str | None) -> int | None:
-    """The line of ``key`` in ``[tool.trigger-content.<table>]`` of the TOML file at ``path``, or of that header.
+    """The line of ``key`` in ``[tool.trigger-content.<table>]`` (``[tool.trigger-content]`` when ``table`` is empty) of the TOML file at ``path``, or of that header.
 
     For a table written under its own header (as the README shows): lines
-    inside multi-line strings are passed over, ``[[…]]`` ends the table, and
-    a dotted key is found by its first part (``min-percent-for.ru = 95``),
-    and under the parent table (``check.min-percent = 100``). ``None`` when
-    the file does not show the setting so (an inline table).
+    inside multi-line strings are passed over, ``[[…]]`` ends the table, a
+    key that is a table may have a header of its own, and a dotted key is
+    found by its first part (``min-percent-for.ru = 95``), and under the
+    parent table (``check.min-percent = 100``). ``None`` when the file does
+    not show the setting so (an inline table).
     """
     import re
 
@@ -202,8 +208,8 @@ def setting_line(path: str, table: str, key: str | None) -> int | None:
     quoted = r"[\"']?{}[\"']?"
     setting = re.compile(r"\s*" + quoted.format(re.escape(key)) + r"\s*[=.]") if key else None
     # The same key written under the parent table: check.min-percent = 120.
-    dotted = re.compile(r"\s*" + quoted.format(re.escape(table)) + r"\s*\.\s*" + quoted.format(re.escape(key)) + r"\s*[=.]") if key else None
-    wanted = f"tool.trigger-content.{table}"
+    dotted = re.compile(r"\s*" + quoted.format(re.escape(table)) + r"\s*\.\s*" + quoted.format(re.escape(key)) + r"\s*[=.]") if key and table else None
+    wanted = ".".join(filter(None, ("tool.trigger-content", table)))
     inside, parent, found, quotes = False, False, None, None
     for number, text in enumerate(lines, start=1):
         if quotes is not None:  # inside a multi-line string
@@ -213,6 +219,8 @@ def setting_line(path: str, table: str, key: str | None) -> int | None:
         table_header = header.match(text)
         if table_header:
             name = re.sub(r"[\s\"']", "", table_header.group(2))
+            if key is not None and name == f"{wanted}.{key}":
+                return number  # the key is a table with a header of its own
             inside = table_header.group(1) == "[" and name == wanted
             parent = table_header.group(1) == "[" and name == "tool.trigger-content"
             if inside and found is None:
