@@ -135,6 +135,17 @@ def test_badges_are_svg_files_per_locale(tmp_path: Path, capsys: pytest.CaptureF
     assert "#c62828" in badge_svg("ru", 33.3) and "&lt;x&gt;" in badge_svg("<x>", 50)
 
 
+def test_no_badge_is_written_when_a_catalog_cannot_be_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "locales" / "fr.po"
+    broken.parent.mkdir()
+    broken.write_text('msgid "a"\nmsgstr "unterminated\n', encoding="utf-8")
+    shutil.copy(CATALOGS / "plurals.po", tmp_path / "locales" / "ru.po")
+    badges = tmp_path / "badges"
+    assert main(["status", "--badge", str(badges), str(tmp_path / "locales")]) == 2
+    assert capsys.readouterr().err.splitlines()[-1] == f"{badges}: no badge written: a catalog could not be read"
+    assert not badges.exists()  # nor a stale badge replaced by some and not others
+
+
 def test_an_unreadable_catalog_is_named_and_the_others_still_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     broken = tmp_path / "broken.po"
     broken.write_text('msgid "a"\nmsgstr "unterminated\n', encoding="utf-8")

@@ -509,7 +509,9 @@ def _status(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(to_json(statuses), indent=2, ensure_ascii=False) + "\n")
     elif statuses:  # no table of no rows: each unreadable catalog was named on stderr
         sys.stdout.write(to_markdown(statuses) if args.format == "markdown" else to_table(statuses))
-    if args.badge is not None:
+    if args.badge is not None and failed:
+        print(f"{_shown(args.badge)}: no badge written: a catalog could not be read", file=sys.stderr)
+    elif args.badge is not None:
         for path in write_badges(statuses, args.badge):
             print(f"{_shown(path)}: written", file=sys.stderr)
     return EXIT_BAD_INPUT if failed else EXIT_OK
