@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import polib
@@ -62,6 +64,7 @@ def test_reword_remove_and_add_keep_every_translation(project: Path) -> None:
     (gone,) = after.obsolete_entries()
     assert (gone.msgctxt, gone.msgstr) == ("trigger-point-injections.getting.where", "Les injections sont réalisées au cabinet du médecin.")
     assert "no-wrap" in gone.flags
+    assert (gone.comment, gone.occurrences) == ("", [])  # as msgmerge drops them: they described the source
 
     added = after.find("Our specialists treat many patients each year.", msgctxt="trigger-point-injections.why-rush.experience")
     assert added.msgstr == "" and not added.fuzzy
@@ -79,6 +82,12 @@ def test_reword_remove_and_add_keep_every_translation(project: Path) -> None:
     assert main(["update"]) == 0
     assert {path: path.read_bytes() for path in snapshot} == snapshot  # nothing changed: no byte moves
     assert main(["update", "--check"]) == 0
+    if shutil.which("msgmerge"):
+        merged = subprocess.run(
+            ["msgmerge", "--quiet", "--previous", "--output-file=-", str(catalog_path), str(project / "locales" / "trigger_content.pot")],
+            capture_output=True, check=True,
+        ).stdout
+        assert merged == catalog_path.read_bytes()  # GNU gettext's own merge would change nothing
 
 
 def test_a_block_moved_to_another_section_keeps_its_translation(project: Path) -> None:

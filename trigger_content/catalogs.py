@@ -329,7 +329,8 @@ def merge(catalog: polib.POFile, template: polib.POFile) -> polib.POFile:
     msgctxt, new msgid) keeps its translation, marked fuzzy, with the previous
     msgid; an English text that moved (new msgctxt, same msgid) likewise, with
     the previous msgctxt. Entries gone from the template become obsolete when
-    translated. Translator comments, flags and the header survive; only the
+    translated, without their extracted comments and references. Translator
+    comments, flags and the header survive; only the
     header's POT-Creation-Date follows the template. No translation is lost.
     """
     merged = polib.POFile(wrapwidth=catalog.wrapwidth)
@@ -379,6 +380,9 @@ def merge(catalog: polib.POFile, template: polib.POFile) -> polib.POFile:
         if entry.obsolete or _translated(entry):
             gone = _copy(entry)
             gone.obsolete = True
+            # What tied it to the source goes with the source; the
+            # translator's comments, flags and previous msgid stay.
+            gone.comment, gone.occurrences = "", []
             merged.append(gone)
     return merged
 
