@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import trigger_content as tc
 
 
@@ -40,3 +42,9 @@ def test_the_readme_python_example_runs(capsys, monkeypatch, tmp_path) -> None:
     monkeypatch.chdir(tmp_path)
     exec(compile(example, "README.md", "exec"), {})
     assert capsys.readouterr().out.splitlines()[-1] == "Triggerpunkt-Injektionen"
+
+
+def test_load_translations_of_a_missing_file_says_so(tmp_path) -> None:
+    with pytest.raises(tc.TriggerContentError) as raised:
+        tc.load_translations(tmp_path / "missing.po")
+    assert str(raised.value) == f"{tmp_path / 'missing.po'}: no such catalog"

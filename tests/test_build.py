@@ -97,6 +97,26 @@ def test_a_withheld_language_is_neither_built_nor_linked(tmp_path: Path, monkeyp
     assert not (tmp_path / "out" / "it").exists()
     assert "/it/" not in (tmp_path / "out" / "en" / "trigger-point-injections.html").read_text(encoding="utf-8")
     assert main(["build", "out2", "--strict"]) == 1
+    # render links the languages build publishes, and no other.
+    assert main(["render", "--locale", "fr", "--min-percent", "80", "-o", "fr.html"]) == 0
+    page = (tmp_path / "fr.html").read_text(encoding="utf-8")
+    assert 'hreflang="it"' not in page and "/it/" not in page and 'hreflang="de"' in page
+
+
+def test_a_language_of_the_site_without_a_catalog_is_withheld_and_check_says_so(merged_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = merged_project / "content" / "site.toml"
+    site.write_text(site.read_text(encoding="utf-8").replace('locales = ["fr",', 'locales = ["es", "fr",'), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["render", "-o", "en.html"]) == 0
+    assert 'hreflang="es"' not in (merged_project / "en.html").read_text(encoding="utf-8")
+    assert main(["build", "out"]) == 0
+    assert "es: withheld: no catalog yet; create it with `trigger-content init es`" in capsys.readouterr().err
+    assert not (merged_project / "out" / "es").exists()
+    assert main(["check", "--fail-on", "warning"]) == 1
+    assert f"{Path('content') / 'site.toml'}: warning: lists 'es', which has no catalog, so it is not published; run `trigger-content init es` [no-catalog]" in capsys.readouterr().out
+    assert main(["init", "es"]) == 0
+    assert main(["build", "out"]) == 0
+    assert (merged_project / "out" / "es" / "trigger-point-injections.html").is_file()
 
 
 def test_pseudo_locale_is_built_on_request(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -106,6 +126,8 @@ def test_pseudo_locale_is_built_on_request(tmp_path: Path, monkeypatch: pytest.M
     assert '<html lang="en-XA" dir="ltr">' in page
     assert "<h1>⟦Ţŕîĝĝéŕ Þöîñţ Îñĵéçţîöñš ~~~~~⟧</h1>" in page
     assert '<a href="https://www.rush.edu/covid-19">šéé ţĥé ĺàţéšţ ûþđàţéš</a>' in page  # tags kept, link rebuilt
+    assert 'hreflang="fr"' in page  # the test pages link the real ones; the real ones do not link them
+    assert "en-XA" not in (tmp_path / "out" / "fr" / "trigger-point-injections.html").read_text(encoding="utf-8")
 
 
 def test_pages_of_a_language_no_longer_published_are_removed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

@@ -46,7 +46,8 @@ def test_render_a_document_by_path(capsys: pytest.CaptureFixture[str]) -> None:
     ("args", "line"),
     [
         (["render", "nope"], r"/content: no page 'nope' \(pages: trigger-point-injections\)$"),
-        (["render", "--locale", "xx"], r"xx/LC_MESSAGES/trigger_content\.po: no catalog for locale 'xx'; create it with `trigger-content init xx`$"),
+        (["render", "--locale", "es"], r"es/LC_MESSAGES/trigger_content\.po: no catalog for locale 'es'; create it with `trigger-content init es`$"),
+        (["render", "--locale", "xx"], r"xx/LC_MESSAGES/trigger_content\.po: no catalog for locale 'xx', and unknown locale 'xx'; use a code such as fr, de or pt_BR$"),
         (["render", str(DATA / "source" / "duplicate_id.toml")], r"duplicate_id\.toml:15: id 'intro' is used more than once"),
         (["--content", str(DATA / "source"), "render", "wrong_type"], r"wrong_type\.toml:7: blocks\[0\]\.ordered: "),
     ],

@@ -17,7 +17,7 @@ from xml.etree import ElementTree
 
 from .files import write_atomic
 from .model import Page
-from .publish import LocaleTranslations, PublishPolicy, locale_translations, publish
+from .publish import PublishPolicy, publish, published, site_translations
 from .walker import Fallback
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -68,18 +68,16 @@ def build_site(
     if not pages:
         return report
     site = pages[0].site
-    source = site.source_locale if site else pages[0].lang
-    candidates = [site.source_locale, *site.locales] if site else [source]
-    candidates += [locale for locale in extra_locales if locale not in candidates]
-    translations: dict[str, LocaleTranslations | None] = {source: None}
-    for locale in candidates[1:]:
-        found = locale_translations(catalog(locale), locale, policy)
-        report.notes.extend(found.notes)
-        if found.withheld:
-            report.withheld[locale] = found.withheld
-        else:
-            translations[locale] = found
-    report.published = [locale for locale in candidates if locale in translations]
+    translations = site_translations(site, site.source_locale if site else pages[0].lang, catalog, policy, extra_locales)
+    for locale, found in translations.items():
+        if found is not None:
+            report.notes.extend(found.notes)
+            if found.withheld:
+                report.withheld[locale] = found.withheld
+    report.published = published(translations)
+    # The pages of real languages link one another; an extra locale (the
+    # pseudo-locale) links them but is linked from none.
+    searchable = [locale for locale in report.published if locale not in extra_locales]
 
     outputs: list[tuple[Path, bytes]] = []
     localized: dict[tuple[str, str], Page] = {}
@@ -92,11 +90,10 @@ def build_site(
             if fallbacks:
                 report.fallbacks[(locale, page.id)] = fallbacks
             localized[(locale, page.id)] = result
-            context = RenderContext.for_page(result, locales=report.published)
+            context = RenderContext.for_page(result, locales=searchable)
             outputs.append((outdir / locale / f"{page.id}.html", render_html(result, context=context).encode("utf-8")))
             outputs.append((outdir / locale / f"{page.id}.txt", render_text(result, context=context).encode("utf-8")))
     outputs.append((outdir / "index.html", _index(pages, localized, report.published).encode("utf-8")))
-    searchable = [locale for locale in report.published if locale not in extra_locales]
     sitemap = _sitemap(pages, searchable, site.base_url if site else None)
     if sitemap is not None:
         outputs.append((outdir / "sitemap.xml", sitemap))

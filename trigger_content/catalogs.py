@@ -214,10 +214,7 @@ def load_translations(po: str | Path) -> tuple[dict[tuple[str, str], str], str |
     if not po.is_file():
         if mo.is_file():
             return _read_mo(mo), None
-        locale = po.parent.parent.name
-        raise TriggerContentError(
-            f"no catalog for locale {locale!r}; create it with `trigger-content init {locale}`", path=po
-        )
+        raise TriggerContentError(_no_catalog(po), path=po)
     source = po.read_bytes()
     if not mo.is_file():
         note = f"{mo}: not compiled; run `trigger-content compile` (read {po.name} instead)"
@@ -226,6 +223,18 @@ def load_translations(po: str | Path) -> tuple[dict[tuple[str, str], str], str |
     else:
         return _read_mo(mo), None
     return read_translations(po), note
+
+
+def _no_catalog(po: Path) -> str:
+    """Why there are no translations at ``po``, and what to do: ``init`` where the path is a locale's catalog of a known locale."""
+    if po.parent.name != "LC_MESSAGES" or not po.parent.parent.name:
+        return "no such catalog"
+    locale = po.parent.parent.name
+    try:
+        _english_name(locale)
+    except TriggerContentError as error:
+        return f"no catalog for locale {locale!r}, and {error.message}"
+    return f"no catalog for locale {locale!r}; create it with `trigger-content init {locale}`"
 
 
 def _read_mo(path: Path) -> dict[tuple[str, str], str]:

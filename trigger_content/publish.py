@@ -8,12 +8,13 @@ published at all. Every fallback is reported.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .errors import TriggerContentError
-from .model import Page
+from .model import Page, Site
 from .walker import Fallback, Translations, localize
 
 MISSING = ("english", "withhold-section")
@@ -87,6 +88,40 @@ def locale_translations(po: str | Path, locale: str, policy: PublishPolicy) -> L
     if note:
         notes.append(note)
     return _with_threshold(LocaleTranslations(locale, translations, percent, notes, fuzzy=fuzzy), policy)
+
+
+def site_translations(
+    site: Site | None,
+    source: str,
+    catalog: Callable[[str], Path],
+    policy: PublishPolicy,
+    extra_locales: Sequence[str] = (),
+) -> dict[str, LocaleTranslations | None]:
+    """The translations of each locale of ``site`` (``source`` alone without one), then of ``extra_locales``, in order.
+
+    ``None`` for the source locale; a locale the policy withholds, or that
+    has no catalog yet, has its reason in ``withheld``. ``catalog`` gives the
+    ``.po`` path of a locale.
+    """
+    from .pseudo import PSEUDO_LOCALE
+
+    locales = [site.source_locale, *site.locales] if site else [source]
+    locales += [locale for locale in extra_locales if locale not in locales]
+    found: dict[str, LocaleTranslations | None] = {}
+    for locale in locales:
+        path = Path(catalog(locale))
+        if locale == source:
+            found[locale] = None
+        elif locale != PSEUDO_LOCALE and not path.is_file() and not path.with_suffix(".mo").is_file():
+            found[locale] = LocaleTranslations(locale, {}, 0.0, withheld=f"no catalog yet; create it with `trigger-content init {locale}`")
+        else:
+            found[locale] = locale_translations(path, locale, policy)
+    return found
+
+
+def published(translations: dict[str, LocaleTranslations | None]) -> list[str]:
+    """The locales of :func:`site_translations` that are published: the source, and those not withheld."""
+    return [locale for locale, found in translations.items() if found is None or not found.withheld]
 
 
 def _with_threshold(result: LocaleTranslations, policy: PublishPolicy) -> LocaleTranslations:
