@@ -273,7 +273,7 @@ def _hand_template(page, packaged: str) -> str:  # type: ignore[no-untyped-def]
     style = packaged[packaged.index("<style>"): packaged.index("</style>") + len("</style>")]
     lines = [
         '{%- macro t(context, source, links) -%}{% set text = _p(context, source) %}',
-        '{%- if text == source %}<span lang="en" class="untranslated">{{ tags(source, links) }}</span> '
+        '{%- if text == source %}<span lang="en" dir="ltr" class="untranslated">{{ tags(source, links) }}</span> '
         '<small class="fallback-note">({{ plain(_p("site.fallback-note", NOTE)) }})</small>'.replace("NOTE", repr(texts["site.fallback-note"])),
         "{%- else %}{{ tags(text, links) }}{% endif %}{% endmacro -%}",
         "<!DOCTYPE html>",

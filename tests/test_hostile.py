@@ -48,7 +48,7 @@ def translations(payload: str, keep_tags: bool):  # type: ignore[no-untyped-def]
 
 def allowed(page: tc.Page) -> set[tuple[str, tuple[str, ...]]]:
     """The element shapes of the page in English, rendered every way, and of a fallback."""
-    found: set = {("span", ("class", "lang")), ("small", ("class",))}
+    found: set = {("span", ("class", "dir", "lang")), ("small", ("class",))}
     for html in (tc.render_html(page), tc.render_html(page, fragment=True)):
         found |= set(Markup(html).shapes())
     return found
@@ -87,7 +87,7 @@ def test_text_output_keeps_the_payload_as_plain_characters(page: tc.Page, payloa
 def test_a_fallback_span_carries_only_lang_and_class(page: tc.Page) -> None:
     localized = tc.localize(page, translations('<b onclick="x">', False), locale="fr")
     spans = [attrs for tag, attrs in Markup(tc.render_html(localized)).elements if tag == "span"]
-    assert spans and all(attrs == (("class", "untranslated"), ("lang", "en")) for attrs in spans)
+    assert spans and all(attrs == (("class", "untranslated"), ("dir", "ltr"), ("lang", "en")) for attrs in spans)
 
 
 def test_pseudo_translation_keeps_tags_and_stays_text(page: tc.Page) -> None:

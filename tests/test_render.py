@@ -118,7 +118,13 @@ def test_user_templates_have_the_inline_filter(page: tc.Page, tmp_path) -> None:
     english = tc.render_html(page, fragment=True, templates=tmp_path)
     assert english.startswith("<p>") and "<a href=" not in english
     untranslated = tc.localize(page, lambda segment: None, locale="fr")
-    assert '<span lang="en" class="untranslated">' in tc.render_html(untranslated, fragment=True, templates=tmp_path)
+    assert '<span lang="en" dir="ltr" class="untranslated">' in tc.render_html(untranslated, fragment=True, templates=tmp_path)
+
+
+def test_english_left_in_a_right_to_left_page_keeps_its_own_direction(page: tc.Page) -> None:
+    arabic = tc.render_html(tc.localize(page, lambda segment: None, locale="ar"))
+    assert '<html lang="ar" dir="rtl">' in arabic
+    assert arabic.count('<span lang="en" dir="ltr" class="untranslated">') == arabic.count('class="untranslated"') > 0
 
 
 def test_render_context_gives_direction_and_tags_from_cldr(page: tc.Page) -> None:

@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 from ..errors import TriggerContentError
 from ..inline import Emphasis, Inline, Link, SourceText, Text, plain_text
 from ..model import LinkTarget, Page
-from .context import RenderContext
+from .context import RenderContext, text_direction
 
 
 @cache
@@ -47,9 +47,10 @@ def inline_html(nodes: Sequence[Inline], links: Mapping[str, LinkTarget], note: 
         elif isinstance(node, Link):
             parts.append(f'<a href="{escape(links[node.target].url)}">{inline_html(node.content, links, note)}</a>')
         elif isinstance(node, SourceText):
-            lang = escape(node.lang.replace("_", "-"))
+            # Its language and direction: English stays left to right in an Arabic page.
+            lang, direction = escape(node.lang.replace("_", "-")), text_direction(node.lang)
             parts.append(
-                f'<span lang="{lang}" class="untranslated">{inline_html(node.content, links, note)}</span> '
+                f'<span lang="{lang}" dir="{direction}" class="untranslated">{inline_html(node.content, links, note)}</span> '
                 f'<small class="fallback-note">({escape(note)})</small>'
             )
         else:
