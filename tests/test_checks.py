@@ -295,7 +295,7 @@ def test_a_broken_source_document_is_said_on_stderr_as_a_broken_catalog_is(merge
     capsys.readouterr()
     assert main(["check"]) == 2
     captured = capsys.readouterr()
-    assert captured.err.splitlines() == [f"{Path('content') / 'trigger-point-injections.toml'}:25: blocks[2]: unknown kind 'table' (expected one of 'paragraph', 'list', 'definitions')"]
+    assert captured.err.splitlines() == [f"{Path('content') / 'trigger-point-injections.toml'}:26: blocks[2]: unknown kind 'table' (expected one of 'paragraph', 'list', 'definitions')"]
     assert "[unreadable]" in captured.out and "policy failed" in captured.out
 
 

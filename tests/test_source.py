@@ -22,7 +22,7 @@ def test_packaged_page_loads_with_its_site_chrome(page: tc.Page) -> None:
 @pytest.mark.parametrize(
     ("case", "where", "what"),
     [
-        ("unknown_block_kind", ":4: blocks[0]:", "unknown kind 'table' (expected one of 'paragraph', 'list', 'definitions')"),
+        ("unknown_block_kind", ":5: blocks[0]:", "unknown kind 'table' (expected one of 'paragraph', 'list', 'definitions')"),
         ("missing_heading", ":8: sections[1]:", "missing field 'heading'; add it"),
         ("duplicate_id", ":15:", "id 'intro' is used more than once in the page"),
         ("unknown_link_target", ":10:", "link target 'away' is not in [links] (known: home)"),
@@ -45,6 +45,20 @@ def test_broken_document_names_file_place_and_problem(case: str, where: str, wha
     assert message.startswith(f"{path}{where} ")
     assert what in message
     assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("case", "where", "what"),
+    [
+        ("site_locale_listed_twice", ":4: locales:", "locale 'fr' listed twice"),
+        ("site_lists_its_source_locale", ":3: locales:", "locale 'en' listed twice"),
+    ],
+)
+def test_broken_site_document_names_file_place_and_problem(case: str, where: str, what: str) -> None:
+    path = SOURCE / f"{case}.toml"
+    with pytest.raises(tc.SourceError) as caught:
+        tc.load_site(path)
+    assert str(caught.value) == f"{path}{where} {what}"
 
 
 def test_a_missing_content_folder_is_named_as_such(tmp_path, capsys) -> None:

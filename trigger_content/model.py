@@ -21,7 +21,7 @@ from functools import cache
 from typing import Annotated, ClassVar, Literal, Union
 from urllib.parse import urlsplit
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .inline import ID_PATTERN, Frozen, Inline, Link, RichText, iter_containers, parse_markup
 from .locale_codes import LOCALE_PATTERN
@@ -151,12 +151,19 @@ class Site(Frozen):
             raise ValueError("base_url must be an absolute http(s) URL ending with '/'")
         return url
 
+    @field_validator("locales")
+    @classmethod
+    def _once_each(cls, locales: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        # A field's check, so that an error points at the line of locales.
+        duplicates = [code for code, count in Counter(locales).items() if count > 1]
+        source = info.data.get("source_locale")
+        if duplicates or source in locales:
+            raise ValueError(f"locale {(duplicates or [source])[0]!r} listed twice")
+        return locales
+
     @model_validator(mode="after")
     def _check(self) -> Site:
         _check_links(self.links, self)
-        duplicates = [code for code, count in Counter(self.locales).items() if count > 1]
-        if duplicates or self.source_locale in self.locales:
-            raise ValueError(f"locale {(duplicates or [self.source_locale])[0]!r} listed twice")
         return self
 
 

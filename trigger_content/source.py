@@ -88,7 +88,8 @@ def _source_error(error: ValidationError, data: Any, path: Path, text: str) -> S
     keys = _data_path(first["loc"], data)
     where = _field_path(keys[:-1] if first["type"] == "missing" else keys)
     message = _describe(first, keys)
-    line = _locate(text, keys, first)
+    # An unknown kind is said of its table, and found at its line.
+    line = _locate(text, keys + ("kind",) if first["type"] == "union_tag_invalid" else keys, first)
     more = error.error_count() - 1
     if more:
         message += f" (and {more} more problem{'s' if more > 1 else ''})"
