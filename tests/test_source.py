@@ -31,6 +31,7 @@ def test_packaged_page_loads_with_its_site_chrome(page: tc.Page) -> None:
         ("invalid_toml", ":2:15:", "invalid TOML"),
         ("toml_ends_too_soon", ":3:11:", "invalid TOML: invalid value"),
         ("unclosed_link", ":10: blocks[0].text:", "link '[…](…)' opened at character 4 is not closed"),
+        ("unclosed_strong_in_a_multiline_string", ":9: blocks[0].text:", "strong '**…**' opened at character 36 is not closed"),
         ("javascript_url", ":5: links.home.url:", "URL scheme 'javascript' is not allowed"),
         ("latin1_encoding", ":2:13:", "byte 0xe9 is not UTF-8"),
         ("empty_list", ":7: blocks[0].items:", "must not be empty"),

@@ -90,6 +90,8 @@ def _source_error(error: ValidationError, data: Any, path: Path, text: str) -> S
     message = _describe(first, keys)
     # An unknown kind is said of its table, and found at its line.
     line = _locate(text, keys + ("kind",) if first["type"] == "union_tag_invalid" else keys, first)
+    if line is not None:
+        line += _lines_into(_value_at(data, keys), message, text.split("\n")[line - 1])
     more = error.error_count() - 1
     if more:
         message += f" (and {more} more problem{'s' if more > 1 else ''})"
@@ -112,6 +114,25 @@ def _data_path(loc: tuple[int | str, ...], data: Any) -> tuple[int | str, ...]:
             break
         keys.append(key)
     return tuple(keys)
+
+
+def _value_at(data: Any, keys: tuple[int | str, ...]) -> Any:
+    for key in keys:
+        try:
+            data = data[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _lines_into(value: Any, message: str, first_line: str) -> int:
+    """How many lines past its key a problem at "character N" of a multi-line string ``value`` is."""
+    found = re.search(r"at character (\d+)", message)
+    if not isinstance(value, str) or found is None or "\n" not in value:
+        return 0
+    # TOML drops the newline right after the opening quotes.
+    opens_alone = re.search(r"(\"\"\"|\'\'\')\s*$", first_line) is not None
+    return value[: int(found.group(1)) - 1].count("\n") + opens_alone
 
 
 def _field_path(keys: tuple[int | str, ...]) -> str:
