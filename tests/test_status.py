@@ -224,3 +224,11 @@ def test_small_catalogs_are_read_without_workers_and_jobs_below_one_are_refused(
     with pytest.raises(SystemExit) as exited:  # a usage error, as argparse reports them
         main(["status", "--jobs", "0"])
     assert exited.value.code == 2 and "--jobs" in capsys.readouterr().err
+
+
+def test_from_a_subfolder_of_the_project_paths_are_relative_to_it(merged_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    (merged_project / "docs").mkdir()
+    monkeypatch.chdir(merged_project / "docs")
+    assert main(["status", "--format", "json", "--no-cache"]) == 0
+    paths = [catalog["path"] for catalog in json.loads(capsys.readouterr().out)["catalogs"]]
+    assert paths == [str(Path("..") / "locales" / locale / "LC_MESSAGES" / "trigger_content.po") for locale in ("de", "fr", "it", "pt", "ru")]
