@@ -106,17 +106,35 @@ def test_a_withheld_language_is_neither_built_nor_linked(tmp_path: Path, monkeyp
 def test_a_language_of_the_site_without_a_catalog_is_withheld_and_check_says_so(merged_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     site = merged_project / "content" / "site.toml"
     site.write_text(site.read_text(encoding="utf-8").replace('locales = ["fr",', 'locales = ["es", "fr",'), encoding="utf-8")
+    advice = "no catalog for locale 'es'; create it with `trigger-content init es`"
     capsys.readouterr()
     assert main(["render", "-o", "en.html"]) == 0
+    assert capsys.readouterr().err.splitlines() == [f"trigger-content: note: es is not linked: {advice}", "en.html: written"]
     assert 'hreflang="es"' not in (merged_project / "en.html").read_text(encoding="utf-8")
+    assert main(["render", "--locale", "es"]) == 2  # asked for by name: bad input, as for a locale not listed
+    assert capsys.readouterr().err.endswith(f"es/LC_MESSAGES/trigger_content.po: {advice}\n")
     assert main(["build", "out"]) == 0
-    assert "es: withheld: no catalog yet; create it with `trigger-content init es`" in capsys.readouterr().err
+    assert f"es: withheld: {advice}" in capsys.readouterr().err
     assert not (merged_project / "out" / "es").exists()
     assert main(["check", "--fail-on", "warning"]) == 1
-    assert f"{Path('content') / 'site.toml'}: warning: lists 'es', which has no catalog, so it is not published; run `trigger-content init es` [no-catalog]" in capsys.readouterr().out
+    assert f"{Path('content') / 'site.toml'}: warning: lists 'es', which is not published: {advice} [no-catalog]" in capsys.readouterr().out
     assert main(["init", "es"]) == 0
     assert main(["build", "out"]) == 0
     assert (merged_project / "out" / "es" / "trigger-point-injections.html").is_file()
+
+
+def test_render_needs_only_its_own_catalog_to_be_readable(merged_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    russian = merged_project / "locales" / "ru" / "LC_MESSAGES" / "trigger_content.po"
+    russian.write_text('msgid "a"\nmsgstr "x\n', encoding="utf-8")
+    assert main(["render", "-o", "en.html"]) == 0
+    assert main(["render", "--locale", "fr", "-o", "fr.html"]) == 0
+    capsys.readouterr()
+    # Its threshold needs the catalog read: one that cannot be is not linked.
+    assert main(["render", "--locale", "fr", "--min-percent", "50", "-o", "fr.html"]) == 0
+    assert capsys.readouterr().err.startswith(f"trigger-content: note: ru is not linked: cannot be read: {Path('locales') / 'ru' / 'LC_MESSAGES' / 'trigger_content.po'}:2:")
+    assert 'hreflang="ru"' not in (merged_project / "fr.html").read_text(encoding="utf-8")
+    assert main(["render", "--locale", "ru"]) == 2
+    assert main(["build", "out"]) == 2  # a build publishes every language: it stops on the broken one
 
 
 def test_pseudo_locale_is_built_on_request(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

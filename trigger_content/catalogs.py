@@ -212,9 +212,10 @@ def load_translations(po: str | Path) -> tuple[dict[tuple[str, str], str], str |
     po = Path(po)
     mo = po.with_suffix(".mo")
     if not po.is_file():
-        if mo.is_file():
-            return _read_mo(mo), None
-        raise TriggerContentError(_no_catalog(po), path=po)
+        missing = missing_catalog(po)
+        if missing is not None:
+            raise TriggerContentError(missing, path=po)
+        return _read_mo(mo), None
     source = po.read_bytes()
     if not mo.is_file():
         note = f"{mo}: not compiled; run `trigger-content compile` (read {po.name} instead)"
@@ -225,8 +226,13 @@ def load_translations(po: str | Path) -> tuple[dict[tuple[str, str], str], str |
     return read_translations(po), note
 
 
-def _no_catalog(po: Path) -> str:
-    """Why there are no translations at ``po``, and what to do: ``init`` where the path is a locale's catalog of a known locale."""
+def missing_catalog(po: Path) -> str | None:
+    """Why there are no translations at ``po`` (nor at its ``.mo``), and what to do; ``None`` when there are.
+
+    The advice is ``init`` where the path is the catalog of a known locale.
+    """
+    if po.is_file() or po.with_suffix(".mo").is_file():
+        return None
     if po.parent.name != "LC_MESSAGES" or not po.parent.parent.name:
         return "no such catalog"
     locale = po.parent.parent.name

@@ -326,7 +326,7 @@ def _emit(text: str, output: Path | None, what: str = "") -> None:
 
 def _render(args: argparse.Namespace) -> int:
     from .pseudo import PSEUDO_LOCALE
-    from .publish import locale_translations, publish, published, site_translations
+    from .publish import linked_locales, locale_translations, publish
     from .render import RenderContext, render_html, render_text
     from .source import load_page, page_files
 
@@ -334,11 +334,9 @@ def _render(args: argparse.Namespace) -> int:
     policy = _publish_policy(args, project)
     page = load_page(_page_file(args.page, page_files(project.content), project.content))
     source_locale = page.site.source_locale if page.site else page.lang
-    # Every language of the site, to link only those the policy publishes.
-    site = site_translations(page.site, source_locale, project.catalog, policy)
     fallbacks = []
     if args.locale and args.locale != source_locale:
-        translations = site.get(args.locale) or locale_translations(project.catalog(args.locale), args.locale, policy)
+        translations = locale_translations(project.catalog(args.locale), args.locale, policy)
         for note in translations.notes:
             print(f"trigger-content: note: {note}", file=sys.stderr)
         if page.site is not None and args.locale not in (*page.site.locales, PSEUDO_LOCALE):
@@ -348,7 +346,11 @@ def _render(args: argparse.Namespace) -> int:
             return EXIT_FAILED
         page, fallbacks = publish(page, translations, policy)
         _report_fallbacks(fallbacks, args.locale, page.id)
-    context = RenderContext.for_page(page, locales=published(site))
+    # The languages build would publish, and no other, are linked.
+    linked, left_out = linked_locales(page.site, source_locale, project.catalog, policy)
+    for locale, reason in left_out.items():
+        print(f"trigger-content: note: {locale} is not linked: {reason}", file=sys.stderr)
+    context = RenderContext.for_page(page, locales=linked)
     if args.format == "text":
         text = render_text(page, context=context, width=args.width)
     else:

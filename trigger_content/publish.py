@@ -15,6 +15,7 @@ from typing import Any
 
 from .errors import TriggerContentError
 from .model import Page, Site
+from .pseudo import PSEUDO_LOCALE
 from .walker import Fallback, Translations, localize
 
 MISSING = ("english", "withhold-section")
@@ -99,21 +100,20 @@ def site_translations(
 ) -> dict[str, LocaleTranslations | None]:
     """The translations of each locale of ``site`` (``source`` alone without one), then of ``extra_locales``, in order.
 
-    ``None`` for the source locale; a locale the policy withholds, or that
-    has no catalog yet, has its reason in ``withheld``. ``catalog`` gives the
-    ``.po`` path of a locale.
+    ``None`` for the source locale; a locale without a catalog yet, or that
+    the policy withholds, has its reason in ``withheld``. ``catalog`` gives
+    the ``.po`` path of a locale. A catalog that cannot be read raises.
     """
-    from .pseudo import PSEUDO_LOCALE
+    from .catalogs import missing_catalog
 
-    locales = [site.source_locale, *site.locales] if site else [source]
-    locales += [locale for locale in extra_locales if locale not in locales]
     found: dict[str, LocaleTranslations | None] = {}
-    for locale in locales:
+    for locale in _locales(site, source, extra_locales):
         path = Path(catalog(locale))
+        missing = None if locale in (source, PSEUDO_LOCALE) else missing_catalog(path)
         if locale == source:
             found[locale] = None
-        elif locale != PSEUDO_LOCALE and not path.is_file() and not path.with_suffix(".mo").is_file():
-            found[locale] = LocaleTranslations(locale, {}, 0.0, withheld=f"no catalog yet; create it with `trigger-content init {locale}`")
+        elif missing is not None:
+            found[locale] = LocaleTranslations(locale, {}, 0.0, withheld=missing)
         else:
             found[locale] = locale_translations(path, locale, policy)
     return found
@@ -124,10 +124,48 @@ def published(translations: dict[str, LocaleTranslations | None]) -> list[str]:
     return [locale for locale, found in translations.items() if found is None or not found.withheld]
 
 
+def linked_locales(site: Site | None, source: str, catalog: Callable[[str], Path], policy: PublishPolicy) -> tuple[list[str], dict[str, str]]:
+    """The locales a page of ``site`` links (as :func:`published`, with less reading), and why each other is not linked.
+
+    A catalog is read only for the policy's threshold; one that cannot be
+    read is not linked, and said so, rather than stopping the page.
+    """
+    from .catalogs import missing_catalog
+    from .poreader import read_po
+    from .status import count
+
+    linked: list[str] = []
+    left_out: dict[str, str] = {}
+    for locale in _locales(site, source, ()):
+        path = Path(catalog(locale))
+        reason = None if locale == source else missing_catalog(path)
+        if reason is None and locale != source and policy.min_percent > 0 and path.is_file():
+            try:
+                reason = _below_threshold(count(read_po(path).entries).percent, policy)
+            except TriggerContentError as error:
+                reason = f"cannot be read: {error}"
+        if reason is None:
+            linked.append(locale)
+        else:
+            left_out[locale] = reason
+    return linked, left_out
+
+
+def _locales(site: Site | None, source: str, extra_locales: Sequence[str]) -> list[str]:
+    locales = [site.source_locale, *site.locales] if site else [source]
+    return locales + [locale for locale in extra_locales if locale not in locales]
+
+
 def _with_threshold(result: LocaleTranslations, policy: PublishPolicy) -> LocaleTranslations:
-    if result.percent < policy.min_percent:
-        result.withheld = f"{result.percent:.1f}% translated, below the {policy.min_percent:g}% required to publish"
+    result.withheld = _below_threshold(result.percent, policy)
     return result
+
+
+def _below_threshold(percent: float, policy: PublishPolicy) -> str | None:
+    """Why a catalog ``percent`` translated is withheld by ``policy``; ``None`` when it is published."""
+    if percent < policy.min_percent:
+        return f"{percent:.1f}% translated, below the {policy.min_percent:g}% required to publish"
+    return None
 
 
 def publish(page: Page, translations: LocaleTranslations, policy: PublishPolicy) -> tuple[Page, list[Fallback]]:

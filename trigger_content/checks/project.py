@@ -51,12 +51,14 @@ def stale_mo(project: object) -> Iterator[tuple[Path, str]]:
 @check("no-catalog", "warning", scope="project")
 def no_catalog(project: object) -> Iterator[tuple[Path, str]]:
     """No catalog: a language of site.toml has no catalog yet, so it is not published."""
+    from ..catalogs import missing_catalog
+    from ..pseudo import PSEUDO_LOCALE
     from ..source import SITE_FILE, load_site
 
     site = project.content / SITE_FILE  # type: ignore[attr-defined]
     if not site.is_file():
         return
     for locale in load_site(site).locales:
-        path = project.catalog(locale)  # type: ignore[attr-defined]
-        if not path.is_file() and not path.with_suffix(".mo").is_file():
-            yield site, f"lists {locale!r}, which has no catalog, so it is not published; run `trigger-content init {locale}`"
+        missing = None if locale == PSEUDO_LOCALE else missing_catalog(project.catalog(locale))  # type: ignore[attr-defined]
+        if missing is not None:
+            yield site, f"lists {locale!r}, which is not published: {missing}"
