@@ -12,8 +12,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, ROOT
-from trigger_content.checks import CHECKS, Policy, check_catalog, load_glossary
+from trigger_content.checks import CHECKS, Finding, Policy, check_catalog, load_glossary
 from trigger_content.cli import main
+from trigger_content.errors import TriggerContentError
 from trigger_content.poreader import read_po
 
 HEADER = '''msgid ""
@@ -207,6 +208,12 @@ def test_unreadable_catalog_exit_2_and_others_checked(broken: Path, tmp_path: Pa
     captured = capsys.readouterr()
     assert captured.err.strip() == f"{bad}:2: unknown keyword 'msgstrr'"
     assert "[tags]" in captured.out
+
+
+def test_a_column_is_kept_only_with_its_line() -> None:
+    assert Finding("a.po", 0, None, "", "unreadable", "error", "x", 5).to_json()["column"] is None
+    assert Finding("a.po", 3, None, "", "unreadable", "error", "x", 5).place == "a.po:3:5"
+    assert str(TriggerContentError("x", path="a.toml", column=5)) == "a.toml: x"
 
 
 def test_a_file_that_cannot_be_opened_is_named_without_a_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

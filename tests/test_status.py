@@ -232,3 +232,7 @@ def test_from_a_subfolder_of_the_project_paths_are_relative_to_it(merged_project
     assert main(["status", "--format", "json", "--no-cache"]) == 0
     paths = [catalog["path"] for catalog in json.loads(capsys.readouterr().out)["catalogs"]]
     assert paths == [str(Path("..") / "locales" / locale / "LC_MESSAGES" / "trigger_content.po") for locale in ("de", "fr", "it", "pt", "ru")]
+    pyproject = merged_project / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text(encoding="utf-8") + 'contnet = "content"\n', encoding="utf-8")
+    assert main(["status"]) == 2
+    assert capsys.readouterr().err.startswith(f"{Path('..') / 'pyproject.toml'}:3: [tool.trigger-content]: unknown setting 'contnet'")

@@ -304,12 +304,8 @@ def _project(args: argparse.Namespace, *, writing: bool = False):  # type: ignor
         project = project._replace(locales=Path("locales"))
     # Below the current folder, the folders are named from it, as users type
     # them: so is every file a message or note names.
-    root = project.root
-    return project._replace(
-        root=None if root is None else Path(_shown(root, root)),
-        content=Path(_shown(project.content, root)),
-        locales=Path(_shown(project.locales, root)),
-    )
+    root = None if project.root is None else Path(_shown(project.root))
+    return project._replace(root=root, content=Path(_shown(project.content)), locales=Path(_shown(project.locales)))
 
 
 def _emit(text: str, output: Path | None, what: str = "") -> None:
@@ -432,16 +428,17 @@ def _extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _shown(path: Path, root: Path | None = None) -> str:
+def _shown(path: Path) -> str:
     """``path`` relative to the current folder when it is below it, as users typed it.
 
-    With ``root`` (a project's folder), also when both are inside it, as
-    ``../locales/…`` from a subfolder.
+    Also when both are in the same project (the nearest folder with a
+    ``pyproject.toml``), as ``../locales/…`` from a subfolder.
     """
     here, there = Path.cwd().resolve(), path.resolve()
     if there.is_relative_to(here):
         return str(there.relative_to(here))
-    if root is not None and here.is_relative_to(root.resolve()) and there.is_relative_to(root.resolve()):
+    root = next((folder for folder in here.parents if (folder / "pyproject.toml").is_file()), None)
+    if root is not None and there.is_relative_to(root):
         return os.path.relpath(there, here)
     return str(path)
 

@@ -27,7 +27,9 @@ class TriggerContentError(Exception):
         self.column = column
 
     def __str__(self) -> str:
-        where = [str(part) for part in (self.path, self.line, self.column) if part is not None]
+        # A column means nothing without its line.
+        column = self.column if self.line is not None else None
+        where = [str(part) for part in (self.path, self.line, column) if part is not None]
         return ": ".join([":".join(where), self.message]) if where else self.message
 
 

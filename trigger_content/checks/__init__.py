@@ -48,6 +48,10 @@ class Finding:
     message: str
     column: int | None = None
 
+    def __post_init__(self) -> None:
+        if not self.line and self.column is not None:
+            object.__setattr__(self, "column", None)  # a column means nothing without its line
+
     def to_json(self) -> dict[str, object]:
         """Its fields in order; ``Finding(**data)`` makes it again."""
         return dict(vars(self))
@@ -321,7 +325,7 @@ def check_project(project: Any, policy: Policy = Policy()) -> list[Finding]:
 
 def unreadable_finding(error: TriggerContentError, path: str) -> Finding:
     """A catalog the reader refused, as a finding of the check ``unreadable``."""
-    return Finding(error.path or path, error.line or 0, None, "", "unreadable", "error", error.message, error.column if error.line else None)
+    return Finding(error.path or path, error.line or 0, None, "", "unreadable", "error", error.message, error.column)
 
 
 # The checks register themselves on import.
