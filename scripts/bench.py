@@ -295,7 +295,7 @@ def _hand_template(page, packaged: str) -> str:  # type: ignore[no-untyped-def]
         '<nav class="languages" aria-label="{{ plain(_p(%r, %r)) }}">' % ("site.switcher-label", texts["site.switcher-label"]),
         "<ul>",
         "{%- for language in languages %}",
-        '  <li><a href="{{ language.href }}" lang="{{ language.tag }}" hreflang="{{ language.tag }}"',
+        '  <li><a href="{{ language.href }}" lang="{{ language.tag }}" dir="{{ language.direction }}" hreflang="{{ language.tag }}"',
         '    {%- if language.current %} aria-current="page"{% endif %}>{{ language.name }}</a></li>',
         "{%- endfor %}",
         "</ul>",

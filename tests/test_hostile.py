@@ -84,7 +84,7 @@ def test_text_output_keeps_the_payload_as_plain_characters(page: tc.Page, payloa
         assert payload in text  # shown as written, nothing interpreted or dropped
 
 
-def test_a_fallback_span_carries_only_lang_and_class(page: tc.Page) -> None:
+def test_a_fallback_span_carries_only_lang_dir_and_class(page: tc.Page) -> None:
     localized = tc.localize(page, translations('<b onclick="x">', False), locale="fr")
     spans = [attrs for tag, attrs in Markup(tc.render_html(localized)).elements if tag == "span"]
     assert spans and all(attrs == (("class", "untranslated"), ("dir", "ltr"), ("lang", "en")) for attrs in spans)

@@ -125,6 +125,10 @@ def test_english_left_in_a_right_to_left_page_keeps_its_own_direction(page: tc.P
     arabic = tc.render_html(tc.localize(page, lambda segment: None, locale="ar"))
     assert '<html lang="ar" dir="rtl">' in arabic
     assert arabic.count('<span lang="en" dir="ltr" class="untranslated">') == arabic.count('class="untranslated"') > 0
+    # So does each language's name in the switcher.
+    assert 'lang="ar" dir="rtl" hreflang="ar"' in arabic and 'lang="en" dir="ltr" hreflang="en"' in arabic
+    serbian = tc.render_html(tc.localize(page, lambda segment: None, locale="sr@latin"))
+    assert '<span lang="en" dir="ltr" class="untranslated">' in serbian and 'lang="sr-Latn"' in serbian
 
 
 def test_render_context_gives_direction_and_tags_from_cldr(page: tc.Page) -> None:

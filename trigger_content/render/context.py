@@ -30,6 +30,8 @@ class Language:
     #: The address for ``hreflang`` alternates and the sitemap: absolute when
     #: the site has a ``base_url``, else the same as ``href``.
     url: str
+    #: ``ltr`` or ``rtl``: its name is written in it (العربية in an English page).
+    direction: str = "ltr"
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ class RenderContext:
                 href=href.format(locale=code, page=page.id),
                 current=code == page.lang,
                 url=f"{base}{code}/{page.id}.html" if base else href.format(locale=code, page=page.id),
+                direction=text_direction(code),
             )
             for code in locales
         )

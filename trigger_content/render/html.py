@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 from ..errors import TriggerContentError
 from ..inline import Emphasis, Inline, Link, SourceText, Text, plain_text
 from ..model import LinkTarget, Page
-from .context import RenderContext, text_direction
+from .context import RenderContext, language_tag, text_direction
 
 
 @cache
@@ -48,7 +48,7 @@ def inline_html(nodes: Sequence[Inline], links: Mapping[str, LinkTarget], note: 
             parts.append(f'<a href="{escape(links[node.target].url)}">{inline_html(node.content, links, note)}</a>')
         elif isinstance(node, SourceText):
             # Its language and direction: English stays left to right in an Arabic page.
-            lang, direction = escape(node.lang.replace("_", "-")), text_direction(node.lang)
+            lang, direction = escape(language_tag(node.lang)), text_direction(node.lang)
             parts.append(
                 f'<span lang="{lang}" dir="{direction}" class="untranslated">{inline_html(node.content, links, note)}</span> '
                 f'<small class="fallback-note">({escape(note)})</small>'
