@@ -38,6 +38,7 @@ def test_packaged_page_loads_with_its_site_chrome(page: tc.Page) -> None:
         ("bad_id", ":5: sections[0].id:", "'First Section' is not a valid id"),
         ("site_locale_listed_twice", ":4: locales:", "locale 'fr' listed twice"),
         ("site_lists_its_source_locale", ":3: locales:", "locale 'en' listed twice"),
+        ("site_lists_the_pseudo_locale", ":2: locales:", "en_XA is the pseudo-locale, for tests, not a language of the site"),
     ],
 )
 def test_broken_document_names_file_place_and_problem(case: str, where: str, what: str) -> None:

@@ -155,10 +155,14 @@ class Site(Frozen):
     @classmethod
     def _once_each(cls, locales: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
         # A field's check, so that an error points at the line of locales.
+        from .pseudo import PSEUDO_LOCALE
+
         duplicates = [code for code, count in Counter(locales).items() if count > 1]
         source = info.data.get("source_locale")
         if duplicates or source in locales:
             raise ValueError(f"locale {(duplicates or [source])[0]!r} listed twice")
+        if PSEUDO_LOCALE in locales:
+            raise ValueError(f"{PSEUDO_LOCALE} is the pseudo-locale, for tests, not a language of the site; `build --pseudo` builds it")
         return locales
 
     @model_validator(mode="after")

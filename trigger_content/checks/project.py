@@ -52,13 +52,12 @@ def stale_mo(project: object) -> Iterator[tuple[Path, str]]:
 def no_catalog(project: object) -> Iterator[tuple[Path, str]]:
     """No catalog: a language of site.toml has no catalog yet, so it is not published."""
     from ..catalogs import missing_catalog
-    from ..pseudo import PSEUDO_LOCALE
     from ..source import SITE_FILE, load_site
 
     site = project.content / SITE_FILE  # type: ignore[attr-defined]
     if not site.is_file():
         return
     for locale in load_site(site).locales:
-        missing = None if locale == PSEUDO_LOCALE else missing_catalog(project.catalog(locale))  # type: ignore[attr-defined]
+        missing = missing_catalog(project.catalog(locale))  # type: ignore[attr-defined]
         if missing is not None:
             yield site, f"lists {locale!r}, which is not published: {missing}"
