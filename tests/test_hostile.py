@@ -47,8 +47,8 @@ def translations(payload: str, keep_tags: bool):  # type: ignore[no-untyped-def]
 
 
 def allowed(page: tc.Page) -> set[tuple[str, tuple[str, ...]]]:
-    """The element shapes of the page in English, rendered every way, and of a fallback."""
-    found: set = {("span", ("class", "dir", "lang")), ("small", ("class",))}
+    """The element shapes of the page in English, rendered every way, and of a fallback (and of its note, when that fell back too)."""
+    found: set = {("span", ("class", "dir", "lang")), ("small", ("class",)), ("span", ("dir", "lang"))}
     for html in (tc.render_html(page), tc.render_html(page, fragment=True)):
         found |= set(Markup(html).shapes())
     return found

@@ -131,6 +131,14 @@ def test_english_left_in_a_right_to_left_page_keeps_its_own_direction(page: tc.P
     assert '<span lang="en" dir="ltr" class="untranslated">' in serbian and 'lang="sr-Latn"' in serbian
 
 
+def test_the_fallback_note_says_its_own_language_while_it_is_not_translated(page: tc.Page) -> None:
+    untranslated = tc.render_html(tc.localize(page, lambda segment: None, locale="es"))
+    assert '<small class="fallback-note">(<span lang="en" dir="ltr">Not yet translated</span>)</small>' in untranslated
+    translated = tc.localize(page, lambda segment: "Aún no traducido" if segment.text == "Not yet translated" else None, locale="es")
+    assert '<small class="fallback-note">(Aún no traducido)</small>' in tc.render_html(translated)
+    assert "(Aún no traducido)" in tc.render_text(translated)
+
+
 def test_render_context_gives_direction_and_tags_from_cldr(page: tc.Page) -> None:
     russian = tc.RenderContext.for_page(page.model_copy(update={"lang": "ru"}))
     assert (russian.tag, russian.direction) == ("ru", "ltr")
