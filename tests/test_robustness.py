@@ -91,6 +91,17 @@ def test_a_pipe_is_written_into_and_a_link_kept(tmp_path: Path) -> None:
     assert link.is_symlink() and target.read_bytes() == b"new"
 
 
+def test_output_into_dev_stdout_goes_where_stdout_goes(tmp_path: Path) -> None:
+    """A log that stdout appends to keeps its lines: -o /dev/stdout writes at its end, not over it."""
+    log = tmp_path / "ci.log"
+    log.write_text("earlier\n", encoding="utf-8")
+    script = "trigger-content check --format github -o /dev/stdout; echo after"
+    with open(log, "ab") as handle:
+        subprocess.run(["sh", "-c", script.replace("trigger-content", f"{sys.executable} -m trigger_content")], stdout=handle, stderr=subprocess.STDOUT, cwd=ROOT, check=True)
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "earlier" and lines[-1] == "after" and "policy met" in lines[-3] and lines[-2] == "/dev/stdout: written"
+
+
 def test_output_into_a_folder_names_the_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["render", "-o", str(tmp_path)]) == 2
     assert capsys.readouterr().err == f"{tmp_path}: Is a directory\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -24,6 +25,18 @@ def write_atomic(path: str | Path, data: bytes, *, expected: bytes | None = None
     (``/dev/stdout``) is written into, as it cannot be replaced.
     """
     path = Path(path)
+    descriptor = _descriptor(path)
+    if descriptor is not None:
+        # This process's own output (-o /dev/stdout): written where it goes
+        # and at its offset, as the shell's redirection says (>> appends),
+        # whatever file is behind it.
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view) :]
+        return
     if path.exists() and not path.is_file():
         # A device, a pipe or a folder (-o /dev/stdout): written into, never
         # replaced; a folder says so, under its own name.
@@ -57,6 +70,20 @@ def write_atomic(path: str | Path, data: bytes, *, expected: bytes | None = None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+_DESCRIPTORS = {"/dev/stdout": 1, "/dev/stderr": 2}
+
+
+def _descriptor(path: Path) -> int | None:
+    """The file descriptor of this process that ``path`` names (``/dev/stdout``, ``/dev/fd/3``), or ``None``."""
+    name = str(path)
+    if name in _DESCRIPTORS:
+        return _DESCRIPTORS[name]
+    for folder in ("/dev/fd/", "/proc/self/fd/"):
+        if name.startswith(folder) and name[len(folder) :].isdigit():
+            return int(name[len(folder) :])
+    return None
 
 
 def _umask() -> int:
