@@ -54,10 +54,20 @@ def test_a_clean_entry_has_no_findings() -> None:
 
 
 def test_tags_missing_invented_and_badly_nested() -> None:
-    assert only('msgid "See <a1>news</a1>."\nmsgstr "Siehe Neuigkeiten."\n', "tags") == ["inline tags differ: missing </a1> <a1>"]
-    assert only('msgid "See news."\nmsgstr "Siehe <a1>Neuigkeiten</a1>."\n', "tags") == ["inline tags differ: not in the English: </a1> <a1>"]
+    assert only('msgid "See <a1>news</a1>."\nmsgstr "Siehe Neuigkeiten."\n', "tags") == ["inline tags differ: missing <a1> </a1>"]
+    assert only('msgid "See news."\nmsgstr "Siehe <a1>Neuigkeiten</a1>."\n', "tags") == ["inline tags differ: not in the English: <a1> </a1>"]
     assert only('msgid "<a1>a <em1>b</em1></a1>"\nmsgstr "<a1>a <em1>b</a1></em1>"\n', "tags") == ["inline tags are not well nested at </a1>"]
     assert only('msgid "<a1>a</a1> <a2>b</a2>"\nmsgstr "<a2>b</a2> <a1>a</a1>"\n', "tags") == []
+
+
+@pytest.mark.parametrize("typed", ["<strong>dons</strong>", "<b>dons</b>", "dons<br>", "<A1>dons</A1>", '<a href="/x">dons</a>'])
+def test_html_typed_into_a_translation_is_an_error(typed: str) -> None:
+    (message,) = only(f'msgid "Rush accepts <a1>donations</a1>."\nmsgstr "Rush accepte les {typed.replace(chr(34), chr(92) + chr(34))}."\n', "tags")
+    assert message.endswith("is not one of the page's tags: readers would see it as text (use the tags of the English)")
+
+
+def test_markup_the_english_writes_as_text_may_stay() -> None:
+    assert only('msgid "Type <br> for a new line."\nmsgstr "Tapez <br> pour une nouvelle ligne."\n', "tags") == []
 
 
 def test_the_finding_points_at_the_msgstr_line() -> None:
@@ -163,7 +173,7 @@ def broken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_text_format_reads_like_a_compiler_and_exit_1(broken: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(broken)]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == f"{broken}:8: error: inline tags differ: missing </a1> <a1> [tags]"
+    assert lines[0] == f"{broken}:8: error: inline tags differ: missing <a1> </a1> [tags]"
     assert lines[1] == f"{broken}:11: warning: the translation is the English text [same-as-source]"
     assert lines[-1] == "1 catalog: 1 error, 1 warning; policy failed"
 
@@ -182,11 +192,11 @@ def test_json_and_github_formats(broken: Path, capsys: pytest.CaptureFixture[str
     assert document["passed"] is False
     assert document["findings"][0] == {
         "path": str(broken), "line": 8, "msgctxt": None, "msgid": "See <a1>news</a1>.",
-        "check": "tags", "severity": "error", "message": "inline tags differ: missing </a1> <a1>", "column": None,
+        "check": "tags", "severity": "error", "message": "inline tags differ: missing <a1> </a1>", "column": None,
     }
     assert main(["check", str(broken), "--format", "github"]) == 1
     annotations = capsys.readouterr().out.splitlines()
-    assert annotations[0] == f"::error file={broken},line=8,title=tags::inline tags differ%3A missing </a1> <a1>".replace("differ%3A", "differ:")
+    assert annotations[0] == f"::error file={broken},line=8,title=tags::inline tags differ%3A missing <a1> </a1>".replace("differ%3A", "differ:")
     assert annotations[1].startswith(f"::warning file={broken},line=11,title=same-as-source::")
 
 
@@ -198,7 +208,7 @@ def test_junit_report_is_written_to_a_file(broken: Path, tmp_path: Path) -> None
     (suite,) = root.findall("testsuite")
     assert suite.get("name") == str(broken)
     failed = [case.get("name") for case in suite.iter("testcase") if case.find("failure") is not None]
-    assert failed == ["tags: Inline tags: the same set as the English, each once, well nested, none invented."]
+    assert failed == ["tags: Inline tags: the same set as the English, each once, well nested, none invented, no HTML typed in."]
 
 
 def test_unreadable_catalog_exit_2_and_others_checked(broken: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

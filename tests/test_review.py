@@ -198,7 +198,7 @@ def test_states_the_previous_english_and_findings_in_their_rows(tmp_path: Path) 
     # Findings in their rows, with check id, severity and message.
     (tags,) = found["site.notice"].find_all("li", "finding")
     (notice_entry,) = [e for e in catalog.active if e.msgctxt == "site.notice"]
-    assert tags.words() == f"error tags inline tags differ: missing </a2> <a2> (line {notice_entry.msgstr_line})"
+    assert tags.words() == f"error tags inline tags differ: missing <a2> </a2> (line {notice_entry.msgstr_line})"
     assert "fuzzy: the English changed" in fuzzy.find("li", "finding").words()
     assert found["trigger-point-injections.intro"].find_all("li", "finding") == []
     assert "Not in the catalog" in found["trigger-point-injections.types.latent.term"].find("td", "translation").words()

@@ -48,15 +48,19 @@ def fuzzy(entries: Sequence[Entry], context: Context) -> Iterator[tuple[Entry, s
 
 @check("tags", "error", scope="translation")
 def tags(translations: Sequence[Translation], context: Context) -> Iterator[tuple[Entry, str]]:
-    """Inline tags: the same set as the English, each once, well nested, none invented."""
+    """Inline tags: the same set as the English, each once, well nested, none invented, no HTML typed in."""
     for entry, source, text in translations:
         if "<" not in source and "<" not in text:
             continue  # most texts: no tag at all
+        stray = [found for found in _MARKUP_LIKE.findall(text) if not TAG_RE.fullmatch(found) and found not in source]
+        if stray:
+            yield entry, f"{stray[0]} is not one of the page's tags: readers would see it as text (use the tags of the English)"
+            continue
         want = Counter(match.group(0) for match in TAG_RE.finditer(source))
         have = Counter(match.group(0) for match in TAG_RE.finditer(text))
         if want != have:
-            missing = sorted((want - have).elements())
-            extra = sorted((have - want).elements())
+            missing = sorted((want - have).elements(), key=_tag_order)
+            extra = sorted((have - want).elements(), key=_tag_order)
             parts = ([f"missing {' '.join(missing)}"] if missing else []) + ([f"not in the English: {' '.join(extra)}"] if extra else [])
             yield entry, "inline tags differ: " + "; ".join(parts)
             continue
@@ -68,6 +72,16 @@ def tags(translations: Sequence[Translation], context: Context) -> Iterator[tupl
             elif not stack or stack.pop() != name:
                 yield entry, f"inline tags are not well nested at {match.group(0)}"
                 break
+
+
+#: Something a translator may type as HTML (<b>, <br>, </strong>, <A1>): not
+#: a catalog tag, so the page would show it as text.
+_MARKUP_LIKE = re.compile(r"</?[A-Za-z][^<>\n]*>")
+
+
+def _tag_order(tag: str) -> tuple[str, bool]:
+    """Tags by name and number, each opening before its closing: ``<a1> </a1> <em1>``."""
+    return tag.strip("</>"), tag.startswith("</")
 
 
 _FORMATS = {"python-format": _PYTHON_FORMAT, "python-brace-format": _BRACE_FORMAT, "c-format": _C_FORMAT}
