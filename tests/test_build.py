@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -162,3 +163,12 @@ def test_pages_of_a_language_no_longer_published_are_removed(tmp_path: Path, mon
     (out / "mine.txt").write_text("not the build's", encoding="utf-8")
     assert main(["build", str(out)]) == 0
     assert (out / "mine.txt").is_file()  # only what a build wrote is ever removed
+
+
+def test_an_emptied_catalog_counts_as_nothing_translated(merged_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (merged_project / "locales" / "fr" / "LC_MESSAGES" / "trigger_content.po").write_text("", encoding="utf-8")
+    assert main(["status", "--no-cache", "--format", "json", "locales/fr"]) == 0
+    assert json.loads(capsys.readouterr().out)["catalogs"][0]["percent"] == 0.0
+    assert main(["build", "out", "--min-percent", "50"]) == 0
+    assert "fr: withheld: 0.0% translated, below the 50% required to publish" in capsys.readouterr().err
+    assert not (merged_project / "out" / "fr").exists()

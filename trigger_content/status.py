@@ -49,12 +49,14 @@ class Counts(namedtuple("Counts", "translated fuzzy untranslated obsolete words_
 
     @property
     def percent(self) -> float:
-        """Translated entries out of the total, 0–100 (100 for an empty catalog), to two decimals.
+        """Translated entries out of the total, 0–100, to two decimals.
 
         Never rounded up to 100: one untranslated entry in 20,000 is 99.99.
+        A catalog without messages has translated nothing: 0, so that an
+        emptied catalog is never published as complete.
         """
         if not self.total:
-            return 100.0
+            return 0.0
         exact = 100 * self.translated / self.total
         return min(round(exact, 2), 99.99) if self.translated < self.total else 100.0
 
