@@ -183,6 +183,8 @@ def test_fail_on_and_disable_decide_the_exit(broken: Path) -> None:
     assert main(["check", str(broken), "--disable", "tags", "--fail-on", "warning"]) == 1
     assert main(["check", str(broken), "--fail-on", "same-as-source"]) == 1
     assert main(["check", str(broken), "--fail-on", "no-such-check"]) == 2
+    assert main(["check", str(broken), "--fail-on", ""]) == 2  # an unset CI variable does not turn the gate off
+    assert main(["check", str(broken), "--fail-on", " , "]) == 2
     assert main(["check", str(broken), "--min-percent", "100", "--disable", "tags,same-as-source"]) == 0
 
 

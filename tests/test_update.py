@@ -178,3 +178,10 @@ def test_init_refuses_a_posix_locale_name(project: Path, capsys: pytest.CaptureF
         main(["init", "en_US.UTF-8"])
     assert refused.value.code == 2 and "is not a gettext locale code" in capsys.readouterr().err
     assert not (project / "locales" / "en_US.UTF-8").exists()
+
+
+def test_a_locale_named_twice_is_merged_and_compiled_once(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["update", "fr", "fr"]) == 0
+    assert main(["compile", "fr", "fr"]) == 0
+    assert [line.split(": ")[0] for line in capsys.readouterr().err.splitlines()] == [CATALOG, CATALOG.replace(".po", ".mo")]

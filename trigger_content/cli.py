@@ -547,6 +547,8 @@ def _check(args: argparse.Namespace) -> int:
         overrides.update(min_percent=args.min_percent, min_percent_for={})
     if args.fail_on is not None:
         overrides["fail_on"] = tuple(name.strip() for name in args.fail_on.split(",") if name.strip())
+        if not overrides["fail_on"]:  # an unset CI variable must not turn the gate off
+            raise TriggerContentError("--fail-on names nothing; give a severity (error, warning) or check ids")
     if args.disable is not None:
         overrides["disable"] = tuple(name.strip() for name in args.disable.split(",") if name.strip())
     validate_names([*overrides.get("fail_on", ()), *overrides.get("disable", ())], "trigger-content check")  # type: ignore[misc]

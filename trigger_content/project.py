@@ -63,7 +63,7 @@ class Project(namedtuple("Project", "root content locales domain check publish",
 
     def catalogs(self, locales: Iterable[str] = ()) -> list[Path]:
         """The catalogs of the project (of ``locales`` only, when given), by locale."""
-        wanted = list(locales)
+        wanted = list(dict.fromkeys(locales))  # each once: `update fr fr` merges fr once
         if wanted:
             return [self.catalog(locale) for locale in wanted]
         return sorted(self.locales.glob(f"*/LC_MESSAGES/{self.domain}.po"))
