@@ -211,3 +211,16 @@ def test_a_reader_that_goes_away_ends_the_command_quietly_with_141(tmp_path: Pat
         assert process.stdout.read(10)
         process.stdout.close()
         assert (process.wait(timeout=60), process.stderr.read()) == (141, b"")
+
+
+def test_render_finds_a_page_by_its_id_whatever_its_file_is_called(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    copy_project(tmp_path, monkeypatch)
+    document = tmp_path / "content" / "trigger-point-injections.toml"
+    document.rename(tmp_path / "content" / "injections.toml")
+    (tmp_path / "content" / "second.toml").write_text('id = "second"\ntitle = "Second"\n', encoding="utf-8")
+    assert main(["render", "trigger-point-injections", "--format", "text"]) == 0
+    assert "\nTrigger Point Injections\n====" in capsys.readouterr().out
+    assert main(["render", "injections"]) == 2  # a file name is not an id
+    assert capsys.readouterr().err.endswith("no page 'injections' (pages: trigger-point-injections, second)\n")
+    assert main(["render"]) == 2
+    assert capsys.readouterr().err.endswith("name the page to render (pages: trigger-point-injections, second)\n")

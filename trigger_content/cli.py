@@ -324,11 +324,9 @@ def _render(args: argparse.Namespace) -> int:
     from .pseudo import PSEUDO_LOCALE
     from .publish import linked_locales, locale_translations, publish
     from .render import RenderContext, render_html, render_text
-    from .source import load_page, page_files
-
     project = _project(args)
     policy = _publish_policy(args, project)
-    page = load_page(_page_file(args.page, page_files(project.content), project.content))
+    page = _page(args.page, project.content)
     source_locale = page.site.source_locale if page.site else page.lang
     fallbacks = []
     if args.locale and args.locale != source_locale:
@@ -389,18 +387,28 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_FAILED if args.strict and (report.fallbacks or report.withheld) else EXIT_OK
 
 
-def _page_file(name: str | None, files: list[Path], folder: Path) -> Path:
+def _page(name: str | None, folder: Path):  # type: ignore[no-untyped-def]
+    """The page ``name`` names: a document's path, or a page id (its file is usually named after it)."""
+    from .source import load_page, load_pages, page_files
+
     if name is not None and (name.endswith(".toml") or "/" in name):
-        return Path(name)
+        return load_page(Path(name))
+    files = page_files(folder)
     if name is None:
         if len(files) == 1:
-            return files[0]
-        ids = ", ".join(path.stem for path in files) or "none"
+            return load_page(files[0])
+        ids = ", ".join(page.id for page in load_pages(folder)) or "none"
         raise TriggerContentError(f"name the page to render (pages: {ids})", path=folder)
     for path in files:
         if path.stem == name:
-            return path
-    ids = ", ".join(path.stem for path in files) or "none"
+            page = load_page(path)
+            if page.id == name:
+                return page
+    pages = load_pages(folder)  # a page whose file has another name
+    for page in pages:
+        if page.id == name:
+            return page
+    ids = ", ".join(page.id for page in pages) or "none"
     raise TriggerContentError(f"no page {name!r} (pages: {ids})", path=folder)
 
 
