@@ -224,3 +224,14 @@ def test_render_finds_a_page_by_its_id_whatever_its_file_is_called(tmp_path: Pat
     assert capsys.readouterr().err.endswith("no page 'injections' (pages: trigger-point-injections, second)\n")
     assert main(["render"]) == 2
     assert capsys.readouterr().err.endswith("name the page to render (pages: trigger-point-injections, second)\n")
+
+
+def test_two_documents_with_one_page_id_are_refused_by_extract_and_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    copy_project(tmp_path, monkeypatch)
+    (tmp_path / "content" / "zz-copy.toml").write_text('id = "trigger-point-injections"\ntitle = "Copy"\n', encoding="utf-8")
+    message = f"{Path('content') / 'zz-copy.toml'}: page id 'trigger-point-injections' is already used by {Path('content') / 'trigger-point-injections.toml'}\n"
+    capsys.readouterr()
+    assert main(["extract"]) == 2
+    assert capsys.readouterr().err == message
+    assert main(["check"]) == 2
+    assert capsys.readouterr().err == message

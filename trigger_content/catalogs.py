@@ -115,10 +115,16 @@ def write_template(
     return True
 
 
-def project_references(project: Project, files: Mapping[str, Path]) -> dict[str, str]:
-    """The ``#:`` reference of each page id: its file, relative to the project."""
+def project_sources(project: Project) -> tuple[list[Page], dict[str, str]]:
+    """The project's pages, and the ``#:`` reference of each page id (and of ``site``): its file, relative to the project."""
+    from .source import SITE_FILE, page_sources
+
+    found = page_sources(project.content)
+    files = {page.id: path for page, path in found}
+    if (project.content / SITE_FILE).is_file():
+        files["site"] = project.content / SITE_FILE
     base = project.root or project.content.parent
-    return {key: Path(os.path.relpath(path, base)).as_posix() for key, path in files.items()}
+    return [page for page, _ in found], {key: Path(os.path.relpath(path, base)).as_posix() for key, path in files.items()}
 
 
 def _read(path: Path) -> str | None:

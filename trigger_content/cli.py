@@ -413,19 +413,14 @@ def _page(name: str | None, folder: Path):  # type: ignore[no-untyped-def]
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from .catalogs import project_references, write_template
-    from .source import SITE_FILE, load_page, page_files
+    from .catalogs import project_sources, write_template
 
     project = _project(args, writing=True)
-    files = page_files(project.content)
-    if not files:
+    pages, references = project_sources(project)
+    if not pages:
         raise TriggerContentError("no page documents (*.toml) found", path=project.content)
-    pages = [load_page(path) for path in files]
-    sources = {page.id: path for page, path in zip(pages, files)}
-    if (project.content / SITE_FILE).is_file():
-        sources["site"] = project.content / SITE_FILE
     target = args.output if args.output is not None else project.template
-    changed = write_template(pages, target, references=project_references(project, sources), check=args.check)
+    changed = write_template(pages, target, references=references, check=args.check)
     if args.check:
         if changed:
             state = "not current with the source documents" if Path(target).is_file() else "missing"

@@ -56,14 +56,20 @@ def page_files(folder: str | Path) -> list[Path]:
 
 def load_pages(folder: str | Path | None = None) -> list[Page]:
     """Every page of a content folder (the packaged one by default), in file-name order."""
-    files = page_files(packaged_data("content") if folder is None else folder)
-    pages = [load_page(path) for path in files]
+    return [page for page, _ in page_sources(packaged_data("content") if folder is None else folder)]
+
+
+def page_sources(folder: str | Path) -> list[tuple[Page, Path]]:
+    """Each page of a content folder with the document it comes from, in file-name order; two pages with one id are refused."""
+    found: list[tuple[Page, Path]] = []
     seen: dict[str, Path] = {}
-    for page, path in zip(pages, files):
+    for path in page_files(folder):
+        page = load_page(path)
         if page.id in seen:
             raise SourceError(f"page id {page.id!r} is already used by {seen[page.id]}", path=path)
         seen[page.id] = path
-    return pages
+        found.append((page, path))
+    return found
 
 
 # -- reading -------------------------------------------------------------------

@@ -11,17 +11,11 @@ from . import check
 @check("stale-template", "error", scope="project")
 def stale_template(project: object) -> Iterator[tuple[Path, str]]:
     """Stale template: the template no longer matches the source documents."""
-    from ..catalogs import project_references, write_template
-    from ..source import SITE_FILE, load_page, page_files
+    from ..catalogs import project_sources, write_template
 
-    files = page_files(project.content)  # type: ignore[attr-defined]
-    pages = [load_page(path) for path in files]
-    sources = {page.id: path for page, path in zip(pages, files)}
-    site = project.content / SITE_FILE  # type: ignore[attr-defined]
-    if site.is_file():
-        sources["site"] = site
+    pages, references = project_sources(project)  # type: ignore[arg-type]
     template = project.template  # type: ignore[attr-defined]
-    if write_template(pages, template, references=project_references(project, sources), check=True):  # type: ignore[arg-type]
+    if write_template(pages, template, references=references, check=True):
         yield template, "not current with the source documents; run `trigger-content extract`"
 
 
