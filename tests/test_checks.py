@@ -108,6 +108,12 @@ def test_numbers_and_protected_tokens_are_kept() -> None:
     assert only('msgid "About COVID-19"\nmsgstr "Über COVID-19"\n', "numbers") == []
 
 
+@pytest.mark.parametrize("translation", ["خلال ٢ يوم", "ظرف ۲ روز", "२ दिनों में"])
+def test_a_number_in_the_digits_of_the_language_is_the_same_number(translation: str) -> None:
+    assert only(f'msgid "Within 2 days"\nmsgstr "{translation}"\n', "numbers") == []
+    assert only(f'msgid "Within 3 days"\nmsgstr "{translation}"\n', "numbers") == ["number 3 of the English is missing"]
+
+
 def test_do_not_translate_names() -> None:
     assert only('msgid "At Rush, we care."\nmsgstr "Bei Rusch kümmern wir uns."\n', "names") == ["'Rush' is a name and is not translated"]
     assert only('msgid "Rush University Medical Center"\nmsgstr "Rush Universitätsklinikum"\n', "names") == [

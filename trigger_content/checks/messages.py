@@ -10,6 +10,7 @@ glossary term), then apply their exact rules to the rest.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
@@ -178,11 +179,22 @@ def numbers(translations: Sequence[Translation], context: Context) -> Iterator[t
         if "<" in english:
             english = TAG_RE.sub("", english)  # a tag's number is not a number of the text
         want = numbers_in(english)
-        have = numbers_in(TAG_RE.sub("", translated) if "<" in translated else translated)
+        have = _numbers_of_translation(TAG_RE.sub("", translated) if "<" in translated else translated)
         if want != have:
             missing = Counter(want) - Counter(have)
             if missing:
                 yield entry, f"number {sorted(missing)[0]} of the English is missing"
+
+
+def _numbers_of_translation(text: str) -> list[str]:
+    """The numbers of a translation, in ASCII digits: a language may write ٢ or ۲ for 2."""
+    found = _ANY_NUMBER.findall(text)
+    if text.isascii():
+        return found
+    return [number if number.isascii() else "".join(str(unicodedata.digit(char)) for char in number) for number in found]
+
+
+_ANY_NUMBER = re.compile(r"\d+")
 
 
 def _has_digit(text: str) -> bool:
