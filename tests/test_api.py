@@ -15,7 +15,7 @@ def test_exported_names_are_sorted_and_all_resolve() -> None:
 
 def test_the_exported_names() -> None:
     assert set(tc.__all__) == {
-        "Block", "DOMAIN", "Definition", "DefinitionList", "Emphasis", "Fallback", "Inline", "ItemList", "Language",
+        "Block", "CatalogError", "DOMAIN", "Definition", "DefinitionList", "Emphasis", "Fallback", "Inline", "ItemList", "Language",
         "Link", "LinkTarget", "ListItem", "MarkupError", "Page", "Paragraph", "Project", "RenderContext", "Role",
         "Section", "Segment", "Site", "SourceError", "SourceText", "Strong", "Text", "Translations", "TriggerContentError",
         "build_template", "document_schema", "find_project", "from_catalog", "load_page", "load_pages", "load_site",
@@ -48,3 +48,16 @@ def test_load_translations_of_a_missing_file_says_so(tmp_path) -> None:
     with pytest.raises(tc.TriggerContentError) as raised:
         tc.load_translations(tmp_path / "missing.po")
     assert str(raised.value) == f"{tmp_path / 'missing.po'}: no such catalog"
+
+
+def test_localize_refuses_what_is_not_a_locale_code(page: tc.Page) -> None:
+    with pytest.raises(tc.TriggerContentError, match="not a gettext locale code"):
+        tc.localize(page, {}, locale="../../etc")
+    assert tc.localize(page, {}, locale="pt_BR").lang == "pt_BR"
+
+
+def test_a_broken_catalog_raises_catalog_error(tmp_path) -> None:
+    broken = tmp_path / "fr.po"
+    broken.write_text('msgid "a"\nmsgstr "b\n', encoding="utf-8")
+    with pytest.raises(tc.CatalogError):
+        tc.load_translations(broken)

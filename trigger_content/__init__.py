@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 # pydantic, Babel or Jinja2 when a subcommand does not need them.
 _EXPORTS = {
     "Block": "model",
+    "CatalogError": "poreader",
     "DOMAIN": "project",
     "Definition": "model",
     "DefinitionList": "model",

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Protocol, TypeVar, Union, get_args, get_origin
 
-from .errors import MarkupError
+from .errors import MarkupError, TriggerContentError
 from .inline import Frozen, Inline, Link, SourceText, Text, from_catalog, iter_containers, plain_text, tag_names, to_catalog
 from .model import LinkTarget, Page, Role, Section, Site, roles
 
@@ -277,6 +277,12 @@ def localize(
     """
     if missing not in ("english", "withhold-section"):
         raise ValueError(f"missing must be 'english' or 'withhold-section', not {missing!r}")
+    if locale is not None:
+        from .locale_codes import locale_problem
+
+        problem = locale_problem(locale)
+        if problem:
+            raise TriggerContentError(problem)
     lookup = _lookup(translations)
     mark = locale is not None and locale != page.lang
     found: list[Fallback] = []
