@@ -153,15 +153,21 @@ def test_an_unreadable_catalog_is_named_and_the_others_still_reported(tmp_path: 
     captured = capsys.readouterr()
     assert captured.err.strip() == f"{broken}:2:8: unterminated string"
     assert "crlf.po" in captured.out
+    # The reports read elsewhere (a pull-request comment, a dashboard) name it too.
+    assert main(["status", "--format", "markdown", str(broken), str(CATALOGS / "crlf.po")]) == 2
+    assert f"| `{broken}` | cannot be read: line 2: unterminated string | | | | | ❌ |" in capsys.readouterr().out.splitlines()
+    assert main(["status", "--format", "json", str(broken), str(CATALOGS / "crlf.po")]) == 2
+    document = json.loads(capsys.readouterr().out)
+    assert document["unreadable"] == [{"path": str(broken), "line": 2, "column": 8, "message": "unterminated string"}]
+    assert [catalog["path"] for catalog in document["catalogs"]] == [str(CATALOGS / "crlf.po")]
 
 
 def test_no_table_when_no_catalog_could_be_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     broken = tmp_path / "broken.po"
     broken.write_text('msgid "a"\n', encoding="utf-8")
-    for form in ("table", "markdown"):
-        assert main(["status", "--format", form, str(broken)]) == 2
-        captured = capsys.readouterr()
-        assert (captured.out, captured.err.strip()) == ("", f"{broken}:1: msgid without msgstr")
+    assert main(["status", str(broken)]) == 2
+    captured = capsys.readouterr()
+    assert (captured.out, captured.err.strip()) == ("", f"{broken}:1: msgid without msgstr")
 
 
 @pytest.mark.parametrize(

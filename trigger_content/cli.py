@@ -520,10 +520,13 @@ def _status(args: argparse.Namespace) -> int:
     statuses = [
         CatalogStatus.from_json({**outcome.value, "path": str(outcome.path)}) for outcome in outcomes if outcome.error is None
     ]
+    errors = [outcome.error for outcome in outcomes if outcome.error is not None]
     if args.format == "json":
-        sys.stdout.write(json.dumps(to_json(statuses), indent=2, ensure_ascii=False) + "\n")
-    elif statuses:  # no table of no rows: each unreadable catalog was named on stderr
-        sys.stdout.write(to_markdown(statuses) if args.format == "markdown" else to_table(statuses))
+        sys.stdout.write(json.dumps(to_json(statuses, errors), indent=2, ensure_ascii=False) + "\n")
+    elif args.format == "markdown" and (statuses or errors):  # a report read elsewhere: it names what it could not read
+        sys.stdout.write(to_markdown(statuses, errors))
+    elif args.format == "table" and statuses:  # no table of no rows: each unreadable catalog was named on stderr
+        sys.stdout.write(to_table(statuses))
     if args.badge is not None and failed:
         print(f"{_shown(args.badge)}: no badge written: a catalog could not be read", file=sys.stderr)
     elif args.badge is not None:

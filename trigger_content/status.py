@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from .errors import TriggerContentError
 from .poreader import Catalog, Entry
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
@@ -261,9 +262,12 @@ def page_sections(pages: Iterable[object]) -> Sections:
 # -- output --------------------------------------------------------------------
 
 
-def to_json(statuses: Iterable[CatalogStatus]) -> dict[str, object]:
-    """The JSON document of ``status --format json``."""
-    return {"catalogs": [item.to_json() for item in statuses]}
+def to_json(statuses: Iterable[CatalogStatus], unreadable: Iterable[TriggerContentError] = ()) -> dict[str, object]:
+    """The JSON document of ``status --format json``: the figures of each catalog, and each catalog that could not be read."""
+    return {
+        "catalogs": [item.to_json() for item in statuses],
+        "unreadable": [{"path": error.path, "line": error.line, "column": error.column, "message": error.message} for error in unreadable],
+    }
 
 
 _COLUMNS = ("locale", "translated", "fuzzy", "untranslated", "obsolete", "total", "percent", "words")
@@ -296,8 +300,8 @@ def to_table(statuses: Iterable[CatalogStatus]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_markdown(statuses: Iterable[CatalogStatus]) -> str:
-    """A Markdown table for a pull-request comment."""
+def to_markdown(statuses: Iterable[CatalogStatus], unreadable: Iterable[TriggerContentError] = ()) -> str:
+    """A Markdown table for a pull-request comment; a catalog that could not be read has a row that says why."""
     lines = [
         "| Language | Translated | Fuzzy | Untranslated | Obsolete | Words | |",
         "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
@@ -316,6 +320,9 @@ def to_markdown(statuses: Iterable[CatalogStatus]) -> str:
                 f"| ↳ {_md(section.title)} | {sc.translated}/{sc.total} ({sc.percent:.1f}%) | {sc.fuzzy} "
                 f"| {sc.untranslated} | | {sc.words_translated}/{sc.words_total} | |"
             )
+    for error in unreadable:
+        where = f"line {error.line}: " if error.line else ""
+        lines.append(f"| `{_md(error.path or '')}` | cannot be read: {where}{_md(error.message)} | | | | | ❌ |")
     return "\n".join(lines) + "\n"
 
 
