@@ -270,6 +270,19 @@ def test_staleness_of_template_catalogs_and_mo(merged_project: Path, capsys: pyt
     assert out.count("[fuzzy]") == 5 and out.count("[stale-mo]") == 5
 
 
+def test_a_catalog_only_laid_out_otherwise_is_told_so(merged_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    french = merged_project / "locales" / "fr" / "LC_MESSAGES" / "trigger_content.po"
+    text = french.read_text(encoding="utf-8")
+    start = text.index('msgstr ""\n"', text.index('msgctxt "site.notice"'))
+    end = text.index("\n\n", start)
+    joined = 'msgstr "' + "".join(line[1:-1] for line in text[start:end].split("\n")[1:]) + '"'
+    french.write_text(text[:start] + joined + text[end:], encoding="utf-8")  # one long line, as a text editor may leave it
+    capsys.readouterr()
+    assert main(["check", "--disable", "stale-mo"]) == 1
+    assert "its messages are current, but not laid out as msgcat and `trigger-content update` write them; run `trigger-content update` [not-merged]" in capsys.readouterr().out
+    assert main(["update"]) == 0 and main(["check", "--disable", "stale-mo"]) == 0
+
+
 def test_policy_comes_from_pyproject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "pyproject.toml").write_text(
         '[tool.trigger-content.check]\nmin-percent = 50\nfail-on = ["error"]\ndisable = ["stale-template", "not-merged", "stale-mo"]\n', encoding="utf-8"

@@ -21,13 +21,19 @@ def stale_template(project: object) -> Iterator[tuple[Path, str]]:
 
 @check("not-merged", "error", scope="project")
 def not_merged(project: object) -> Iterator[tuple[Path, str]]:
-    """Not merged: a catalog does not hold the current template's messages."""
-    from ..catalogs import update_files
+    """Not merged: a catalog is not what `update` writes (the current template's messages, laid out as msgcat does)."""
+    from ..catalogs import format_catalog, merge, read_catalog, update_files
 
-    if not project.template.is_file():  # type: ignore[attr-defined]
+    template = project.template  # type: ignore[attr-defined]
+    if not template.is_file():
         return
     for path, changed in update_files(project, check=True):  # type: ignore[arg-type]
-        if changed:
+        if not changed:
+            continue
+        catalog = read_catalog(path)
+        if format_catalog(merge(catalog, read_catalog(template))) == format_catalog(catalog):
+            yield path, "its messages are current, but not laid out as msgcat and `trigger-content update` write them; run `trigger-content update`"
+        else:
             yield path, "not merged with the current template; run `trigger-content update`"
 
 
