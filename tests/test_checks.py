@@ -364,6 +364,7 @@ def test_a_source_document_that_is_not_toml_is_placed_as_render_places_it(merged
         ('[tool.trigger-content.check]\nfail-on = ["eror"]', "[tool.trigger-content.check]: fail-on: unknown check or severity 'eror'"),
         ('[tool.trigger-content.check]\ndisable = ["lenght"]', "[tool.trigger-content.check]: disable: unknown check or severity 'lenght'"),
         ('[tool.trigger-content.check]\nmin-percent-for = { Russian = 90 }', "min-percent-for: 'Russian' is not a gettext locale code such as fr, de, pt_BR or sr@latin"),
+        ('[tool.trigger-content.check]\nglossary = "missing.toml"', "glossary: no such file"),
         ('[tool.trigger-content.publish]\nmin-percent = 101', "min-percent must be a percentage from 0 to 100, not 101"),
         ('[tool.trigger-content.publish]\nfuzzy = "false"', "fuzzy must be true or false, not 'false'"),
         ('[tool.trigger-content.publish]\nmissing = "hide"', "missing must be one of english, withhold-section, not 'hide'"),

@@ -222,7 +222,10 @@ def load_policy(settings: dict[str, Any], root: Path | None, *, source: str = "p
     table = Settings("check", settings, known, source)
     glossary: tuple[Term, ...] = ()
     if table.text("glossary", ""):
-        glossary = load_glossary((root or Path.cwd()) / table.text("glossary", ""))
+        path = (root or Path.cwd()) / table.text("glossary", "")
+        if not path.is_file():
+            table.fail(f"glossary: no such file {str(path)!r}", "glossary")
+        glossary = load_glossary(path)
     policy = Policy(
         min_percent=table.percent("min-percent", 0),
         min_percent_for=table.percents("min-percent-for"),
