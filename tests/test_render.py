@@ -111,6 +111,17 @@ def test_user_templates_override_the_packaged_ones(page: tc.Page, tmp_path) -> N
     assert "<article>" in tc.render_html(page, templates=tmp_path)  # page.html still the packaged one
 
 
+def test_an_override_extends_the_page_and_its_style_as_the_readme_shows(page: tc.Page, tmp_path) -> None:
+    (tmp_path / "add").mkdir()
+    (tmp_path / "add" / "page.html").write_text('{% extends "trigger_content/page.html" %}{% block style %}{{ super() }}\n<style>.notice { display: none; }</style>{% endblock %}', encoding="utf-8")
+    added = tc.render_html(page, templates=tmp_path / "add")
+    assert "font: 1.0625rem/1.55" in added and "<style>.notice { display: none; }</style>" in added
+    (tmp_path / "replace").mkdir()
+    (tmp_path / "replace" / "page.html").write_text('{% extends "trigger_content/page.html" %}{% block style %}<link rel="stylesheet" href="/site.css">{% endblock %}', encoding="utf-8")
+    replaced = tc.render_html(page, templates=tmp_path / "replace")
+    assert '<link rel="stylesheet" href="/site.css">' in replaced and "<style>" not in replaced
+
+
 def test_user_templates_have_the_inline_filter(page: tc.Page, tmp_path) -> None:
     (tmp_path / "fragment.html").write_text(
         '<p>{{ page.sections[0].blocks[0].text | inline(page.links, context.fallback_note) }}</p>\n', encoding="utf-8"
