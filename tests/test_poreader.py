@@ -293,11 +293,3 @@ def test_the_fast_path_reads_exactly_what_the_line_parser_reads(path: Path, monk
 def test_the_fast_path_agrees_on_po_shaped_text(pieces: list[str]) -> None:
     data = "".join(pieces).encode("utf-8")
     assert _read(data, fast=True) == _read(data, fast=False)
-
-
-@pytest.mark.parametrize("fast", [True, False])
-def test_comments_of_an_obsolete_entry_may_carry_its_mark(fast: bool) -> None:
-    """``#~ #, fuzzy``: msgfmt and msgcat read it as the entry's flag line (msgcat writes it ``#, fuzzy``)."""
-    entries = _read(b'msgid "a"\nmsgstr "b"\n\n#~ #, fuzzy\n#~ #. extracted\n#~ # translator\n#~ msgid "c"\n#~ msgstr "d"\n', fast=fast)[0]
-    (gone,) = [entry for entry in entries if entry.obsolete]
-    assert (gone.msgid, gone.flags, gone.comment, gone.line) == ("c", frozenset({"fuzzy"}), "extracted", 4)

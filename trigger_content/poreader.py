@@ -237,9 +237,6 @@ class _Parser:
             if line.startswith("|"):
                 self.comment_line(number, "#" + line, obsolete=True)
                 return
-            if line.startswith("#"):  # "#~ #, fuzzy": a comment of the obsolete entry, as msgcat reads it
-                self.comment_line(number, line, obsolete=True)
-                return
             if not line:
                 return
         elif line.startswith("#"):
