@@ -102,6 +102,36 @@ def test_output_into_dev_stdout_goes_where_stdout_goes(tmp_path: Path) -> None:
     assert lines[0] == "earlier" and lines[-1] == "after" and "policy met" in lines[-3] and lines[-2] == "/dev/stdout: written"
 
 
+@pytest.mark.parametrize("name", ["//dev/stdout", "/dev/../dev/stdout", "/dev/fd/1", "/proc/self/fd/1", "/proc/thread-self/fd/1"])
+def test_every_name_of_stdout_is_written_where_stdout_goes(tmp_path: Path, name: str) -> None:
+    log = tmp_path / "ci.log"
+    log.write_text("earlier\n", encoding="utf-8")
+    with open(log, "ab") as handle:
+        subprocess.run([sys.executable, "-m", "trigger_content", "render", "--format", "text", "-o", name], stdout=handle, stderr=subprocess.DEVNULL, cwd=ROOT, check=True)
+    text = log.read_text(encoding="utf-8")
+    assert text.startswith("earlier\n") and "Trigger Point Injections\n" in text
+
+
+def test_stdin_and_a_closed_descriptor_are_refused_by_name(tmp_path: Path) -> None:
+    source = tmp_path / "in.txt"
+    source.write_text("keep me\n", encoding="utf-8")
+    with open(source, "rb") as handle:
+        result = subprocess.run([sys.executable, "-m", "trigger_content", "render", "-o", "/dev/stdin"], stdin=handle, capture_output=True, text=True, cwd=ROOT)
+    assert (result.returncode, result.stderr) == (2, "/dev/stdin: open for reading only: not written\n")
+    assert source.read_text(encoding="utf-8") == "keep me\n"
+    result = subprocess.run([sys.executable, "-m", "trigger_content", "render", "-o", "/dev/fd/9"], capture_output=True, text=True, cwd=ROOT)
+    assert (result.returncode, result.stderr) == (2, "/dev/fd/9: Bad file descriptor\n")
+
+
+def test_extract_into_stdout_does_not_compare_with_the_file_behind_it(tmp_path: Path) -> None:
+    template = tmp_path / "a.pot"
+    for _ in range(2):
+        with open(template, "ab") as handle:
+            subprocess.run([sys.executable, "-m", "trigger_content", "extract", "-o", "/dev/stdout"], stdout=handle, stderr=subprocess.DEVNULL, cwd=ROOT, check=True)
+    text = template.read_text(encoding="utf-8")
+    assert text.count('msgid ""\nmsgstr ""\n') == 2  # written twice, not found "unchanged" the second time
+
+
 def test_output_into_a_folder_names_the_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["render", "-o", str(tmp_path)]) == 2
     assert capsys.readouterr().err == f"{tmp_path}: Is a directory\n"

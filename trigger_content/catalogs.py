@@ -128,8 +128,10 @@ def project_sources(project: Project) -> tuple[list[Page], dict[str, str]]:
 
 
 def _read(path: Path) -> str | None:
-    """The text of the file at ``path``; ``None`` when there is none, or it is a device or a pipe (not read: it could wait)."""
-    if not path.is_file():
+    """The text of the file at ``path``; ``None`` when there is none, or it is a device, a pipe or this process's output (not read: it could wait, or be another file)."""
+    from .files import own_descriptor
+
+    if not path.is_file() or own_descriptor(path) is not None:
         return None
     try:
         return path.read_text(encoding="utf-8")

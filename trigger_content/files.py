@@ -25,17 +25,9 @@ def write_atomic(path: str | Path, data: bytes, *, expected: bytes | None = None
     (``/dev/stdout``) is written into, as it cannot be replaced.
     """
     path = Path(path)
-    descriptor = _descriptor(path)
+    descriptor = own_descriptor(path)
     if descriptor is not None:
-        # This process's own output (-o /dev/stdout): written where it goes
-        # and at its offset, as the shell's redirection says (>> appends),
-        # whatever file is behind it.
-        for stream in (sys.stdout, sys.stderr):
-            if stream is not None:
-                stream.flush()
-        view = memoryview(data)
-        while view:
-            view = view[os.write(descriptor, view) :]
+        _write_descriptor(descriptor, data, path)
         return
     if path.exists() and not path.is_file():
         # A device, a pipe or a folder (-o /dev/stdout): written into, never
@@ -55,7 +47,10 @@ def write_atomic(path: str | Path, data: bytes, *, expected: bytes | None = None
                 "changed by another program since it was read; not overwritten (run the command again)", path=path
             )
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:  # named as the file asked for, not as the temporary one
+        raise TriggerContentError(error.strerror or str(error), path=path) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -72,18 +67,46 @@ def write_atomic(path: str | Path, data: bytes, *, expected: bytes | None = None
         raise
 
 
-_DESCRIPTORS = {"/dev/stdout": 1, "/dev/stderr": 2}
+def own_descriptor(path: str | Path) -> int | None:
+    """The file descriptor of this process that ``path`` names, or ``None``.
 
+    ``/dev/stdout``, ``/dev/fd/3``, ``/proc/self/fd/1`` and any other name
+    that leads there through links: such a path is where this process's own
+    output goes, not a file to replace or to read back.
+    """
+    import re
 
-def _descriptor(path: Path) -> int | None:
-    """The file descriptor of this process that ``path`` names (``/dev/stdout``, ``/dev/fd/3``), or ``None``."""
-    name = str(path)
-    if name in _DESCRIPTORS:
-        return _DESCRIPTORS[name]
-    for folder in ("/dev/fd/", "/proc/self/fd/"):
-        if name.startswith(folder) and name[len(folder) :].isdigit():
-            return int(name[len(folder) :])
+    own = re.compile(rf"/(?:dev/fd|proc/(?:self|thread-self|{os.getpid()})(?:/task/[0-9]+)?/fd)/(0|[1-9][0-9]*)")
+    name = "/" + os.path.normpath(os.path.abspath(path)).lstrip("/")
+    for _ in range(8):  # /dev/stdout -> /proc/self/fd/1, and a few more links at most
+        found = own.fullmatch(name)
+        if found is not None:
+            return int(found.group(1))
+        try:
+            target = os.readlink(name)
+        except OSError:
+            return None
+        name = "/" + os.path.normpath(os.path.join(os.path.dirname(name), target)).lstrip("/")
     return None
+
+
+def _write_descriptor(descriptor: int, data: bytes, path: Path) -> None:
+    """``data`` at the offset of this process's descriptor (``>>`` appends), after what Python holds for it."""
+    import fcntl
+
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
+    try:
+        if fcntl.fcntl(descriptor, fcntl.F_GETFL) & os.O_ACCMODE == os.O_RDONLY:
+            raise TriggerContentError("open for reading only: not written", path=path)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view) :]
+    except BrokenPipeError:
+        raise  # the reader went away: the command's own exit status says so
+    except OSError as error:
+        raise TriggerContentError(error.strerror or str(error), path=path) from None
 
 
 def _umask() -> int:
