@@ -70,6 +70,22 @@ def test_markup_the_english_writes_as_text_may_stay() -> None:
     assert only('msgid "Type <br> for a new line."\nmsgstr "Tapez <br> pour une nouvelle ligne."\n', "tags") == []
 
 
+@pytest.mark.parametrize(
+    ("english", "translation"),
+    [
+        ("Write to <patients@example.org>.", "Écrivez à <patients-fr@example.org>."),
+        ("See <https://example.org>.", "Voir <https://example.org/fr>."),
+        ("Type <name> here.", "Tapez <nom> ici."),
+        ("If a<b and c>d", "Si a<b et c>d"),
+        ("Less than 5 mm", "Moins de <5 mm"),
+        ("x<y>z", "x<y>z"),
+        ("<<Notice>>", "<<Avis>>"),
+    ],
+)
+def test_text_in_angle_brackets_that_is_not_html_is_not_a_tag(english: str, translation: str) -> None:
+    assert only(f'msgid "{english}"\nmsgstr "{translation}"\n', "tags") == []
+
+
 def test_the_finding_points_at_the_msgstr_line() -> None:
     (finding,) = [f for f in findings('msgid "See <a1>news</a1>."\nmsgstr "Siehe."\n') if f[0] == "tags"]
     assert finding[1] == 8

@@ -75,9 +75,16 @@ def tags(translations: Sequence[Translation], context: Context) -> Iterator[tupl
                 break
 
 
-#: Something a translator may type as HTML (<b>, <br>, </strong>, <A1>): not
-#: a catalog tag, so the page would show it as text.
-_MARKUP_LIKE = re.compile(r"</?[A-Za-z][^<>\n]*>")
+#: What a translator may type as HTML: an element of inline text (<b>, <br>,
+#: </strong>, <a href=…>) or a catalog tag written otherwise (<A1>, <em1 x>).
+#: Not a catalog tag, so the page would show it as text. Other text in angle
+#: brackets (<name>, <patients@example.org>, a<b) is left alone.
+_MARKUP_LIKE = re.compile(
+    r"</?(?:a|abbr|b|big|br|cite|code|del|div|em|font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|q|s|small|span|strike|strong|sub|sup|u|ul"
+    r"|(?:a|em|strong)[0-9]+)"
+    r"""(?:\s+[\w:-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))*\s*/?>""",  # attributes, name=value only
+    re.IGNORECASE,
+)
 
 
 def _tag_order(tag: str) -> tuple[str, bool]:
