@@ -10,7 +10,7 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
-from ..inline import Inline, SourceText, plain_text
+from ..inline import SourceText, plain_text
 from ..model import Page
 
 #: Where each language's version of a page is, relative to a page of the site
@@ -48,11 +48,18 @@ class RenderContext:
     default_href: str | None = None
     #: Said after a text shown in the source language, in the page's language.
     fallback_note: str = "Not yet translated"
-    #: The same as HTML (``Markup``): marked with its own language when the
-    #: note itself is not translated yet.
-    fallback_note_html: str = "Not yet translated"
+    #: The language of the note when it is not translated itself yet (``en``).
+    fallback_note_lang: str | None = None
     #: The page's review date, formatted for its locale by CLDR (Babel).
     reviewed: str | None = None
+
+    @property
+    def fallback_note_html(self) -> Markup:
+        """The fallback note, escaped; in a ``span`` with its language while it is not translated itself."""
+        if self.fallback_note_lang is None:
+            return escape(self.fallback_note)
+        lang = self.fallback_note_lang
+        return Markup('<span lang="{}" dir="{}">{}</span>').format(language_tag(lang), text_direction(lang), self.fallback_note)
 
     @classmethod
     def for_page(
@@ -96,17 +103,9 @@ class RenderContext:
             languages=languages,
             default_href=default.url if default is not None and len(languages) > 1 else None,
             fallback_note=plain_text(page.site.fallback_note) if page.site else "Not yet translated",
-            fallback_note_html=_note_html(page.site.fallback_note) if page.site else Markup("Not yet translated"),
+            fallback_note_lang=next((node.lang for node in page.site.fallback_note if isinstance(node, SourceText)), None) if page.site else None,
             reviewed=format_date(page.reviewed, page.lang) if page.reviewed else None,
         )
-
-
-def _note_html(note: Sequence[Inline]) -> Markup:
-    """The fallback note, escaped; in a ``span`` with its language when it fell back itself."""
-    lang = next((node.lang for node in note if isinstance(node, SourceText)), None)
-    if lang is None:
-        return escape(plain_text(note))
-    return Markup('<span lang="{}" dir="{}">{}</span>').format(language_tag(lang), text_direction(lang), plain_text(note))
 
 
 _SCRIPT_MODIFIERS = {"latin": "Latn", "cyrillic": "Cyrl", "arabic": "Arab", "devanagari": "Deva"}
