@@ -53,6 +53,8 @@ def test_load_translations_of_a_missing_file_says_so(tmp_path) -> None:
 def test_localize_refuses_what_is_not_a_locale_code(page: tc.Page) -> None:
     with pytest.raises(tc.TriggerContentError, match="not a gettext locale code"):
         tc.localize(page, {}, locale="../../etc")
+    with pytest.raises(tc.TriggerContentError, match="not a gettext locale code"):
+        tc.localize(page, {}, locale="fr\n")
     assert tc.localize(page, {}, locale="pt_BR").lang == "pt_BR"
 
 

@@ -156,7 +156,7 @@ def test_render_reports_texts_left_in_english(tmp_path: Path, monkeypatch: pytes
     assert main(["render", "--locale", "es", "--format", "text"]) == 0
     err = capsys.readouterr().err.splitlines()
     assert "not compiled" in err[0]
-    assert err[1] == "trigger-content: note: 'es' is not among the locales of site.toml; the language switcher leaves it out"
+    assert err[1] == "trigger-content: note: 'es' is not among the locales of site.toml; the other pages do not link it"
     assert err[2] == f"trigger-content: note: es/trigger-point-injections: {SEGMENTS} not shown as translated:"
     assert err[3] == "  site.notice: untranslated"
 

@@ -334,7 +334,7 @@ def _render(args: argparse.Namespace) -> int:
         for note in translations.notes:
             print(f"trigger-content: note: {note}", file=sys.stderr)
         if page.site is not None and args.locale not in (*page.site.locales, PSEUDO_LOCALE):
-            print(f"trigger-content: note: {args.locale!r} is not among the locales of site.toml; the language switcher leaves it out", file=sys.stderr)
+            print(f"trigger-content: note: {args.locale!r} is not among the locales of site.toml; the other pages do not link it", file=sys.stderr)
         if translations.withheld:
             print(f"trigger-content: {args.locale}: withheld: {translations.withheld}", file=sys.stderr)
             return EXIT_FAILED

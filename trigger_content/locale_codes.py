@@ -11,7 +11,7 @@ LOCALE_PATTERN = r"^[a-z]{2,3}(?:_[A-Z][a-z]{3})?(?:_(?:[A-Z]{2}|\d{3}))?(?:@[a-
 
 def locale_problem(code: str) -> str | None:
     """Why ``code`` is not a gettext locale code, or ``None`` when it is one."""
-    if re.match(LOCALE_PATTERN, code):
+    if re.fullmatch(LOCALE_PATTERN, code):  # fullmatch: "$" alone would let "fr\n" through
         return None
     return f"{code!r} is not a gettext locale code such as fr, de, pt_BR or sr@latin"
 
