@@ -194,10 +194,10 @@ def numbers(translations: Sequence[Translation], context: Context) -> Iterator[t
 
 
 def _numbers_of_translation(text: str) -> list[str]:
-    """The numbers of a translation, in ASCII digits: a language may write ٢ or ۲ for 2."""
-    found = _ANY_NUMBER.findall(text)
+    """The numbers of a translation, in ASCII digits: a language may write ٢ or ۲ for 2 (and cm² for cm2, ½ for 1/2)."""
     if text.isascii():
-        return found
+        return _ANY_NUMBER.findall(text)
+    found = _ANY_NUMBER.findall(unicodedata.normalize("NFKC", text))
     return [number if number.isascii() else "".join(str(unicodedata.digit(char)) for char in number) for number in found]
 
 
