@@ -90,13 +90,18 @@ def test_gnu_msgmerge_changes_nothing_after_an_update(project: Path) -> None:
     edit(document, 'title = "Trigger Point Injections"', 'title = "Trigger point injections"')  # a fuzzy entry
     edit(document, '[[sections.blocks]]\nkind = "paragraph"\nid = "where"\ntext = "Injections are given in the doctor’s office."\n', "")  # an obsolete one
     assert main(["extract"]) == 0
+    catalogs = sorted((project / "locales").glob("*/LC_MESSAGES/trigger_content.po"))
+    before = {path: path.read_bytes() for path in catalogs}
     assert main(["update"]) == 0
-    for catalog_path in sorted((project / "locales").glob("*/LC_MESSAGES/trigger_content.po")):
-        merged = subprocess.run(
-            ["msgmerge", "--quiet", "--previous", "--output-file=-", str(catalog_path), str(project / "locales" / "trigger_content.pot")],
-            capture_output=True, check=True,
-        ).stdout
-        assert merged == catalog_path.read_bytes(), catalog_path
+    for catalog_path in catalogs:
+        original = catalog_path.with_suffix(".before.po")
+        original.write_bytes(before[catalog_path])
+        for merged_from in (original, catalog_path):  # GNU gettext's merge of the catalog as it was, and of ours
+            merged = subprocess.run(
+                ["msgmerge", "--quiet", "--previous", "--output-file=-", str(merged_from), str(project / "locales" / "trigger_content.pot")],
+                capture_output=True, check=True,
+            ).stdout
+            assert merged == catalog_path.read_bytes(), (catalog_path, merged_from)
 
 
 def test_a_block_moved_to_another_section_keeps_its_translation(project: Path) -> None:

@@ -464,6 +464,8 @@ def _carry(
             entry.flags.insert(0, "fuzzy")
         if previous_msgid is not None and previous_msgid != source.msgid:
             entry.previous_msgid = previous_msgid
+            if entry.previous_msgctxt is None:
+                entry.previous_msgctxt = old.msgctxt  # msgmerge names the context too
         if previous_msgctxt is not None and previous_msgctxt != source.msgctxt:
             entry.previous_msgctxt = previous_msgctxt
             entry.previous_msgid = entry.previous_msgid or old.msgid
