@@ -139,7 +139,7 @@ def _run(work: Callable[..., Any], path: Path, arguments: tuple[Any, ...]) -> tu
         value, notes = work(path, *arguments)
         return value, None, notes, before
     except TriggerContentError as error:
-        return None, {"message": error.message, "path": error.path, "line": error.line, "column": error.column}, [], []
+        return None, error.to_json(), [], []
 
 
 def each_catalog(

@@ -324,6 +324,7 @@ def _render(args: argparse.Namespace) -> int:
     from .pseudo import PSEUDO_LOCALE
     from .publish import linked_locales, locale_translations, publish
     from .render import RenderContext, render_html, render_text
+
     project = _project(args)
     policy = _publish_policy(args, project)
     page = _page(args.page, project.content)

@@ -26,6 +26,10 @@ class TriggerContentError(Exception):
         self.line = line
         self.column = column
 
+    def to_json(self) -> dict[str, object]:
+        """Its parts; ``TriggerContentError(**data)`` makes it again (from a worker process, say)."""
+        return {"message": self.message, "path": self.path, "line": self.line, "column": self.column}
+
     def __str__(self) -> str:
         # A column means nothing without its line.
         column = self.column if self.line is not None else None

@@ -95,14 +95,14 @@ def find_project(start: str | Path | None = None) -> Project:
             continue
         if not isinstance(table, dict):
             raise TriggerContentError("[tool.trigger-content] must be a table", path=pyproject)
-        settings = Settings("", table, ("content", "locales", "domain", "check", "publish"), str(pyproject))
+        own = Settings("", table, ("content", "locales", "domain", "check", "publish"), str(pyproject))
         return Project(
             root=folder,
-            content=folder / settings.text("content", "content"),
-            locales=folder / settings.text("locales", "locales"),
-            domain=settings.text("domain", DOMAIN),
-            check=settings.table("check"),
-            publish=settings.table("publish"),
+            content=folder / own.text("content", "content"),
+            locales=folder / own.text("locales", "locales"),
+            domain=own.text("domain", DOMAIN),
+            check=own.table("check"),
+            publish=own.table("publish"),
         )
     return Project(root=None, content=packaged_data("content"), locales=packaged_data("locales"))
 

@@ -68,7 +68,7 @@ def locale_translations(po: str | Path, locale: str, policy: PublishPolicy) -> L
     """The translations of the catalog at ``po`` that ``policy`` lets a page use."""
     from .catalogs import entry_translations, load_translations
     from .poreader import read_po
-    from .pseudo import PSEUDO_LOCALE, pseudo_translate
+    from .pseudo import pseudo_translate
     from .status import count
 
     if locale == PSEUDO_LOCALE:
@@ -106,16 +106,11 @@ def site_translations(
     """
     from .catalogs import missing_catalog
 
-    found: dict[str, LocaleTranslations | None] = {}
-    for locale in _locales(site, source, extra_locales):
+    found: dict[str, LocaleTranslations | None] = {source: None}
+    for locale in _locales(site, source, extra_locales)[1:]:
         path = Path(catalog(locale))
-        missing = None if locale in (source, PSEUDO_LOCALE) else missing_catalog(path)
-        if locale == source:
-            found[locale] = None
-        elif missing is not None:
-            found[locale] = LocaleTranslations(locale, {}, 0.0, withheld=missing)
-        else:
-            found[locale] = locale_translations(path, locale, policy)
+        missing = None if locale == PSEUDO_LOCALE else missing_catalog(path)
+        found[locale] = locale_translations(path, locale, policy) if missing is None else LocaleTranslations(locale, {}, 0.0, withheld=missing)
     return found
 
 
@@ -134,12 +129,12 @@ def linked_locales(site: Site | None, source: str, catalog: Callable[[str], Path
     from .poreader import read_po
     from .status import count
 
-    linked: list[str] = []
+    linked: list[str] = [source]
     left_out: dict[str, str] = {}
-    for locale in _locales(site, source, ()):
+    for locale in _locales(site, source, ())[1:]:
         path = Path(catalog(locale))
-        reason = None if locale == source else missing_catalog(path)
-        if reason is None and locale != source and policy.min_percent > 0 and path.is_file():
+        reason = missing_catalog(path)
+        if reason is None and policy.min_percent > 0 and path.is_file():
             try:
                 reason = _below_threshold(count(read_po(path).entries).percent, policy)
             except TriggerContentError as error:
@@ -152,7 +147,8 @@ def linked_locales(site: Site | None, source: str, catalog: Callable[[str], Path
 
 
 def _locales(site: Site | None, source: str, extra_locales: Sequence[str]) -> list[str]:
-    locales = [site.source_locale, *site.locales] if site else [source]
+    """The source locale first, then the site's others, then the extra ones."""
+    locales = [source, *(site.locales if site else ())]
     return locales + [locale for locale in extra_locales if locale not in locales]
 
 

@@ -266,7 +266,7 @@ def to_json(statuses: Iterable[CatalogStatus], unreadable: Iterable[TriggerConte
     """The JSON document of ``status --format json``: the figures of each catalog, and each catalog that could not be read."""
     return {
         "catalogs": [item.to_json() for item in statuses],
-        "unreadable": [{"path": error.path, "line": error.line, "column": error.column, "message": error.message} for error in unreadable],
+        "unreadable": [error.to_json() for error in unreadable],
     }
 
 

@@ -27,11 +27,11 @@ def not_merged(project: object) -> Iterator[tuple[Path, str]]:
     template = project.template  # type: ignore[attr-defined]
     if not template.is_file():
         return
-    for path, changed in update_files(project, check=True):  # type: ignore[arg-type]
-        if not changed:
-            continue
+    stale = [path for path, changed in update_files(project, check=True) if changed]  # type: ignore[arg-type]
+    current = read_catalog(template) if stale else None
+    for path in stale:
         catalog = read_catalog(path)
-        if format_catalog(merge(catalog, read_catalog(template))) == format_catalog(catalog):
+        if format_catalog(merge(catalog, current)) == format_catalog(catalog):
             yield path, "its messages are current, but not laid out as msgcat and `trigger-content update` write them; run `trigger-content update`"
         else:
             yield path, "not merged with the current template; run `trigger-content update`"
