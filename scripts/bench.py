@@ -84,7 +84,7 @@ for path in sys.argv[1:]:
 INSIDE = """
 import contextlib, io, sys, time
 from trigger_content.cli import main
-import trigger_content.batch, trigger_content.project, trigger_content.status, trigger_content.tally
+import trigger_content.batch, trigger_content.project, trigger_content.status, trigger_content.po.fast
 import gettext, shutil  # argparse's, on first use
 start = time.perf_counter()
 with contextlib.redirect_stdout(io.StringIO()):

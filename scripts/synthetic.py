@@ -82,10 +82,9 @@ def fake_translation(text: str) -> str:
 
 def write_catalogs(out: Path, rng: random.Random) -> None:
     """The template and a catalog per locale, in every state a real catalog has."""
-    import polib
-
-    from trigger_content.catalogs import build_template, format_catalog, init_catalog
-    from trigger_content.pofile import format_po
+    from trigger_content.catalogs import build_template, init_catalog
+    from trigger_content.po import Entry, catalog_bytes
+    from trigger_content.po.writer import format_po
     from trigger_content.source import load_pages
 
     pages = load_pages(out / "content")
@@ -95,27 +94,26 @@ def write_catalogs(out: Path, rng: random.Random) -> None:
     (locales / "trigger_content.pot").write_text(format_po(template), encoding="utf-8")
     for locale in LOCALES:
         catalog = init_catalog(template, locale, revision_date="2026-01-01 00:00+0000")
+        entries = []
         for entry in catalog:
             roll = rng.random()
             if roll < 0.04:
-                continue  # untranslated
-            entry.msgstr = fake_translation(entry.msgid)
+                entries.append(entry)  # untranslated
+                continue
+            msgstr = fake_translation(entry.msgid)
             if 0.10 <= roll < 0.11:
-                entry.msgstr = entry.msgstr.rstrip(".")  # a slip the checks find: the full stop left out
+                msgstr = msgstr.rstrip(".")  # a slip the checks find: the full stop left out
             if roll < 0.10:
-                entry.flags.append("fuzzy")
-                entry.previous_msgid = entry.msgid[: len(entry.msgid) // 2]
-        for index in range(len(catalog) // 50):  # plural messages
-            plural = polib.POEntry(
-                msgctxt=f"plural.{index}", msgid=f"{index} visit", msgid_plural=f"{index} visits",
-                msgstr_plural={0: f"{index} v", 1: f"{index} vs", **({2: f"{index} vv"} if locale == "ru" else {})},
-            )
-            catalog.append(plural)
-        for index in range(len(catalog) // 25):  # obsolete messages
-            catalog.append(polib.POEntry(msgctxt=f"old.{index}", msgid=paragraph(rng, 2), msgstr=paragraph(rng, 2), obsolete=True))
+                entry = entry._replace(flags=("fuzzy",), previous_msgid=entry.msgid[: len(entry.msgid) // 2])
+            entries.append(entry._replace(msgstr=(msgstr,)))
+        for index in range(len(entries) // 50):  # plural messages
+            forms = (f"{index} v", f"{index} vs") + ((f"{index} vv",) if locale == "ru" else ())
+            entries.append(Entry(f"{index} visit", forms, msgctxt=f"plural.{index}", msgid_plural=f"{index} visits"))
+        for index in range(len(entries) // 25):  # obsolete messages
+            entries.append(Entry(paragraph(rng, 2), (paragraph(rng, 2),), msgctxt=f"old.{index}", obsolete=True))
         target = locales / locale / "LC_MESSAGES" / "trigger_content.po"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(format_catalog(catalog))
+        target.write_bytes(catalog_bytes(catalog.replace(entries)))
 
 
 def main() -> None:

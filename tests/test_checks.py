@@ -15,7 +15,7 @@ from conftest import DATA, ROOT
 from trigger_content.checks import CHECKS, Finding, Policy, check_catalog, load_glossary
 from trigger_content.cli import main
 from trigger_content.errors import TriggerContentError
-from trigger_content.poreader import read_po
+from trigger_content.po import read_po
 
 HEADER = '''msgid ""
 msgstr ""
@@ -35,7 +35,7 @@ POLICY = Policy(
 
 def findings(body: str, locale: str = "de", policy: Policy = POLICY, header: str | None = None) -> list[tuple[str, int, str]]:
     text = (HEADER.format(locale=locale, plurals=PLURALS[locale]) if header is None else header) + body
-    catalog = read_po("case.po", text.encode("utf-8"), plurals=False)  # the checks, not the reader, judge plurals here
+    catalog = read_po("case.po", text.encode("utf-8"))  # the checks, not the reader, judge plurals here
     return [(f.check, f.line, f.message) for f in check_catalog(catalog, policy)]
 
 
@@ -453,11 +453,12 @@ _PAIRS = st.tuples(_STRINGS, _STRINGS, _STRINGS).map(lambda parts: (parts[0] + p
 @example([("Done. ", "Fertig ")], "fr")
 def test_the_cheap_first_tests_never_hide_a_finding(pairs: list[tuple[str, str]], locale: str) -> None:
     from trigger_content.checks.messages import _BEFORE_HIGH_PUNCTUATION, _SENTENCE_ENDS, _end_mark
-    from trigger_content.poreader import Catalog, Entry
+    from trigger_content.po import Catalog, Entry
     from trigger_content.tags import TAG_RE
 
-    entries = [Entry(f"c{index}", source, None, (text,), frozenset(), False, index, index, index + 1) for index, (source, text) in enumerate(pairs)]
-    catalog = Catalog("case.po", entries, {"Language": locale, "Content-Type": "text/plain; charset=UTF-8"}, header_line=1)
+    entries = [Entry(source, (text,), msgctxt=f"c{index}", line=index, msgid_line=index, msgstr_line=index + 1) for index, (source, text) in enumerate(pairs)]
+    header = Entry("", (f"Language: {locale}\nContent-Type: text/plain; charset=UTF-8\n",), msgid_line=1, msgstr_line=1)
+    catalog = Catalog("case.po", entries, header)
     found = [(f.msgctxt, f.check, f.message) for f in check_catalog(catalog, Policy()) if f.check in ("punctuation", "whitespace")]
 
     # The exact rules, asked of every text, in the order the checks run.

@@ -13,7 +13,7 @@ import pytest
 import trigger_content as tc
 from conftest import ROOT
 from trigger_content.checks import Finding, Policy, check_catalog
-from trigger_content.poreader import Catalog, read_po
+from trigger_content.po import Catalog, read_po
 from trigger_content.review import render_review
 from trigger_content.status import context_sections
 

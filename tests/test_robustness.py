@@ -148,7 +148,7 @@ def test_update_refuses_when_a_translator_saves_during_it(tmp_path: Path, monkey
     real_merge = catalogs.merge
 
     def merge_while_a_translator_saves(catalog, template):  # type: ignore[no-untyped-def]
-        if Path(catalog.fpath).resolve() == french.resolve():
+        if Path(catalog.path).resolve() == french.resolve():
             french.write_bytes(french.read_bytes() + b"\n# saved in Poedit\n")
         return real_merge(catalog, template)
 
@@ -235,16 +235,16 @@ _STRINGS = st.lists(st.sampled_from(list("ab é—’«»\u00a0\u2028\n\t\"\\<>%
 def test_any_catalog_written_then_read_and_written_again_is_byte_identical(entries: list) -> None:
     import tempfile
 
-    import polib
+    from trigger_content.po import Catalog, Entry, catalog_bytes, read_po
+    from trigger_content.po.entry import header_text
 
-    from trigger_content.catalogs import format_catalog, read_catalog
-
-    catalog = polib.POFile()
-    catalog.metadata = {"Language": "fr", "Content-Type": "text/plain; charset=UTF-8", "Plural-Forms": "nplurals=2; plural=(n > 1);"}
-    for context, msgid, msgstr, fuzzy in entries:
-        catalog.append(polib.POEntry(msgctxt=context, msgid=msgid or "x", msgstr=msgstr, flags=["fuzzy"] if fuzzy and msgstr else []))
-    first = format_catalog(catalog)
+    fields = {"Language": "fr", "Content-Type": "text/plain; charset=UTF-8", "Plural-Forms": "nplurals=2; plural=(n > 1);"}
+    catalog = Catalog("fr.po", [
+        Entry(msgid or "x", (msgstr,), msgctxt=context, flags=("fuzzy",) if fuzzy and msgstr else ())
+        for context, msgid, msgstr, fuzzy in entries
+    ], Entry("", (header_text(fields.items()),)))
+    first = catalog_bytes(catalog)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "fr.po"
         path.write_bytes(first)
-        assert format_catalog(read_catalog(path)) == first
+        assert catalog_bytes(read_po(path)) == first

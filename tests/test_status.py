@@ -13,8 +13,9 @@ import pytest
 from conftest import DATA, ROOT
 import trigger_content.batch as batch
 from trigger_content.cli import main
-from trigger_content.poreader import read_po
-from trigger_content.status import badge_svg, catalog_status, count
+from trigger_content.po import read_po
+from trigger_content.po.stats import statistics
+from trigger_content.status import badge_svg, catalog_status
 
 CATALOGS = DATA / "catalogs"
 REAL = sorted((DATA / "pofile").glob("real_*.po")) + sorted((ROOT / "locales").glob("*/LC_MESSAGES/*.po"))
@@ -33,7 +34,7 @@ def msgfmt_statistics(path: Path) -> tuple[int, int, int]:
         ("fuzzy_header", 1, 0, 1, 0),  # the header is not counted, fuzzy or not
         ("obsolete_and_fuzzy", 1, 1, 1, 2),  # an empty fuzzy entry is untranslated; obsolete apart
         ("plurals", 1, 1, 1, 0),
-        ("plural_form_missing", 0, 0, 1, 0),  # any empty plural form: untranslated
+        ("plural_form_missing", 1, 0, 0, 0),  # msgfmt compiles a plural whose later forms are empty
         ("contexts", 2, 0, 1, 0),  # same msgid, two contexts; msgctxt with an empty msgid
         ("crlf", 1, 0, 1, 0),
         ("latin1", 1, 0, 1, 0),
@@ -42,25 +43,19 @@ def msgfmt_statistics(path: Path) -> tuple[int, int, int]:
     ],
 )
 def test_counting_rules(case: str, translated: int, fuzzy: int, untranslated: int, obsolete: int) -> None:
-    counts = count(read_po(CATALOGS / f"{case}.po").entries)
-    assert (counts.translated, counts.fuzzy, counts.untranslated, counts.obsolete) == (translated, fuzzy, untranslated, obsolete)
-    assert counts.total == translated + fuzzy + untranslated
+    for fast in (True, False):
+        counts = statistics(CATALOGS / f"{case}.po", fast=fast).counts
+        assert (counts.translated, counts.fuzzy, counts.untranslated, counts.obsolete) == (translated, fuzzy, untranslated, obsolete)
+        assert counts.total == translated + fuzzy + untranslated
 
 
 @needs_gettext
-@pytest.mark.parametrize("path", [p for p in sorted(CATALOGS.glob("*.po")) if p.name != "plural_form_missing.po"] + REAL, ids=lambda p: p.name if p.parent.name != "LC_MESSAGES" else p.parent.parent.name)
-def test_counts_equal_msgfmt_statistics_where_the_rules_agree(path: Path) -> None:
-    # plurals=False: Django's French catalog has 3 plural forms for nplurals=2,
-    # which msgfmt -c refuses but msgfmt --statistics counts.
-    counts = count(read_po(path, plurals=False).entries)
+@pytest.mark.parametrize("path", sorted(CATALOGS.glob("*.po")) + REAL, ids=lambda p: p.name if p.parent.name != "LC_MESSAGES" else p.parent.parent.name)
+def test_counts_equal_msgfmt_statistics(path: Path) -> None:
+    # Django's French catalog has 3 plural forms for nplurals=2, which
+    # msgfmt -c refuses but msgfmt --statistics counts: so do we.
+    counts = statistics(path).counts
     assert (counts.translated, counts.fuzzy, counts.untranslated) == msgfmt_statistics(path)
-
-
-@needs_gettext
-def test_msgfmt_differs_only_on_a_missing_later_plural_form() -> None:
-    path = CATALOGS / "plural_form_missing.po"
-    assert msgfmt_statistics(path) == (1, 0, 0)  # gettext ignores the empty msgstr[1]
-    assert count(read_po(path).entries).untranslated == 1
 
 
 def test_locale_comes_from_the_header_or_the_folder(tmp_path: Path) -> None:
@@ -171,23 +166,26 @@ def test_no_table_when_no_catalog_could_be_read(tmp_path: Path, capsys: pytest.C
 
 
 @pytest.mark.parametrize(
-    ("plural_forms", "body", "message"),
+    ("plural_forms", "body", "check", "message"),
     [
-        ("nplurals=2; plural=n/0;", "", ":4: Plural-Forms: division by zero for n = 0"),
-        ("nplurals=2; plural=n+;", "", ":4: Plural-Forms: expected more in the plural expression"),
-        ("nplurals=2; plural=(n==1 ? 0 : 2);", "", ":4: Plural-Forms: plural form index 2 for n = 0 is outside 0..1"),
-        ("nplurals=3; plural=(n==1 ? 0 : n==2 ? 1 : 2);", 'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "x"\nmsgstr[1] "y"\n', ":8: 2 plural forms where Plural-Forms says nplurals=3"),
+        ("nplurals=2; plural=n/0;", "", "plural-forms", "Plural-Forms: division by zero for n = 0"),
+        ("nplurals=2; plural=n+;", "", "plural-forms", "Plural-Forms: the plural expression ends where an operand is expected"),
+        ("nplurals=2; plural=(n==1 ? 0 : 2);", "", "plural-forms", "Plural-Forms: plural form index 2 for n = 0 is outside 0..1"),
+        ("nplurals=3; plural=(n==1 ? 0 : n==2 ? 1 : 2);", 'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "x"\nmsgstr[1] "y"\n', "plural-count", "2 plural forms where Plural-Forms says nplurals=3"),
     ],
 )
-def test_the_reader_refuses_plural_forms_msgfmt_c_refuses(tmp_path: Path, plural_forms: str, body: str, message: str) -> None:
-    from trigger_content.poreader import CatalogError
-
+def test_plural_problems_msgfmt_compiles_are_counted_by_status_and_reported_by_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], plural_forms: str, body: str, check: str, message: str
+) -> None:
+    """msgfmt --statistics counts these files (only msgfmt -c refuses them): status gives their figures, check an error at the line."""
     path = tmp_path / "plurals.po"
     path.write_text(f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: {plural_forms}\\n"\n\n{body}', encoding="utf-8")
-    with pytest.raises(CatalogError) as caught:
-        read_po(path)
-    assert str(caught.value) == f"{path}{message}"
+    assert main(["status", "--no-cache", str(path)]) == 0
+    assert main(["check", "--no-cache", "--disable", "header", str(path)]) == 1
+    line = 4 if check == "plural-forms" else 8
+    assert f"{path}:{line}: error: {message} [{check}]" in capsys.readouterr().out
     if shutil.which("msgfmt"):
+        assert subprocess.run(["msgfmt", "--statistics", "-o", "/dev/null", str(path)], capture_output=True).returncode == 0
         assert subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)], capture_output=True).returncode == 1
 
 

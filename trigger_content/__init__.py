@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 # pydantic, Babel or Jinja2 when a subcommand does not need them.
 _EXPORTS = {
     "Block": "model",
-    "CatalogError": "poreader",
+    "CatalogError": "errors",
     "DOMAIN": "project",
     "Definition": "model",
     "DefinitionList": "model",
@@ -85,7 +85,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from .catalogs import build_template, load_translations, read_translations, write_template
-    from .errors import MarkupError, SourceError, TriggerContentError
+    from .errors import CatalogError, MarkupError, SourceError, TriggerContentError
     from .inline import Emphasis, Inline, Link, SourceText, Strong, Text, from_catalog, parse_markup, plain_text, to_catalog
     from .model import (
         Block,

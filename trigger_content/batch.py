@@ -1,8 +1,8 @@
 """Reading many catalogs: on several cores, and from a cache of earlier results.
 
 ``status`` and ``check`` read every catalog the same way: strictly, one file
-at a time, each to a small result (``status`` by :mod:`trigger_content.tally`
-when the file is in the common shape). :func:`each_catalog` runs such a function
+at a time, each to a small result (``status`` from the bytes alone
+when the file is in the usual shape, :mod:`trigger_content.po.fast`). :func:`each_catalog` runs such a function
 over many files, in worker processes when there are several, and keeps each
 result in a cache keyed by the file's size, modification and change times and
 inode, so a second run over unchanged files reads none of them. A changed file

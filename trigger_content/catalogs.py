@@ -4,26 +4,26 @@ One gettext domain holds the site chrome and every page, so a locale has one
 catalog: ``locales/<locale>/LC_MESSAGES/trigger_content.po``. The template is
 ``locales/trigger_content.pot``.
 
-The functions on :class:`polib.POFile` objects are pure; the ``*_file`` ones
-read, and write through :func:`~trigger_content.files.write_atomic` only when
-a file's bytes change, so running a command twice changes nothing.
+The functions on :class:`~trigger_content.po.Catalog` objects are pure; the
+``*_file`` ones read, and write through
+:func:`~trigger_content.files.write_atomic` only when a file's bytes change,
+so running a command twice changes nothing. Catalogs are read by the strict
+reader and written as msgcat writes them (:mod:`trigger_content.po`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
 
-import polib
-
 from .errors import TriggerContentError
 from .files import write_atomic
 from .model import Page
-from .poreader import Entry
+from .po.entry import Catalog, Entry, header_text
+from .po.reader import read_po
 from .project import Project
 from .walker import segments
 
@@ -53,40 +53,37 @@ def build_template(
     *,
     references: Mapping[str, str] | None = None,
     creation_date: str = "",
-) -> polib.POFile:
+) -> Catalog:
     """The template of ``pages``: one entry per segment, site chrome once.
 
     ``references`` maps a page id (and ``"site"``) to the file named in the
     entries' ``#:`` lines.
     """
     references = references or {}
-    template = polib.POFile(wrapwidth=79)
-    template.header = TEMPLATE_COMMENT
-    template.metadata_is_fuzzy = True
-    template.metadata = dict(TEMPLATE_HEADER)
-    template.metadata["POT-Creation-Date"] = creation_date
-    seen: dict[tuple[str, str], polib.POEntry] = {}
+    fields = dict(TEMPLATE_HEADER)
+    fields["POT-Creation-Date"] = creation_date
+    header = Entry("", (header_text(fields.items()),), comments=tuple(TEMPLATE_COMMENT.split("\n")), flags=("fuzzy",))
+    entries: list[Entry] = []
+    seen: set[tuple[str, str]] = set()
     for page in pages:
         for segment in segments(page):
             key = (segment.context, segment.text)
             if key in seen:
                 continue
+            seen.add(key)
             root = segment.context.split(".", 1)[0]
-            entry = polib.POEntry(
-                msgctxt=segment.context,
+            entries.append(Entry(
                 msgid=segment.text,
-                msgstr="",
-                comment=segment.comment,
-                occurrences=[(references[root], "")] if root in references else [],
-            )
-            seen[key] = entry
-            template.append(entry)
-    return template
+                msgctxt=segment.context,
+                extracted=tuple(segment.comment.split("\n")) if segment.comment else (),
+                references=(references[root],) if root in references else (),
+            ))
+    return Catalog("trigger_content.pot", entries, header)
 
 
-def template_text(template: polib.POFile) -> str:
+def template_text(template: Catalog) -> str:
     """The template file's text, as GNU gettext writes it."""
-    from .pofile import format_po
+    from .po.writer import format_po
 
     return format_po(template)
 
@@ -140,74 +137,32 @@ def _read(path: Path) -> str | None:
 
 
 def _creation_date(path: Path) -> str:
+    """The POT-Creation-Date of the template at ``path``; empty when it has none or cannot be read."""
     text = _read(path)
     if text is None:
         return ""
     try:
-        return polib.pofile(text).metadata.get("POT-Creation-Date", "")
-    except (OSError, ValueError):
+        return read_po(path, text.encode("utf-8")).header.get("POT-Creation-Date", "")
+    except TriggerContentError:
         return ""
 
 
-def read_catalog(path: str | Path) -> polib.POFile:
-    """Read a catalog or template for editing; a file gettext would refuse raises ``path:line: what``.
+def translations(entries: Iterable[Entry], *, fuzzy: bool = False) -> dict[tuple[str, str], str]:
+    """The usable translations of a catalog's entries: ``(msgctxt or "", msgid)`` → msgstr.
 
-    The strict reader (:mod:`trigger_content.poreader`) validates the file
-    first, since polib accepts some broken files silently (an unterminated
-    string loses its last character).
+    Fuzzy, obsolete, plural and empty entries are left out, so their texts
+    fall back to the source language; with ``fuzzy``, fuzzy ones are kept.
     """
-    from .poreader import declared_charset, read_bytes, read_po
-
-    path = Path(path)
-    data = read_bytes(path)
-    read_po(path, data)
-    # polib is given the path: from a string it would split lines at U+2028
-    # and the like, which are text inside PO strings. It decodes the file as
-    # the strict reader did.
-    encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else declared_charset(data)[0]
-    try:
-        catalog = polib.pofile(str(path), wrapwidth=79, encoding=encoding)
-    except (OSError, ValueError, UnicodeDecodeError, LookupError) as error:  # pragma: no cover - validated above
-        raise TriggerContentError(f"cannot read: {error}", path=path) from None
-    catalog.fpath = str(path)
-    # What writing it back must keep: its line ends, and its bytes to detect
-    # a change by someone else before a write.
-    catalog.newline = "\r\n" if b"\r\n" in data else "\n"
-    catalog.source_bytes = data
-    return catalog
-
-
-def translations(catalog: polib.POFile) -> dict[tuple[str, str], str]:
-    """The usable translations of a catalog: ``(msgctxt, msgid)`` → msgstr.
-
-    Fuzzy, obsolete and empty entries are left out, so their texts fall back
-    to the source language.
-    """
-    return {
-        (entry.msgctxt or "", entry.msgid): entry.msgstr
-        for entry in catalog
-        if entry.msgstr and "fuzzy" not in getattr(entry, "flags", ()) and not entry.obsolete
-    }
-
-
-def read_translations(path: str | Path) -> dict[tuple[str, str], str]:
-    """The usable translations of the catalog at ``path`` (see :func:`translations`).
-
-    Read by the strict reader alone: nothing here is edited, so polib need
-    not read the file a second time.
-    """
-    from .poreader import read_po
-
-    return entry_translations(read_po(path).entries)
-
-
-def entry_translations(entries: Iterable[Entry], *, fuzzy: bool = False) -> dict[tuple[str, str], str]:
-    """:func:`translations` of the strict reader's entries; with ``fuzzy``, fuzzy ones too."""
     return {
         (entry.msgctxt or "", entry.msgid): entry.msgstr[0]
         for entry in entries
         if entry.msgstr[0] and entry.msgid_plural is None and not entry.obsolete and (fuzzy or not entry.fuzzy)
     }
+
+
+def read_translations(path: str | Path) -> dict[tuple[str, str], str]:
+    """The usable translations of the catalog at ``path`` (see :func:`translations`)."""
+    return translations(read_po(path).entries)
 
 
 def load_translations(po: str | Path) -> tuple[dict[tuple[str, str], str], str | None]:
@@ -252,10 +207,9 @@ def missing_catalog(po: Path) -> str | None:
 
 
 def _read_mo(path: Path) -> dict[tuple[str, str], str]:
-    try:
-        return translations(polib.mofile(str(path)))
-    except (OSError, ValueError) as error:
-        raise TriggerContentError(f"cannot read compiled catalog: {error}", path=path) from None
+    from .po.mo import read_mo
+
+    return translations(read_mo(path).entries)
 
 
 # -- init --------------------------------------------------------------------------
@@ -268,22 +222,19 @@ CATALOG_COMMENT = (
 )
 
 
-def init_catalog(template: polib.POFile, locale: str, *, revision_date: str | None = None) -> polib.POFile:
+def init_catalog(template: Catalog, locale: str, *, revision_date: str | None = None) -> Catalog:
     """A new, empty catalog for ``locale`` from ``template``, with a complete header.
 
     The header names the language and carries UTF-8 and the Plural-Forms that
     GNU gettext, Poedit and Weblate use for it (not Babel's CLDR proposal).
     """
-    from .plurals import plural_forms
+    from .po.plural import nplurals, plural_forms
 
     language = _english_name(locale)
-    catalog = polib.POFile(wrapwidth=79)
-    catalog.header = CATALOG_COMMENT.format(language=language)
-    catalog.metadata_is_fuzzy = False
-    catalog.metadata = {
-        "Project-Id-Version": template.metadata.get("Project-Id-Version", "trigger_content"),
-        "Report-Msgid-Bugs-To": template.metadata.get("Report-Msgid-Bugs-To", ""),
-        "POT-Creation-Date": template.metadata.get("POT-Creation-Date", ""),
+    fields = {
+        "Project-Id-Version": template.header.get("Project-Id-Version", "trigger_content"),
+        "Report-Msgid-Bugs-To": template.header.get("Report-Msgid-Bugs-To", ""),
+        "POT-Creation-Date": template.header.get("POT-Creation-Date", ""),
         "PO-Revision-Date": revision_date or _now(),
         "Last-Translator": "",
         "Language-Team": language,
@@ -293,21 +244,9 @@ def init_catalog(template: polib.POFile, locale: str, *, revision_date: str | No
         "Content-Transfer-Encoding": "8bit",
         "Plural-Forms": plural_forms(locale),
     }
-    count = _nplurals(catalog)
-    for entry in template:
-        if not entry.obsolete:
-            catalog.append(_fresh(entry, count))
-    return catalog
-
-
-def _nplurals(catalog: polib.POFile) -> int:
-    """The number of plural forms the catalog's Plural-Forms declares (2 when it cannot tell)."""
-    from .plurals import PluralFormsError, parse_plural_forms
-
-    try:
-        return parse_plural_forms(catalog.metadata.get("Plural-Forms", ""))[0]
-    except PluralFormsError:
-        return 2
+    header = Entry("", (header_text(fields.items()),), comments=tuple(CATALOG_COMMENT.format(language=language).split("\n")))
+    count = nplurals(fields["Plural-Forms"])
+    return Catalog(f"{locale}.po", [_fresh(entry, count) for entry in template.entries if not entry.obsolete], header)
 
 
 def _english_name(locale: str) -> str:
@@ -328,24 +267,23 @@ def _now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M%z")
 
 
-def _fresh(entry: polib.POEntry, nplurals: int = 2) -> polib.POEntry:
+def _fresh(entry: Entry, nplurals: int = 2) -> Entry:
     """An untranslated copy of a template entry, with ``nplurals`` empty forms if it is plural."""
-    return polib.POEntry(
-        msgctxt=entry.msgctxt,
+    return Entry(
         msgid=entry.msgid,
+        msgstr=("",) * nplurals if entry.msgid_plural is not None else ("",),
+        msgctxt=entry.msgctxt,
         msgid_plural=entry.msgid_plural,
-        msgstr="",
-        msgstr_plural={index: "" for index in range(nplurals)} if entry.msgid_plural else {},
-        comment=entry.comment,
-        occurrences=list(entry.occurrences),
-        flags=[flag for flag in entry.flags if flag != "fuzzy"],
+        flags=tuple(flag for flag in entry.flags if flag != "fuzzy"),
+        extracted=entry.extracted,
+        references=entry.references,
     )
 
 
 # -- update ------------------------------------------------------------------------
 
 
-def merge(catalog: polib.POFile, template: polib.POFile) -> polib.POFile:
+def merge(catalog: Catalog, template: Catalog) -> Catalog:
     """The catalog brought up to the template, as ``msgmerge --previous`` does.
 
     Entries follow the template's order. An entry whose English changed (same
@@ -353,36 +291,30 @@ def merge(catalog: polib.POFile, template: polib.POFile) -> polib.POFile:
     msgid; an English text that moved (new msgctxt, same msgid) likewise, with
     the previous msgctxt. Entries gone from the template become obsolete when
     translated, without their extracted comments and references. Translator
-    comments, flags and the header survive; only the
-    header's POT-Creation-Date follows the template. No translation is lost.
+    comments, flags and the header survive, every line of it as it was; only
+    the header's POT-Creation-Date follows the template. No translation is lost.
     """
-    merged = polib.POFile(wrapwidth=catalog.wrapwidth)
-    merged.newline = getattr(catalog, "newline", "\n")
-    merged.header = catalog.header
-    merged.metadata = dict(catalog.metadata)
-    merged.metadata_is_fuzzy = catalog.metadata_is_fuzzy
-    if "POT-Creation-Date" in template.metadata:
-        merged.metadata["POT-Creation-Date"] = template.metadata["POT-Creation-Date"]
+    from .po.plural import nplurals as plural_count
 
-    active = [entry for entry in catalog if not entry.obsolete]
-    by_key = {(entry.msgctxt, entry.msgid): entry for entry in active}
+    active = [entry for entry in catalog.entries if not entry.obsolete]
+    by_key = {entry.key: entry for entry in active}
     by_context = {entry.msgctxt: entry for entry in active if entry.msgctxt is not None}
-    wanted = {(entry.msgctxt, entry.msgid) for entry in template if not entry.obsolete}
+    wanted = {entry.key for entry in template.entries if not entry.obsolete}
     template_contexts = {key[0] for key in wanted}
     # Translations of texts that left their place, by English text: a block moved.
-    movable: dict[str, polib.POEntry] = {}
+    movable: dict[str, Entry] = {}
     for entry in active:
         if entry.msgctxt not in template_contexts and _translated(entry):
             movable.setdefault(entry.msgid, entry)
-    revivable = {(entry.msgctxt, entry.msgid): entry for entry in catalog.obsolete_entries()}
+    revivable = {entry.key: entry for entry in catalog.entries if entry.obsolete}
 
-    nplurals = _nplurals(catalog)
+    nplurals = plural_count(catalog.header.get("Plural-Forms"))
+    merged: list[Entry] = []
     used: set[int] = set()
-    for source in template:
+    for source in template.entries:
         if source.obsolete:
             continue
-        key = (source.msgctxt, source.msgid)
-        old = by_key.get(key) or revivable.get(key)
+        old = by_key.get(source.key) or revivable.get(source.key)
         if old is not None:
             entry = _carry(old, source, nplurals)
         elif source.msgctxt in by_context and _translated(by_context[source.msgctxt]):
@@ -397,86 +329,67 @@ def merge(catalog: polib.POFile, template: polib.POFile) -> polib.POFile:
         used.add(id(old))
         merged.append(entry)
 
-    for entry in catalog:
-        if id(entry) in used or (entry.msgctxt, entry.msgid) in wanted:
+    for entry in catalog.entries:
+        if id(entry) in used or entry.key in wanted:
             continue
         if entry.obsolete or _translated(entry):
-            gone = _copy(entry)
-            gone.obsolete = True
             # What tied it to the source goes with the source; the
             # translator's comments, flags and previous msgid stay.
-            gone.comment, gone.occurrences = "", []
-            merged.append(gone)
-    return merged
+            merged.append(entry._replace(obsolete=True, extracted=(), references=()))
+    fields = {"POT-Creation-Date": template.header["POT-Creation-Date"]} if "POT-Creation-Date" in template.header else None
+    return catalog.replace(merged, fields=fields)
 
 
-def _translated(entry: polib.POEntry) -> bool:
+def _translated(entry: Entry) -> bool:
     """Whether an entry holds any translation (of any plural form)."""
-    return bool(entry.msgstr) or any(entry.msgstr_plural.values())
-
-
-def _copy(entry: polib.POEntry) -> polib.POEntry:
-    copy = polib.POEntry(
-        msgctxt=entry.msgctxt,
-        msgid=entry.msgid,
-        msgid_plural=entry.msgid_plural,
-        msgstr=entry.msgstr,
-        msgstr_plural=dict(entry.msgstr_plural),
-        comment=entry.comment,
-        tcomment=entry.tcomment,
-        occurrences=list(entry.occurrences),
-        flags=list(entry.flags),
-        previous_msgctxt=entry.previous_msgctxt,
-        previous_msgid=entry.previous_msgid,
-        previous_msgid_plural=entry.previous_msgid_plural,
-        obsolete=entry.obsolete,
-    )
-    return copy
+    return any(entry.msgstr)
 
 
 def _carry(
-    old: polib.POEntry,
-    source: polib.POEntry,
+    old: Entry,
+    source: Entry,
     nplurals: int,
     *,
     fuzzy: bool = False,
     previous_msgid: str | None = None,
     previous_msgctxt: str | None = None,
-) -> polib.POEntry:
+) -> Entry:
     """The old entry's translation and translator's notes on the template's entry."""
-    entry = _copy(old)
-    entry.obsolete = False
-    entry.msgctxt, entry.msgid, entry.msgid_plural = source.msgctxt, source.msgid, source.msgid_plural
-    entry.comment = source.comment
-    entry.occurrences = list(source.occurrences)
+    msgstr = old.msgstr
     # A message that became plural, or singular, keeps its translation as the
     # first form (or from it), for the translator to review.
-    if source.msgid_plural and not old.msgid_plural:
-        entry.msgstr_plural = {0: old.msgstr, **{index: "" for index in range(1, nplurals)}}
-        entry.msgstr = ""
-        fuzzy = fuzzy or bool(old.msgstr)
-    elif old.msgid_plural and not source.msgid_plural:
-        entry.msgstr = old.msgstr_plural.get(0, "")
-        entry.msgstr_plural = {}
-        fuzzy = fuzzy or bool(entry.msgstr)
+    if source.msgid_plural is not None and old.msgid_plural is None:
+        msgstr = (old.msgstr[0],) + ("",) * (nplurals - 1)
+        fuzzy = fuzzy or bool(old.msgstr[0])
+    elif old.msgid_plural is not None and source.msgid_plural is None:
+        msgstr = (old.msgstr[0],)
+        fuzzy = fuzzy or bool(msgstr[0])
+    entry = old._replace(
+        obsolete=False,
+        msgctxt=source.msgctxt,
+        msgid=source.msgid,
+        msgid_plural=source.msgid_plural,
+        msgstr=msgstr,
+        extracted=source.extracted,
+        references=source.references,
+    )
     if fuzzy:
         if "fuzzy" not in entry.flags:
-            entry.flags.insert(0, "fuzzy")
+            entry = entry._replace(flags=("fuzzy", *entry.flags))
         if previous_msgid is not None and previous_msgid != source.msgid:
-            entry.previous_msgid = previous_msgid
+            entry = entry._replace(previous_msgid=previous_msgid)
             if entry.previous_msgctxt is None:
-                entry.previous_msgctxt = old.msgctxt  # msgmerge names the context too
+                entry = entry._replace(previous_msgctxt=old.msgctxt)  # msgmerge names the context too
         if previous_msgctxt is not None and previous_msgctxt != source.msgctxt:
-            entry.previous_msgctxt = previous_msgctxt
-            entry.previous_msgid = entry.previous_msgid or old.msgid
+            entry = entry._replace(previous_msgctxt=previous_msgctxt, previous_msgid=entry.previous_msgid or old.msgid)
     elif "fuzzy" not in entry.flags:
-        entry.previous_msgctxt = entry.previous_msgid = entry.previous_msgid_plural = None
+        entry = entry._replace(previous_msgctxt=None, previous_msgid=None, previous_msgid_plural=None)
     return entry
 
 
-def count_translations(catalog: polib.POFile) -> int:
+def count_translations(catalog: Catalog) -> int:
     """Entries that hold a translation, active and obsolete: an update keeps this number."""
-    return sum(1 for entry in catalog if _translated(entry))
+    return sum(1 for entry in catalog.entries if _translated(entry))
 
 
 # -- compile -----------------------------------------------------------------------
@@ -485,17 +398,15 @@ def count_translations(catalog: polib.POFile) -> int:
 SOURCE_DIGEST = "X-Source-Digest"
 
 
-def compile_catalog(catalog: polib.POFile, source: bytes) -> bytes:
-    """The ``.mo`` of a catalog: its translated, non-fuzzy entries.
+def compile_catalog(catalog: Catalog, source: bytes) -> bytes:
+    """The ``.mo`` of a catalog: its translated, non-fuzzy entries, as msgfmt compiles them.
 
     The header records the SHA-256 of the ``.po`` bytes, so a reader can tell
     whether the ``.mo`` is current without parsing the ``.po``.
     """
-    compiled = polib.POFile()
-    compiled.metadata = {**catalog.metadata, SOURCE_DIGEST: _digest(source)}
-    for entry in catalog.translated_entries():
-        compiled.append(entry)
-    return compiled.to_binary()
+    from .po.mo import compile_mo
+
+    return compile_mo(catalog, {SOURCE_DIGEST: _digest(source)})
 
 
 def _digest(data: bytes) -> str:
@@ -517,7 +428,7 @@ def init_file(project: Project, locale: str, *, force: bool = False) -> Path:
     if target.exists() and not force:
         raise TriggerContentError("catalog exists already; `trigger-content update` merges the template into it", path=target)
     template = _read_template(project)
-    write_atomic(target, format_catalog(init_catalog(template, locale)))
+    write_atomic(target, catalog_bytes(init_catalog(template, locale)))
     return target
 
 
@@ -531,12 +442,12 @@ def update_files(project: Project, locales: Iterable[str] = (), *, check: bool =
     template = _read_template(project)
     results = []
     for path in project.catalogs(locales):
-        catalog = read_catalog(path)
-        before = catalog.source_bytes
+        catalog = read_po(path)
+        before = catalog.data
         merged = merge(catalog, template)
         if count_translations(merged) != count_translations(catalog):  # pragma: no cover - an invariant
             raise TriggerContentError("update would lose translations; nothing written", path=path)
-        data = format_catalog(merged)
+        data = catalog_bytes(merged)
         results.append((path, data, before))
     if not check:
         for path, data, before in results:
@@ -549,8 +460,8 @@ def compile_files(project: Project, locales: Iterable[str] = (), *, check: bool 
     """Write the ``.mo`` beside each catalog; return each ``.mo`` path and whether it changed."""
     results = []
     for path in project.catalogs(locales):
-        source = path.read_bytes() if path.is_file() else b""
-        compiled = compile_catalog(read_catalog(path), source)
+        catalog = read_po(path)
+        compiled = compile_catalog(catalog, catalog.data)
         target = path.with_suffix(".mo")
         old = target.read_bytes() if target.is_file() else None
         results.append((target, compiled, compiled != old))
@@ -561,28 +472,14 @@ def compile_files(project: Project, locales: Iterable[str] = (), *, check: bool 
     return [(target, changed) for target, _, changed in results]
 
 
-def format_catalog(catalog: polib.POFile) -> bytes:
-    """The bytes of a catalog file, as GNU gettext writes it, in its charset and line ends."""
-    from .pofile import format_po
+def catalog_bytes(catalog: Catalog) -> bytes:
+    """The bytes of a catalog file as GNU gettext writes it, in its charset and line ends."""
+    from .po.writer import catalog_bytes as write
 
-    text = format_po(catalog)
-    newline = getattr(catalog, "newline", "\n")
-    if newline != "\n":
-        text = text.replace("\n", newline)
-    found = re.search(r"charset=([A-Za-z0-9_.:-]+)", catalog.metadata.get("Content-Type", ""))
-    charset = found.group(1) if found and found.group(1).upper() != "CHARSET" else "utf-8"
-    try:
-        return text.encode(charset)
-    except UnicodeEncodeError as error:
-        raise TriggerContentError(
-            f"{text[error.start]!r} cannot be written in the catalog's charset {charset}; change it to UTF-8",
-            path=getattr(catalog, "fpath", None),
-        ) from None
-    except LookupError:
-        raise TriggerContentError(f"unknown charset {charset!r}", path=getattr(catalog, "fpath", None)) from None
+    return write(catalog)
 
 
-def _read_template(project: Project) -> polib.POFile:
+def _read_template(project: Project) -> Catalog:
     if not project.template.is_file():
         raise TriggerContentError("no template; run `trigger-content extract` first", path=project.template)
-    return read_catalog(project.template)
+    return read_po(project.template)

@@ -483,7 +483,7 @@ def _report_files(results: list[tuple[Path, bool]], check: bool, done: str, stal
 
 def _review(args: argparse.Namespace) -> int:
     from .checks import check_catalog, load_policy
-    from .poreader import read_po
+    from .po.reader import read_po
     from .review import render_review
     from .source import load_pages
 
@@ -502,7 +502,7 @@ def _status(args: argparse.Namespace) -> int:
     paths = find_catalogs(args.paths) if args.paths else project.catalogs()
     if not paths:
         raise TriggerContentError("no catalogs found", path=args.paths[0] if args.paths else project.locales)
-    from . import tally  # noqa: F401  # loaded here: forked workers (Linux) start with it
+    from .po import fast  # noqa: F401  # loaded here: forked workers (Linux) start with it
     from .batch import each_catalog
     from .status import CatalogStatus, status_json
 

@@ -47,5 +47,9 @@ class SourceError(TriggerContentError):
     """A source document (TOML) that cannot be read or does not fit the model."""
 
 
+class CatalogError(TriggerContentError):
+    """A PO file that cannot be read: its syntax or its encoding (GNU gettext refuses it too)."""
+
+
 class MarkupError(TriggerContentError, ValueError):
     """Inline markup that does not parse: in a source document or in a translation."""

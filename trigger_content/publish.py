@@ -66,10 +66,10 @@ class LocaleTranslations:
 
 def locale_translations(po: str | Path, locale: str, policy: PublishPolicy) -> LocaleTranslations:
     """The translations of the catalog at ``po`` that ``policy`` lets a page use."""
-    from .catalogs import entry_translations, load_translations
-    from .poreader import read_po
+    from .catalogs import load_translations, translations
+    from .po.reader import read_po
+    from .po.stats import count
     from .pseudo import pseudo_translate
-    from .status import count
 
     if locale == PSEUDO_LOCALE:
         return LocaleTranslations(locale, pseudo_translate, notes=["en_XA: pseudo-localized (accented, longer, bracketed) to test layouts"])
@@ -79,12 +79,12 @@ def locale_translations(po: str | Path, locale: str, policy: PublishPolicy) -> L
     fuzzy: frozenset[tuple[str, str]] = frozenset()
     if po.is_file():
         catalog = read_po(po)
-        percent = count(catalog.entries).percent
+        percent = count(catalog.entries, header=catalog.header_entry).percent
         fuzzy = frozenset((entry.msgctxt or "", entry.msgid) for entry in catalog.active if entry.fuzzy and not entry.untranslated)
         if policy.fuzzy:
             if fuzzy:
                 notes.append(f"{po}: {len(fuzzy)} fuzzy translation{'s' if len(fuzzy) != 1 else ''} published, as the policy allows")
-            return _with_threshold(LocaleTranslations(locale, entry_translations(catalog.entries, fuzzy=True), percent, notes), policy)
+            return _with_threshold(LocaleTranslations(locale, translations(catalog.entries, fuzzy=True), percent, notes), policy)
     translations, note = load_translations(po)
     if note:
         notes.append(note)
@@ -126,8 +126,8 @@ def linked_locales(site: Site | None, source: str, catalog: Callable[[str], Path
     read is not linked, and said so, rather than stopping the page.
     """
     from .catalogs import missing_catalog
-    from .poreader import read_po
-    from .status import count
+    from .po.reader import read_po
+    from .po.stats import count
 
     linked: list[str] = [source]
     left_out: dict[str, str] = {}
@@ -136,7 +136,8 @@ def linked_locales(site: Site | None, source: str, catalog: Callable[[str], Path
         reason = missing_catalog(path)
         if reason is None and policy.min_percent > 0 and path.is_file():
             try:
-                reason = _below_threshold(count(read_po(path).entries).percent, policy)
+                found = read_po(path)
+                reason = _below_threshold(count(found.entries, header=found.header_entry).percent, policy)
             except TriggerContentError as error:
                 reason = f"cannot be read: {error}"
         if reason is None:

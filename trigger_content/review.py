@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from . import checks, poreader, status
+from . import checks, status
+from .po.entry import Catalog, Entry
+from .po.stats import Counts, count, state
 from .inline import plain_text
 from .model import Page
 from .tags import TAG_RE
@@ -92,7 +94,7 @@ class SectionSummary:
 
     anchor: str
     title: str
-    counts: status.Counts
+    counts: Counts
     findings: int = 0
     shares: dict[str, str] = field(default_factory=dict)
 
@@ -108,7 +110,7 @@ class Run:
 
 def render_review(
     pages: Sequence[Page],
-    catalog: poreader.Catalog,
+    catalog: Catalog,
     *,
     findings: Sequence[checks.Finding] = (),
     sections: status.Sections | None = None,
@@ -126,7 +128,7 @@ def render_review(
     if sections is None:
         sections = status.page_sections(pages)
     table = {(entry.msgctxt, entry.msgid): entry for entry in catalog.active}
-    by_context: dict[str | None, poreader.Entry] = {}
+    by_context: dict[str | None, Entry] = {}
     for entry in catalog.active:
         by_context.setdefault(entry.msgctxt, entry)
     by_entry: dict[tuple[str | None, str], list[checks.Finding]] = {}
@@ -134,9 +136,9 @@ def render_review(
         by_entry.setdefault((finding.msgctxt, finding.msgid), []).append(finding)
 
     rows: list[Row] = []
-    counted: list[poreader.Entry] = []
+    counted: list[Entry] = []
     summaries: dict[tuple[str, str], SectionSummary] = {}
-    members: dict[tuple[str, str], list[poreader.Entry]] = {}
+    members: dict[tuple[str, str], list[Entry]] = {}
     runs: list[Run] = []
     anchors: set[str] = set()
     used: set[tuple[str | None, str]] = set()
@@ -146,15 +148,12 @@ def render_review(
         used.add(key)
         row = _row(segment, entry, by_context.get(segment.context), tuple(by_entry.get(key, ())), anchors)
         # A missing text counts as untranslated, with its words.
-        stand_in = entry or poreader.Entry(
-            msgctxt=segment.context, msgid=segment.text, msgid_plural=None, msgstr=("",),
-            flags=frozenset(), obsolete=False, line=0, msgid_line=0, msgstr_line=0,
-        )
+        stand_in = entry or Entry(segment.text, msgctxt=segment.context)
         counted.append(stand_in)
         where = sections(stand_in)
         summary = summaries.get(where)
         if summary is None:
-            summary = summaries[where] = SectionSummary(f"section-{len(summaries) + 1}", where[1], status.Counts())
+            summary = summaries[where] = SectionSummary(f"section-{len(summaries) + 1}", where[1], Counts())
         members.setdefault(where, []).append(stand_in)
         summary.findings += len(row.findings)
         if runs and runs[-1].section is summary:
@@ -163,10 +162,10 @@ def render_review(
             runs.append(Run(summary, [row], first=not any(run.section is summary for run in runs)))
         rows.append(row)
     for where, summary in summaries.items():
-        summary.counts = status.count(members[where])
+        summary.counts = count(members[where])
         summary.shares = _shares(summary.counts)
 
-    totals = status.count(counted)
+    totals = count(counted)
     elsewhere = [finding for finding in findings if (finding.msgctxt, finding.msgid) not in used]
     severities = {severity: sum(1 for f in findings if f.severity == severity) for severity in checks.SEVERITIES}
     locale = catalog.locale
@@ -209,8 +208,8 @@ def _reading_order(pages: Iterable[Page]) -> Iterable[Segment]:
 
 def _row(
     segment: Segment,
-    entry: poreader.Entry | None,
-    same_context: poreader.Entry | None,
+    entry: Entry | None,
+    same_context: Entry | None,
     findings: tuple[checks.Finding, ...],
     anchors: set[str],
 ) -> Row:
@@ -235,7 +234,7 @@ def _row(
         where,
         tuple(notes),
         pieces(segment.text),
-        status.state(entry),
+        state(entry),
         translations,
         findings,
         previous=previous,
@@ -333,7 +332,7 @@ def _anchor(name: str, taken: set[str]) -> str:
     return anchor
 
 
-def _shares(counts: status.Counts) -> dict[str, str]:
+def _shares(counts: Counts) -> dict[str, str]:
     """The width of each state in a bar, as CSS percentages."""
     total = counts.total or 1
     return {

@@ -1,87 +1,25 @@
 """How complete each catalog is: counts, words and percent, per catalog and per section.
 
-Counting rules (those of ``msgfmt --statistics`` where gettext's agree):
-
-* the header entry and obsolete (``#~``) entries are not counted among the
-  three; obsolete entries are counted apart;
-* untranslated: the msgstr is empty, or any plural form is empty, fuzzy or not
-  (msgfmt ignores an empty plural form other than the first);
-* fuzzy: flagged fuzzy and not untranslated;
-* translated: all the others.
-
-Words are the source words (msgid, and msgid_plural) with inline tags left
-out; "translated words" are those of the translated entries.
+The counting rules are msgfmt's, and live with the PO files
+(:mod:`trigger_content.po.stats`); this module gives them per section of the
+pages, and as a table, JSON, Markdown and badges.
 """
 
 from __future__ import annotations
 
 import re
-from collections import namedtuple
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from .errors import TriggerContentError
-from .poreader import Catalog, Entry
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
-if TYPE_CHECKING:
-    from typing import Any
-
-_WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
-_TAG = re.compile(r"</?[a-z]+\d+>")
+from .po.entry import Catalog, Entry
+from .po.stats import Counts, count
 
 
-class Counts(namedtuple("Counts", "translated fuzzy untranslated obsolete words_translated words_total", defaults=(0,) * 6)):
-    """The figures of a set of entries."""
-
-    __slots__ = ()
-    translated: int
-    fuzzy: int
-    untranslated: int
-    obsolete: int
-    words_translated: int
-    words_total: int
-
-    @property
-    def total(self) -> int:
-        """Translated, fuzzy and untranslated: the obsolete entries are not among them."""
-        return self.translated + self.fuzzy + self.untranslated
-
-    @property
-    def percent(self) -> float:
-        """Translated entries out of the total, 0–100, to two decimals.
-
-        Never rounded up to 100: one untranslated entry in 20,000 is 99.99.
-        A catalog without messages has translated nothing: 0, so that an
-        emptied catalog is never published as complete.
-        """
-        if not self.total:
-            return 0.0
-        exact = 100 * self.translated / self.total
-        return min(round(exact, 2), 99.99) if self.translated < self.total else 100.0
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Counts:
-        words = data["words"]
-        return cls(data["translated"], data["fuzzy"], data["untranslated"], data["obsolete"], words["translated"], words["total"])
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "translated": self.translated,
-            "fuzzy": self.fuzzy,
-            "untranslated": self.untranslated,
-            "obsolete": self.obsolete,
-            "total": self.total,
-            "percent": self.percent,
-            "words": {"translated": self.words_translated, "total": self.words_total},
-        }
-
-
-class SectionStatus(namedtuple("SectionStatus", "id title counts")):
+class SectionStatus(NamedTuple):
     """The figures of one section of the pages (``site``, a page's lead, a section)."""
 
-    __slots__ = ()
     id: str
     title: str
     counts: Counts
@@ -94,14 +32,13 @@ class SectionStatus(namedtuple("SectionStatus", "id title counts")):
         return cls(data["id"], data["title"], Counts.from_json(data))
 
 
-class CatalogStatus(namedtuple("CatalogStatus", "path locale counts sections", defaults=((),))):
+class CatalogStatus(NamedTuple):
     """The figures of one catalog (named tuples here, for a quick start: no dataclasses module)."""
 
-    __slots__ = ()
     path: str
     locale: str
     counts: Counts
-    sections: tuple[SectionStatus, ...]
+    sections: tuple[SectionStatus, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -115,66 +52,6 @@ class CatalogStatus(namedtuple("CatalogStatus", "path locale counts sections", d
     def from_json(cls, data: dict[str, Any]) -> CatalogStatus:
         sections = tuple(SectionStatus.from_json(section) for section in data["sections"])
         return cls(data["path"], data["locale"], Counts.from_json(data), sections)
-
-
-def state(entry: Entry) -> str:
-    """``translated``, ``fuzzy`` or ``untranslated``, by the counting rules above."""
-    if entry.untranslated:
-        return "untranslated"
-    return "fuzzy" if entry.fuzzy else "translated"
-
-
-def count_words(text: str) -> int:
-    """The number of words in ``text``, inline tags left out."""
-    return _WORD.subn("", _TAG.sub(" ", text) if "<" in text else text)[1]
-
-
-#: :func:`count_words`, remembered: the catalogs of one template share their English.
-words = lru_cache(maxsize=1 << 17)(count_words)
-
-_TAG_BYTES = re.compile(_TAG.pattern.encode("ascii"))
-#: For ASCII text: a letter or digit becomes "a", a connector "-", anything else a space.
-_CLASSES = bytes(
-    ord("a") if chr(byte).isalnum() else ord("-") if chr(byte) in "-'" else ord(" ") for byte in range(128)
-) + b" " * 128
-_CONNECTOR_AS_SPACE = bytes.maketrans(b"-", b" ")
-#: A connector between two runs (the match ends before the second, which may join a third).
-_JOIN = re.compile(rb"a-(?=a)")
-
-
-def count_words_utf8(text: bytes) -> int:
-    """:func:`count_words` of UTF-8 ``text``, in a few passes over the whole of it when it is ASCII.
-
-    A word is a run of letters and digits, runs joined by single connectors
-    (``-``, ``'``, ``’``) included: so the words are the runs, less the
-    connectors that join two runs.
-    """
-    if b"<" in text:
-        text = _TAG_BYTES.sub(b" ", text)
-    if not text.isascii():
-        text = text.replace("’".encode(), b"'")  # a connector like '
-        if not text.isascii():
-            return count_words(text.decode("utf-8"))
-    classes = b" " + text.translate(_CLASSES)
-    runs = classes.translate(_CONNECTOR_AS_SPACE).count(b" a")
-    return runs - len(_JOIN.findall(classes))
-
-
-def count(entries: Iterable[Entry]) -> Counts:
-    """The figures of ``entries`` (the header excluded by the reader)."""
-    tally = {"translated": 0, "fuzzy": 0, "untranslated": 0}
-    obsolete = words_translated = words_total = 0
-    for entry in entries:
-        if entry.obsolete:
-            obsolete += 1
-            continue
-        kind = state(entry)
-        tally[kind] += 1
-        size = words(entry.msgid) + (words(entry.msgid_plural) if entry.msgid_plural else 0)
-        words_total += size
-        if kind == "translated":
-            words_translated += size
-    return Counts(obsolete=obsolete, words_translated=words_translated, words_total=words_total, **tally)
 
 
 #: Finds the section of an entry: a (section id, title) pair, from its msgctxt.
@@ -199,26 +76,24 @@ def catalog_status(catalog: Catalog, sections: Sections | None = None) -> Catalo
             if not entry.obsolete:
                 groups.setdefault(sections(entry), []).append(entry)
         parts = tuple(SectionStatus(key, title, count(members)) for (key, title), members in groups.items())
-    return CatalogStatus(catalog.path, catalog.locale, count(catalog.entries), parts)
+    return CatalogStatus(catalog.path, catalog.locale, count(catalog.entries, header=catalog.header_entry), parts)
 
 
 def status_json(path: str | Path, sections: Sections | None = None) -> tuple[dict[str, object], list[str]]:
     """The figures of the catalog at ``path`` as JSON-shaped data, and the reader's notes: the work of one worker of ``status``.
 
-    Without ``sections``, a catalog in the common shape is counted by
-    :func:`trigger_content.tally.tally`, a few times faster than reading it
-    entry by entry; every other file goes through the strict reader.
+    Without ``sections``, a catalog in the usual shape is counted from its
+    bytes (:func:`trigger_content.po.stats.statistics`), a few times faster
+    than reading it entry by entry; every other file goes through the strict
+    reader.
     """
-    from .poreader import read_bytes, read_po
-    from .tally import tally
+    from .po.reader import read_po
+    from .po.stats import statistics
 
-    data = read_bytes(path)
     if sections is None:
-        quick = tally(path, data)
-        if quick is not None:
-            header, counts = quick
-            return CatalogStatus(str(path), header.locale, counts).to_json(), header.notes
-    catalog = read_po(path, data)
+        found = statistics(path)
+        return CatalogStatus(str(path), found.locale, found.counts).to_json(), found.notes
+    catalog = read_po(path)
     return catalog_status(catalog, sections).to_json(), catalog.notes
 
 

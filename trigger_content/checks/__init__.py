@@ -3,7 +3,7 @@
 A check of messages takes all the messages of a catalog at once, with the
 :class:`Context` of the catalog, and yields ``(entry, message)`` for each
 problem: ``scope="entry"`` checks take the active
-:class:`~trigger_content.poreader.Entry` list, ``scope="translation"`` checks
+:class:`~trigger_content.po.Entry` list, ``scope="translation"`` checks
 each non-empty translation as a :class:`Translation`, beside the English it
 translates. Taking them at once lets a check pass over most with one cheap
 test.
@@ -25,7 +25,9 @@ from typing import Any, NamedTuple
 
 from ..errors import TriggerContentError
 from ..locale_codes import language_of, locale_problem
-from ..poreader import Catalog, CatalogError, Entry, read_po
+from ..errors import CatalogError
+from ..po.entry import Catalog, Entry
+from ..po.reader import read_po
 
 SEVERITIES = ("error", "warning")
 
@@ -182,12 +184,10 @@ def check(id: str, severity: str, scope: str = "entry") -> Callable[[CheckFuncti
 
 def check_catalog(catalog: Catalog, policy: Policy = Policy()) -> list[Finding]:
     """Run every enabled check on ``catalog``; findings in line order."""
-    from ..plurals import PluralFormsError, parse_plural_forms
+    from ..po.plural import nplurals as plural_count
 
-    try:
-        nplurals: int | None = parse_plural_forms(catalog.header.get("Plural-Forms", ""))[0]
-    except PluralFormsError:
-        nplurals = None
+    value = catalog.header.get("Plural-Forms")
+    nplurals = plural_count(value, 0) or None if value is not None else None
     context = Context(catalog.path, catalog.locale, nplurals, policy)
     enabled = [item for item in CHECKS.values() if item.id not in policy.disable]
     findings: list[Finding] = []

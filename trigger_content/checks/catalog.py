@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..poreader import Catalog
+from ..po.entry import Catalog
 from . import Context, check
 
 
@@ -29,7 +29,7 @@ def header(catalog: Catalog, context: Context) -> Iterator[tuple[int | None, str
 @check("plural-forms", "error", scope="catalog")
 def plural_forms(catalog: Catalog, context: Context) -> Iterator[tuple[int | None, str]]:
     """Plural-Forms: present, valid, and the rule gettext tools use for the language."""
-    from ..plurals import plural_problem
+    from ..po.plural import plural_problem
 
     value = catalog.header.get("Plural-Forms")
     if catalog.header_line is None:
@@ -40,7 +40,7 @@ def plural_forms(catalog: Catalog, context: Context) -> Iterator[tuple[int | Non
         return
     problem = plural_problem(value, context.locale)
     if problem:
-        yield None, f"Plural-Forms: {problem}"
+        yield catalog.field_line("Plural-Forms"), f"Plural-Forms: {problem}"
 
 
 @check("fuzzy-header", "warning", scope="catalog")
@@ -53,12 +53,12 @@ def fuzzy_header(catalog: Catalog, context: Context) -> Iterator[tuple[int | Non
 @check("completeness", "error", scope="catalog")
 def completeness(catalog: Catalog, context: Context) -> Iterator[tuple[int | None, str]]:
     """Completeness: the share of translated messages reaches the locale's threshold."""
-    from ..status import count
+    from ..po.stats import count
 
     threshold = context.policy.threshold(context.locale)
     if threshold <= 0:
         return
-    counts = count(catalog.entries)
+    counts = count(catalog.entries, header=catalog.header_entry)
     if counts.percent < threshold:
         yield None, (
             f"{counts.percent:.1f}% translated ({counts.translated} of {counts.total}; "

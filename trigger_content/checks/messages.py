@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from ..poreader import Entry
+from ..po.entry import Entry
 from ..tags import TAG_RE
 from . import Context, Translation, check, contains_any, translations_of
 

@@ -22,16 +22,17 @@ def stale_template(project: object) -> Iterator[tuple[Path, str]]:
 @check("not-merged", "error", scope="project")
 def not_merged(project: object) -> Iterator[tuple[Path, str]]:
     """Not merged: a catalog is not what `update` writes (the current template's messages, laid out as msgcat does)."""
-    from ..catalogs import format_catalog, merge, read_catalog, update_files
+    from ..catalogs import catalog_bytes, merge, update_files
+    from ..po.reader import read_po
 
     template = project.template  # type: ignore[attr-defined]
     if not template.is_file():
         return
     stale = [path for path, changed in update_files(project, check=True) if changed]  # type: ignore[arg-type]
-    current = read_catalog(template) if stale else None
+    current = read_po(template) if stale else None
     for path in stale:
-        catalog = read_catalog(path)
-        if format_catalog(merge(catalog, current)) == format_catalog(catalog):
+        catalog = read_po(path)
+        if catalog_bytes(merge(catalog, current)) == catalog_bytes(catalog):  # type: ignore[arg-type]
             yield path, "its messages are current, but not laid out as msgcat and `trigger-content update` write them; run `trigger-content update`"
         else:
             yield path, "not merged with the current template; run `trigger-content update`"

@@ -1,0 +1,196 @@
+"""The one model of a PO file: :class:`Entry` (a message) and :class:`Catalog` (a file of them)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import NamedTuple
+
+
+class Entry(NamedTuple):
+    """One message of a catalog, as GNU gettext reads it, with the lines its parts start on.
+
+    ``msgstr`` is a tuple: one string, or one per plural form in index order.
+    ``flags`` are the words of the ``#,`` lines in order, split as gettext
+    splits them (at commas and white space), so ``"fuzzy" in entry.flags``
+    says what msgfmt says. ``comments`` are the translator's lines (``#``),
+    ``extracted`` the extracted ones (``#.``), ``references`` the ``#:``
+    locations (``file:line`` or ``file``). The ``previous_*`` fields are the
+    ``#|`` lines of a fuzzy entry: the English it was translated from.
+    ``line`` is the entry's first line (its first comment, or its first
+    keyword), ``msgid_line`` and ``msgstr_line`` those of its keywords (0 for
+    an entry made in memory).
+    """
+
+    msgid: str
+    msgstr: tuple[str, ...] = ("",)
+    msgctxt: str | None = None
+    msgid_plural: str | None = None
+    flags: tuple[str, ...] = ()
+    comments: tuple[str, ...] = ()
+    extracted: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+    previous_msgctxt: str | None = None
+    previous_msgid: str | None = None
+    previous_msgid_plural: str | None = None
+    obsolete: bool = False
+    line: int = 0
+    msgid_line: int = 0
+    msgstr_line: int = 0
+
+    @property
+    def fuzzy(self) -> bool:
+        return "fuzzy" in self.flags
+
+    @property
+    def untranslated(self) -> bool:
+        """Untranslated as ``msgfmt --statistics`` counts it: the msgstr, or the first plural form, is empty."""
+        return not self.msgstr[0]
+
+    @property
+    def complete(self) -> bool:
+        """Every form holds a translation (a plural form past the first may be empty, and msgfmt compiles it so)."""
+        return all(self.msgstr)
+
+    @property
+    def key(self) -> tuple[str | None, str]:
+        """``(msgctxt, msgid)``: what makes a message unique in its catalog."""
+        return (self.msgctxt, self.msgid)
+
+    @property
+    def is_header(self) -> bool:
+        return self.msgctxt is None and self.msgid == "" and not self.obsolete
+
+
+class Catalog:
+    """The messages of a PO file, its header entry apart, and what reading it noticed.
+
+    ``entries`` are the messages in file order (active and obsolete), without
+    the header; ``header`` is the header entry (``None`` when the file has
+    none) and ``header_index`` the number of messages before it. ``fields``
+    are the header's ``Name: value`` lines. ``charset`` is the Python codec
+    the file was read with, ``newline`` its line end, ``data`` the bytes it
+    was read from (empty for a catalog made in memory).
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        entries: list[Entry],
+        header: Entry | None = None,
+        *,
+        header_index: int = 0,
+        notes: list[str] | None = None,
+        charset: str = "utf-8",
+        newline: str = "\n",
+        data: bytes = b"",
+    ) -> None:
+        self.path = str(path)
+        self.entries = entries
+        self.header_entry = header
+        self.header_index = header_index
+        #: What the reader noticed without refusing the file (a BOM, a missing header).
+        self.notes = [] if notes is None else notes
+        self.charset = charset
+        self.newline = newline
+        self.data = data
+        self.header = header_fields(header.msgstr[0]) if header is not None else {}
+
+    def __repr__(self) -> str:
+        return f"Catalog({self.path!r}, {len(self.entries)} entries)"
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @property
+    def header_fuzzy(self) -> bool:
+        return self.header_entry is not None and self.header_entry.fuzzy
+
+    @property
+    def header_line(self) -> int | None:
+        """The line of the header's msgstr, where its fields are; ``None`` without a header."""
+        return self.header_entry.msgstr_line if self.header_entry is not None else None
+
+    def field_line(self, name: str) -> int | None:
+        """The line of the header field ``name`` as the file writes it; the header's msgstr line when it cannot tell."""
+        header = self.header_entry
+        if header is None:
+            return None
+        at = self.data.find(b'"' + name.encode("ascii", "replace") + b":")
+        if at >= 0:
+            line = self.data.count(b"\n", 0, at) + 1
+            if header.msgstr_line <= line <= header.msgstr_line + header.msgstr[0].count("\n") + 1:
+                return line
+        return header.msgstr_line
+
+    @property
+    def locale(self) -> str:
+        """The header's Language, or the folder name of ``<locale>/LC_MESSAGES/``."""
+        language = self.header.get("Language", "").strip()
+        if language:
+            return language
+        parts = Path(self.path).resolve().parts
+        return parts[-3] if len(parts) >= 3 and parts[-2] == "LC_MESSAGES" else ""
+
+    @property
+    def active(self) -> list[Entry]:
+        return [entry for entry in self.entries if not entry.obsolete]
+
+    def replace(
+        self,
+        entries: list[Entry] | None = None,
+        header: Entry | None = None,
+        *,
+        fields: Mapping[str, str] | None = None,
+    ) -> Catalog:
+        """A copy with other entries, another header, or header fields changed (see :func:`with_fields`)."""
+        header = header if header is not None else self.header_entry
+        if fields is not None:
+            header = with_fields(header or Entry(""), fields)
+        return Catalog(
+            self.path,
+            list(self.entries) if entries is None else entries,
+            header,
+            header_index=self.header_index if entries is None else 0,
+            notes=list(self.notes),
+            charset=self.charset,
+            newline=self.newline,
+            data=self.data,
+        )
+
+
+def header_fields(text: str) -> dict[str, str]:
+    """The ``Name: value`` lines of a header's msgstr (a line without a colon is not a field)."""
+    fields: dict[str, str] = {}
+    for line in text.split("\n"):
+        name, colon, value = line.partition(":")
+        if colon:
+            fields[name.strip()] = value.strip()
+    return fields
+
+
+def header_text(fields: Iterable[tuple[str, str]]) -> str:
+    """A header's msgstr from its fields, one ``Name: value`` line each."""
+    return "".join(f"{name}: {value}\n" for name, value in fields)
+
+
+def with_fields(header: Entry, fields: Mapping[str, str]) -> Entry:
+    """``header`` with ``fields`` set: a field it has keeps its line and place, a new one is added at the end.
+
+    Every other line of the header stays as it was, byte for byte.
+    """
+    lines = header.msgstr[0].split("\n")
+    wanted = dict(fields)
+    for index, line in enumerate(lines):
+        name, colon, _ = line.partition(":")
+        if colon and name.strip() in wanted:
+            lines[index] = f"{name.strip()}: {wanted.pop(name.strip())}"
+    text = "\n".join(lines)
+    if wanted:
+        if text and not text.endswith("\n"):
+            text += "\n"
+        text += header_text(wanted.items())
+    return header._replace(msgstr=(text,))

@@ -1,0 +1,51 @@
+"""Compiled catalogs (``.mo``): written and read with polib, which does this part well."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import TriggerContentError
+from .entry import Catalog, Entry, header_text
+
+
+def compile_mo(catalog: Catalog, extra_fields: dict[str, str] | None = None) -> bytes:
+    """The ``.mo`` of a catalog as msgfmt compiles it: the header and the translated, non-fuzzy messages.
+
+    ``extra_fields`` are added to the compiled header.
+    """
+    import polib
+
+    compiled = polib.POFile()
+    compiled.metadata = {**catalog.header, **(extra_fields or {})}
+    for entry in catalog.entries:
+        if entry.obsolete or entry.fuzzy or entry.untranslated:
+            continue
+        if entry.msgid_plural is not None:
+            compiled.append(polib.POEntry(msgctxt=entry.msgctxt, msgid=entry.msgid, msgid_plural=entry.msgid_plural, msgstr_plural=dict(enumerate(entry.msgstr))))
+        else:
+            compiled.append(polib.POEntry(msgctxt=entry.msgctxt, msgid=entry.msgid, msgstr=entry.msgstr[0]))
+    return compiled.to_binary()  # type: ignore[no-any-return]
+
+
+def read_mo(path: str | Path) -> Catalog:
+    """A compiled catalog as a :class:`Catalog`: its header and its messages (no comments, no flags: a .mo has none)."""
+    import polib
+
+    try:
+        compiled = polib.mofile(str(path))
+    except (OSError, ValueError) as error:
+        raise TriggerContentError(f"cannot read compiled catalog: {error}", path=path) from None
+    entries = [
+        Entry(
+            msgid=entry.msgid,
+            msgstr=tuple(text for _, text in sorted(entry.msgstr_plural.items())) if entry.msgid_plural else (entry.msgstr,),
+            msgctxt=entry.msgctxt,
+            msgid_plural=entry.msgid_plural or None,
+        )
+        for entry in compiled
+    ]
+    header = Entry("", (header_text(compiled.metadata.items()),))
+    return Catalog(path, entries, header)
+
+
+__all__ = ["compile_mo", "read_mo"]

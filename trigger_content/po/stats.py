@@ -1,0 +1,166 @@
+"""How complete a catalog is: the three counts of ``msgfmt --statistics``, and words.
+
+Counting rules, those of GNU msgfmt:
+
+* obsolete (``#~``) entries are not among the three; they are counted apart;
+* untranslated: the msgstr, or the first plural form, is empty, fuzzy or not
+  (msgfmt compiles a plural message whose later forms are empty);
+* fuzzy: flagged fuzzy and not untranslated;
+* translated: all the others;
+* the header entry is not counted, unless its msgstr is empty: msgfmt counts
+  an empty header among the untranslated.
+
+Words are the source words (msgid, and msgid_plural) with inline tags left
+out; "translated words" are those of the translated entries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from .entry import Entry
+
+_WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
+_TAG = re.compile(r"</?[a-z]+\d+>")
+
+
+class Counts(NamedTuple):
+    """The figures of a set of entries."""
+
+    translated: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+    obsolete: int = 0
+    words_translated: int = 0
+    words_total: int = 0
+
+    @property
+    def total(self) -> int:
+        """Translated, fuzzy and untranslated: the obsolete entries are not among them."""
+        return self.translated + self.fuzzy + self.untranslated
+
+    @property
+    def percent(self) -> float:
+        """Translated entries out of the total, 0–100, to two decimals.
+
+        Never rounded up to 100: one untranslated entry in 20,000 is 99.99.
+        A catalog without messages has translated nothing: 0, so that an
+        emptied catalog is never published as complete.
+        """
+        if not self.total:
+            return 0.0
+        exact = 100 * self.translated / self.total
+        return min(round(exact, 2), 99.99) if self.translated < self.total else 100.0
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Counts:
+        words = data["words"]
+        return cls(data["translated"], data["fuzzy"], data["untranslated"], data["obsolete"], words["translated"], words["total"])
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "translated": self.translated,
+            "fuzzy": self.fuzzy,
+            "untranslated": self.untranslated,
+            "obsolete": self.obsolete,
+            "total": self.total,
+            "percent": self.percent,
+            "words": {"translated": self.words_translated, "total": self.words_total},
+        }
+
+
+def state(entry: Entry) -> str:
+    """``translated``, ``fuzzy`` or ``untranslated``, by the counting rules above."""
+    if entry.untranslated:
+        return "untranslated"
+    return "fuzzy" if entry.fuzzy else "translated"
+
+
+def count(entries: Iterable[Entry], *, header: Entry | None = None) -> Counts:
+    """The figures of ``entries``; with the catalog's ``header``, an empty one counts as untranslated."""
+    tally = {"translated": 0, "fuzzy": 0, "untranslated": 0}
+    obsolete = words_translated = words_total = 0
+    for entry in entries:
+        if entry.obsolete:
+            obsolete += 1
+            continue
+        kind = state(entry)
+        tally[kind] += 1
+        size = words(entry.msgid) + (words(entry.msgid_plural) if entry.msgid_plural else 0)
+        words_total += size
+        if kind == "translated":
+            words_translated += size
+    if header is not None and header.untranslated:
+        tally["untranslated"] += 1
+    return Counts(obsolete=obsolete, words_translated=words_translated, words_total=words_total, **tally)
+
+
+def count_words(text: str) -> int:
+    """The number of words in ``text``, inline tags left out."""
+    return _WORD.subn("", _TAG.sub(" ", text) if "<" in text else text)[1]
+
+
+#: :func:`count_words`, remembered: the catalogs of one template share their English.
+words = lru_cache(maxsize=1 << 17)(count_words)
+
+_TAG_BYTES = re.compile(_TAG.pattern.encode("ascii"))
+#: For ASCII text: a letter or digit becomes "a", a connector "-", anything else a space.
+_CLASSES = bytes(
+    ord("a") if chr(byte).isalnum() else ord("-") if chr(byte) in "-'" else ord(" ") for byte in range(128)
+) + b" " * 128
+_CONNECTOR_AS_SPACE = bytes.maketrans(b"-", b" ")
+#: A connector between two runs (the match ends before the second, which may join a third).
+_JOIN = re.compile(rb"a-(?=a)")
+
+
+def count_words_utf8(text: bytes) -> int:
+    """:func:`count_words` of UTF-8 ``text``, in a few passes over the whole of it when it is ASCII.
+
+    A word is a run of letters and digits, runs joined by single connectors
+    (``-``, ``'``, ``’``) included: so the words are the runs, less the
+    connectors that join two runs.
+    """
+    if b"<" in text:
+        text = _TAG_BYTES.sub(b" ", text)
+    if not text.isascii():
+        text = text.replace("’".encode(), b"'")  # a connector like '
+        if not text.isascii():
+            return count_words(text.decode("utf-8"))
+    classes = b" " + text.translate(_CLASSES)
+    runs = classes.translate(_CONNECTOR_AS_SPACE).count(b" a")
+    return runs - len(_JOIN.findall(classes))
+
+
+class Statistics(NamedTuple):
+    """What ``status`` needs of one catalog: its locale, its figures, and what reading it noticed."""
+
+    locale: str
+    counts: Counts
+    notes: list[str]
+
+
+def statistics(path: str | Path, data: bytes | None = None, *, fast: bool = True) -> Statistics:
+    """The figures of the catalog at ``path`` (its bytes ``data`` when at hand), as :func:`count` gives them.
+
+    With ``fast`` (the default), a catalog laid out as gettext writes it is
+    counted from its bytes (:func:`trigger_content.po.fast.count_fast`),
+    several times faster and with the same result; any other goes through
+    the strict reader, which raises :class:`~trigger_content.errors.CatalogError`
+    for a file it cannot read.
+    """
+    from .reader import read_bytes, read_po
+
+    if data is None:
+        data = read_bytes(path)
+    if fast:
+        from .fast import count_fast
+
+        found = count_fast(path, data)
+        if found is not None:
+            return found
+    catalog = read_po(path, data, fast=fast)
+    return Statistics(catalog.locale, count(catalog.entries, header=catalog.header_entry), catalog.notes)
