@@ -171,7 +171,7 @@ _NEXT = {
     (_CTXT, "string"): _CTXT_S, (_CTXT_S, "string"): _CTXT_S, (_CTXT_S, "msgid"): _ID,
     (_ID, "string"): _ID_S, (_ID_S, "string"): _ID_S, (_ID_S, "msgid_plural"): _PLURAL, (_ID_S, "msgstr"): _STR,
     (_PLURAL, "string"): _PLURAL_S, (_PLURAL_S, "string"): _PLURAL_S, (_PLURAL_S, "msgstr"): _FORM_OPEN,
-    (_STR, "string"): _STR_S, (_STR_S, "string"): _STR_S,
+    (_STR, "string"): _STR_S, (_STR_S, "string"): _STR_S, (_STR, "["): _FORM_NUMBER,
     (_FORM_OPEN, "["): _FORM_NUMBER, (_FORM_NUMBER, "number"): _FORM_CLOSE, (_FORM_CLOSE, "]"): _FORM,
     (_FORM, "string"): _FORM_S, (_FORM_S, "string"): _FORM_S, (_FORM_S, "msgstr"): _FORM_OPEN,
 }
@@ -227,6 +227,7 @@ class _Reader:
         self.form_index = 0
         self.keyword_line = 0
         self.high_bytes = False  # an escape gave a byte past ASCII: the entry's fields are decoded as bytes
+        self.no_plural = False  # plural forms after a msgid without msgid_plural
 
     def fail(self, line: int, message: str, column: int | None = None) -> CatalogError:
         return CatalogError(message, path=self.path, line=line, column=column)
@@ -415,6 +416,9 @@ class _Reader:
             self.forms.append("")
         elif target == _FORM_OPEN:
             self.keyword_line = line
+        elif state == _STR:  # msgstr[ without msgid_plural: said once the form is read, as msgfmt says it
+            self.no_plural = True
+            self.keyword_line = self.lines["msgstr"]
         elif kind in ("msgctxt", "msgid", "msgstr"):
             self.lines[kind] = line
         self.state = target  # type: ignore[assignment]
@@ -426,8 +430,6 @@ class _Reader:
     def unexpected(self, kind: str, line: int) -> None:
         """The token ``kind`` cannot come here: say what is missing, at the line msgfmt names."""
         state = self.state
-        if state == _STR and kind == "[":
-            raise self.fail(self.lines["msgid"], "msgstr[N] without msgid_plural before it")
         if state == _FORM:
             raise self.fail(line, "msgstr[N] must be followed by a quoted string")
         if state in _AFTER_KEYWORD:
@@ -479,6 +481,8 @@ class _Reader:
 
     def complete(self) -> None:
         """The entry in progress is whole: keep it, after making sure it is not a second definition."""
+        if self.no_plural:
+            raise self.fail(self.lines["msgid"], "msgstr[N] without msgid_plural before it")
         msgid = self.field("msgid")
         assert msgid is not None
         if self.state == _FORM_S:
