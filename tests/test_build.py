@@ -172,3 +172,56 @@ def test_an_emptied_catalog_counts_as_nothing_translated(merged_project: Path, c
     assert main(["build", "out", "--min-percent", "50"]) == 0
     assert "fr: withheld: 0.0% translated, below the 50% required to publish" in capsys.readouterr().err
     assert not (merged_project / "out" / "fr").exists()
+
+
+# -- nothing outside the output folder, nothing half-written left in it ---------------------
+
+
+def test_a_link_where_a_page_goes_is_replaced_and_its_target_untouched(site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not the build's\n", encoding="utf-8")
+    page = site / "fr" / "trigger-point-injections.html"
+    page.unlink()
+    page.symlink_to(outside)
+    assert main(["build", str(site)]) == 0
+    assert outside.read_text(encoding="utf-8") == "not the build's\n"
+    assert not page.is_symlink() and '<html lang="fr"' in page.read_text(encoding="utf-8")
+
+
+def test_a_link_to_a_folder_outside_is_refused_by_name(site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    french = site / "fr"
+    for path in french.iterdir():
+        path.unlink()
+    french.rmdir()
+    french.symlink_to(elsewhere)
+    capsys.readouterr()
+    assert main(["build", str(site)]) == 2
+    assert capsys.readouterr().err.strip() == f"{french}: a symbolic link (to {elsewhere}): the build writes only inside {site}; remove the link"
+    assert list(elsewhere.iterdir()) == []
+
+
+@pytest.mark.parametrize("listed", ["../outside.txt", "/OUTSIDE", "fr/../../outside.txt"])
+def test_a_manifest_naming_a_file_outside_deletes_nothing_there(site: Path, tmp_path: Path, listed: str) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep\n", encoding="utf-8")
+    manifest = site / ".trigger-content-build"
+    manifest.write_text(json.dumps({"files": [listed.replace("/OUTSIDE", str(outside))]}), encoding="utf-8")
+    assert main(["build", str(site)]) == 0
+    assert outside.read_text(encoding="utf-8") == "keep\n"
+
+
+def test_temporary_files_a_stopped_build_left_are_removed(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``kill -9`` between writing a temporary file and its rename leaves it; a deploy would publish it."""
+    left = [site / "fr" / ".trigger-point-injections.html.trigger-content-3f2a9c.tmp", site / ".index.html.trigger-content-0b1c2d.tmp"]
+    for path in left:
+        path.write_bytes(b"<html>half a page")
+    mine = site / "fr" / ".notes.tmp"  # not one of the build's names: left alone
+    mine.write_text("mine\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["build", str(site)]) == 0
+    err = capsys.readouterr().err
+    assert not any(path.exists() for path in left) and mine.exists()
+    for path in left:
+        assert f"{path}: removed (left by a build that was stopped)" in err

@@ -60,14 +60,66 @@ def test_tags_missing_invented_and_badly_nested() -> None:
     assert only('msgid "<a1>a</a1> <a2>b</a2>"\nmsgstr "<a2>b</a2> <a1>a</a1>"\n', "tags") == []
 
 
-@pytest.mark.parametrize("typed", ["<strong>dons</strong>", "<b>dons</b>", "dons<br>", "<A1>dons</A1>", '<a href="/x">dons</a>'])
-def test_html_typed_into_a_translation_is_an_error(typed: str) -> None:
-    (message,) = only(f'msgid "Rush accepts <a1>donations</a1>."\nmsgstr "Rush accepte les {typed.replace(chr(34), chr(92) + chr(34))}."\n', "tags")
+@pytest.mark.parametrize("typed", ["<A1>dons</A1>", "<a1 href=x>dons</a1>", "<Em1>dons</Em1>"])
+def test_a_catalog_tag_written_otherwise_is_an_error_of_tags(typed: str) -> None:
+    (message,) = only(f'msgid "Rush accepts <a1>donations</a1>."\nmsgstr "Rush accepte les {typed}."\n', "tags")
     assert message.endswith("is not one of the page's tags: readers would see it as text (use the tags of the English)")
 
 
+@pytest.mark.parametrize(
+    ("typed", "extra"),
+    [
+        ("<strong>dons</strong>", "<strong> </strong>"),
+        ("<b>dons</b>", "<b> </b>"),
+        ("dons<br>", "<br>"),
+        ('<a href="/x">dons</a>', '<a href="/x"> </a>'),
+        ("dons<script>alert(1)</script>", "<script> </script>"),
+        ('<img src=x onerror="alert(2)">', '<img onerror="alert(2)" src="x">'),
+        ("<!-- caché -->dons", "<!--"),
+    ],
+)
+def test_html_typed_into_a_translation_is_an_error_of_markup(typed: str, extra: str) -> None:
+    body = f'msgid "Rush accepts <a1>donations</a1>."\nmsgstr "Rush accepte les <a1>{typed.replace(chr(34), chr(92) + chr(34))}</a1>."\n'
+    assert only(body, "markup") == [f"markup differs from the English: not in the English: {extra}"]
+    assert only(body, "tags") == []
+
+
+def test_markup_of_the_english_is_kept_with_its_attributes() -> None:
+    """As translate-toolkit's xmltags: the same elements, the same attributes; the text of alt and title is translated."""
+    assert only('msgid "Do <b>not</b> stop."\nmsgstr "N\'arrêtez <b>pas</b>."\n', "markup") == []
+    assert only('msgid "Do <b>not</b> stop."\nmsgstr "N\'arrêtez pas."\n', "markup") == ["markup differs from the English: missing <b> </b>"]
+    assert only('msgid "Do <b>not</b> stop."\nmsgstr "N\'arrêtez <b>pas</b>.<script>alert(1)</script>"\n', "markup") == [
+        "markup differs from the English: not in the English: <script> </script>"
+    ]
+    assert only('msgid "<img src=\\"a.png\\" alt=\\"Pain\\">"\nmsgstr "<img alt=\\"Douleur\\" src=\\"a.png\\">"\n', "markup") == []
+    assert only('msgid "<a href=\\"/a\\">A</a>"\nmsgstr "<a href=\\"/b\\">A</a>"\n', "markup") == [
+        'markup differs from the English: not in the English: <a href="/b">; missing <a href="/a">'
+    ]
+
+
 def test_markup_the_english_writes_as_text_may_stay() -> None:
-    assert only('msgid "Type <br> for a new line."\nmsgstr "Tapez <br> pour une nouvelle ligne."\n', "tags") == []
+    assert findings('msgid "Type <br> for a new line."\nmsgstr "Tapez <br> pour une nouvelle ligne."\n') == []
+
+
+@pytest.mark.parametrize(
+    ("translation", "message"),
+    [
+        ("\u202eSAP EN", "U+202E RIGHT-TO-LEFT OVERRIDE is not in the English: it changes the order in which the page shows the text"),
+        ("NE\u200b PAS", "U+200B ZERO WIDTH SPACE is not in the English: an invisible character"),
+        ("NE\u2066 PAS", "U+2066 LEFT-TO-RIGHT ISOLATE is not in the English: it changes the order in which the page shows the text"),
+        ("NE PAS\ufeff", "U+FEFF ZERO WIDTH NO-BREAK SPACE is not in the English: an invisible character"),
+    ],
+)
+def test_bidi_controls_and_invisible_characters_the_english_lacks_are_errors(translation: str, message: str) -> None:
+    assert only(f'msgid "DO NOT"\nmsgstr "{translation}"\n', "invisible") == [message]
+
+
+def test_invisible_characters_a_script_needs_are_not_findings() -> None:
+    assert only('msgid "Do not"\nmsgstr "Wort\u00adtrennung"\n', "invisible") == []  # a soft hyphen
+    assert only('msgid "The MRI scan"\nmsgstr "\u05e1\u05e8\u05d9\u05e7\u05ea \u200eMRI\u200f"\n', "invisible") == []  # marks in Hebrew
+    assert only('msgid "Doctors"\nmsgstr "\u067e\u0632\u0634\u06a9\u200c\u0647\u0627"\n', "invisible") == []  # a non-joiner in Persian
+    assert only('msgid "Do not"\nmsgstr "\u0e2b\u0e49\u0e32\u0e21\u200b\u0e17\u0e33"\n', "invisible") == []  # a word break in Thai
+    assert only('msgid "A\u200bB"\nmsgstr "A\u200bB"\n', "invisible") == []  # the English has it
 
 
 @pytest.mark.parametrize(
@@ -480,3 +532,34 @@ def test_the_cheap_first_tests_never_hide_a_finding(pairs: list[tuple[str, str]]
                 expected.append((entry.msgctxt, "punctuation", f"French typography: a no-break space (U+00A0 or U+202F) goes before {match.group(2)!r}"))
                 break
     assert found == sorted(expected, key=lambda item: int(item[0][1:]))  # line order, stable
+
+
+#: Catalogs msgfmt --statistics compiles though something in them is wrong:
+#: read and counted, and reported by check as errors at their lines.
+CHECKED = {
+    "fewer_plural_forms_than_nplurals": ("plural-count", 8, "2 plural forms where Plural-Forms says nplurals=3"),
+    "more_plural_forms_than_nplurals": ("plural-count", 8, "3 plural forms where Plural-Forms says nplurals=2"),
+    "plural_forms_calls_a_function": ("plural-forms", 4, "Plural-Forms: unexpected '__import__' in the plural expression"),
+    "plural_forms_division_by_zero": ("plural-forms", 4, "Plural-Forms: division by zero for n = 0"),
+    "plural_forms_index_out_of_range": ("plural-forms", 4, "Plural-Forms: plural form index 2 for n = 2 is outside 0..1"),
+    "plural_forms_syntax_error": ("plural-forms", 4, "Plural-Forms: the plural expression ends where an operand is expected"),
+    "plural_forms_without_nplurals": ("plural-forms", 4, "Plural-Forms: expected 'nplurals=N; plural=EXPRESSION;'"),
+    "newline_differs": ("whitespace", 8, "a newline at the start or end differs from the English"),
+    "format_directive_lost": ("placeholders", 9, "placeholders differ: English has %d, translation has none"),
+    "markup_added": ("markup", 8, "markup differs from the English: not in the English: <script> </script>"),
+    "right_to_left_override": ("invisible", 8, "U+202E RIGHT-TO-LEFT OVERRIDE is not in the English: it changes the order in which the page shows the text"),
+}
+
+
+def test_every_checked_fixture_has_its_case() -> None:
+    assert sorted(path.stem for path in (DATA / "checked").glob("*.po")) == sorted(CHECKED)
+
+
+@pytest.mark.parametrize("case", sorted(CHECKED))
+def test_what_msgfmt_compiles_but_is_wrong_is_an_error_of_check_at_its_line(case: str, capsys: pytest.CaptureFixture[str]) -> None:
+    path = DATA / "checked" / f"{case}.po"
+    check_id, line, message = CHECKED[case]
+    assert main(["status", "--no-cache", str(path)]) == 0  # read and counted
+    capsys.readouterr()
+    assert main(["check", "--no-cache", "--disable", "header,punctuation", str(path)]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == f"{path}:{line}: error: {message} [{check_id}]"

@@ -121,7 +121,8 @@ def test_check_on_a_hostile_file_exits_2_without_traceback(capsys: pytest.Captur
 @pytest.mark.parametrize("path", sorted({*VALID.glob("*.po"), *CHECKED.glob("*.po")} - {VALID / "utf8_bom.po"}), ids=lambda path: path.stem)
 def test_what_msgfmt_compiles_is_read_and_counted_as_msgfmt_counts_it(path: Path) -> None:
     verdict = subprocess.run(["msgfmt", "--statistics", "-o", "/dev/null", str(path)], capture_output=True, text=True)
-    assert verdict.returncode == 0
+    # msgfmt refuses a newline that differs at the ends even without -c; it counts the file all the same
+    assert verdict.returncode == (1 if path.stem == "newline_differs" else 0), verdict.stderr
     counts = statistics(path).counts
     said = verdict.stderr.splitlines()[-1]
     figures = dict((kind, int(number)) for number, kind in __import__("re").findall(r"(\d+) (translated|fuzzy|untranslated)", said))

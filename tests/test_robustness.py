@@ -159,6 +159,30 @@ def test_update_refuses_when_a_translator_saves_during_it(tmp_path: Path, monkey
     assert french.read_bytes().endswith(b"# saved in Poedit\n")
 
 
+def test_a_save_during_the_write_of_the_new_file_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The file is compared again just before the rename: a translator who saves while update writes loses nothing."""
+    import os
+
+    import trigger_content.files as files
+
+    copy_project(tmp_path, monkeypatch)
+    assert main(["extract"]) == 0  # new references: every catalog will change
+    french = tmp_path / "locales" / "fr" / "LC_MESSAGES" / "trigger_content.po"
+    real_fsync = os.fsync
+
+    def fsync_while_a_translator_saves(descriptor: int) -> None:
+        real_fsync(descriptor)
+        if not french.read_bytes().endswith(b"# saved in Poedit\n"):
+            french.write_bytes(french.read_bytes() + b"\n# saved in Poedit\n")
+
+    monkeypatch.setattr(files.os, "fsync", fsync_while_a_translator_saves)
+    capsys.readouterr()
+    assert main(["update", "fr"]) == 2
+    assert "fr/LC_MESSAGES/trigger_content.po: changed by another program" in capsys.readouterr().err
+    assert french.read_bytes().endswith(b"# saved in Poedit\n")
+    assert [path.name for path in french.parent.iterdir() if path.name.endswith(".tmp")] == []
+
+
 @pytest.mark.parametrize("bad", ["../escape", "a/b", "A", "x.y", "", "-x"])
 def test_ids_and_locales_cannot_name_a_path_outside_the_output(bad: str) -> None:
     with pytest.raises(pydantic.ValidationError):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
-from .files import write_atomic
+from .files import read_within, remove_leftovers, remove_within, write_within
 from .model import Page
 from .publish import PublishPolicy, publish, published, site_translations
 from .walker import Fallback
@@ -40,6 +40,8 @@ class BuildReport:
     published: list[str] = field(default_factory=list)
     #: Pages of earlier builds for languages no longer published, deleted.
     removed: list[Path] = field(default_factory=list)
+    #: Temporary files a build stopped half-way (``kill -9``) had left, deleted.
+    leftovers: list[Path] = field(default_factory=list)
 
     @property
     def files(self) -> list[Path]:
@@ -60,6 +62,8 @@ def build_site(
     ``catalog`` gives the ``.po`` path of a locale. Locales below the policy's
     threshold are withheld: not written, not linked, not in the sitemap.
     ``extra_locales`` are built too (the pseudo-locale ``en_XA``, say).
+    Nothing is written outside ``outdir``: a symbolic link to a folder inside
+    it is refused, a link where a file goes replaced by the file.
     """
     from .render import RenderContext, render_html, render_text
 
@@ -79,7 +83,7 @@ def build_site(
     # pseudo-locale) links them but is linked from none.
     searchable = [locale for locale in report.published if locale not in extra_locales]
 
-    outputs: list[tuple[Path, bytes]] = []
+    outputs: list[tuple[str, bytes]] = []
     localized: dict[tuple[str, str], Page] = {}
     for locale in report.published:
         for page in pages:
@@ -91,47 +95,45 @@ def build_site(
                 report.fallbacks[(locale, page.id)] = fallbacks
             localized[(locale, page.id)] = result
             context = RenderContext.for_page(result, locales=searchable)
-            outputs.append((outdir / locale / f"{page.id}.html", render_html(result, context=context).encode("utf-8")))
-            outputs.append((outdir / locale / f"{page.id}.txt", render_text(result, context=context).encode("utf-8")))
-    outputs.append((outdir / "index.html", _index(pages, localized, report.published).encode("utf-8")))
+            outputs.append((f"{locale}/{page.id}.html", render_html(result, context=context).encode("utf-8")))
+            outputs.append((f"{locale}/{page.id}.txt", render_text(result, context=context).encode("utf-8")))
+    outputs.append(("index.html", _index(pages, localized, report.published).encode("utf-8")))
     sitemap = _sitemap(pages, searchable, site.base_url if site else None)
     if sitemap is not None:
-        outputs.append((outdir / "sitemap.xml", sitemap))
+        outputs.append(("sitemap.xml", sitemap))
     else:
         report.notes.append("no sitemap.xml: site.toml has no base_url for its absolute addresses")
 
-    for number, (path, data) in enumerate(outputs, start=1):
-        if path.is_file() and path.read_bytes() == data:
+    for folder in sorted({str(Path(name).parent) for name, _ in outputs}):
+        report.leftovers.extend(remove_leftovers(outdir, folder))
+    for number, (name, data) in enumerate(outputs, start=1):
+        path = outdir / name
+        if read_within(outdir, name) == data:
             report.unchanged.append(path)
         else:
-            write_atomic(path, data, durable=False)  # a page can be built again
+            write_within(outdir, name, data)  # a page can be built again: no waiting for the disk
             report.written.append(path)
         if progress is not None:
             progress(number, len(outputs), path)
-    _remove_stale(outdir, [path for path, _ in outputs], report)
+    _remove_stale(outdir, [name for name, _ in outputs], report)
     return report
 
 
-def _remove_stale(outdir: Path, written: Sequence[Path], report: BuildReport) -> None:
+def _remove_stale(outdir: Path, written: Sequence[str], report: BuildReport) -> None:
     """Delete what the previous build wrote and this one did not: a language no
     longer published, a page removed, must not stay online. The build's list of
     files (``.trigger-content-build``) says what it owns; nothing else is touched."""
-    manifest = outdir / MANIFEST
-    names = sorted(path.relative_to(outdir).as_posix() for path in written)
+    names = sorted(written)
     try:
-        previous = json.loads(manifest.read_text(encoding="utf-8"))["files"]
-    except (OSError, ValueError, KeyError, TypeError):
+        previous = json.loads(read_within(outdir, MANIFEST) or b"")["files"]
+    except (ValueError, KeyError, TypeError):
         previous = []
     for name in sorted(set(previous) - set(names)) if isinstance(previous, list) else ():
-        path = (outdir / str(name)).resolve()
-        if outdir.resolve() in path.parents and path.is_file():
-            path.unlink()
-            report.removed.append(path)
-            if not any(path.parent.iterdir()) and path.parent != outdir.resolve():
-                path.parent.rmdir()
+        if isinstance(name, str) and remove_within(outdir, name):
+            report.removed.append(outdir / name)
     data = (json.dumps({"files": names}, indent=1) + "\n").encode("utf-8")
-    if not manifest.is_file() or manifest.read_bytes() != data:
-        write_atomic(manifest, data)
+    if read_within(outdir, MANIFEST) != data:
+        write_within(outdir, MANIFEST, data)
 
 
 def _index(pages: Sequence[Page], localized: dict[tuple[str, str], Page], locales: Sequence[str]) -> str:

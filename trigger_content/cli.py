@@ -380,6 +380,8 @@ def _build(args: argparse.Namespace) -> int:
         _report_fallbacks(fallbacks, locale, page)
     for path in report.removed:
         print(f"{_shown(path)}: removed (no longer built: its language or page is not published)", file=sys.stderr)
+    for path in report.leftovers:
+        print(f"{_shown(path)}: removed (left by a build that was stopped)", file=sys.stderr)
     print(
         f"{_shown(args.outdir)}: {len(report.files)} files for {len(report.published)} language{'s' if len(report.published) != 1 else ''} "
         f"({len(report.written)} written, {len(report.unchanged)} unchanged)",

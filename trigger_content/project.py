@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import namedtuple
 from collections.abc import Iterable
 from pathlib import Path
@@ -109,7 +110,6 @@ def find_project(start: str | Path | None = None) -> Project:
 
 def read_toml(path: Path, kind: type[TriggerContentError] = TriggerContentError) -> tuple[str, dict[str, Any]]:
     """The text of the TOML file at ``path`` and its data; ``kind`` of error, with the line and column, when it does not load."""
-    import re
     import tomllib  # here, not at start-up: most folders have no pyproject.toml
 
     try:
@@ -122,7 +122,9 @@ def read_toml(path: Path, kind: type[TriggerContentError] = TriggerContentError)
         line, column = line_and_column(raw, error.start)
         raise kind(f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8", path=path, line=line, column=column) from None
     try:
-        return text, tomllib.loads(text)
+        data = tomllib.loads(text)
+    except RecursionError:
+        data = None  # nested deeper than tomllib reads: said below, where
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         found = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
@@ -137,6 +139,43 @@ def read_toml(path: Path, kind: type[TriggerContentError] = TriggerContentError)
             line, column = line_and_column(last, len(last))
         what = message[: found.start()]
         raise kind(f"invalid TOML: {what[0].lower()}{what[1:]}", path=path, line=line, column=column) from None
+    if data is None or _depth(data) > MAX_DEPTH:
+        line, column = _too_deep(text)
+        raise kind(f"values nested more than {MAX_DEPTH} deep (arrays or inline tables); no document of this project nests so deep", path=path, line=line, column=column)
+    return text, data
+
+
+#: How deep arrays and tables of a TOML document may nest: far more than any
+#: document needs, far less than the parsers' own limits (Python's recursion).
+MAX_DEPTH = 32
+_TOML_NESTING = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}]')
+
+
+def _depth(data: Any) -> int:
+    """How deep ``data``'s lists and dicts nest (without recursion)."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            value = list(value.values())
+        if isinstance(value, list):
+            deepest = max(deepest, depth)
+            stack.extend((item, depth + 1) for item in value if isinstance(item, (list, dict)))
+    return deepest
+
+
+def _too_deep(text: str) -> tuple[int | None, int | None]:
+    """Where a TOML text's brackets and braces first nest past :data:`MAX_DEPTH` (strings and comments skipped)."""
+    depth = 0
+    for found in _TOML_NESTING.finditer(text):
+        token = found.group(0)
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line_and_column(text, found.start())
+        elif token in "]}":
+            depth = max(depth - 1, 0)
+    return None, None
 
 
 class Settings:
@@ -198,7 +237,6 @@ def setting_line(path: str, table: str, key: str | None) -> int | None:
     parent table (``check.min-percent = 100``). ``None`` when the file does
     not show the setting so (an inline table).
     """
-    import re
 
     try:
         lines = Path(path).read_text(encoding="utf-8-sig").splitlines()

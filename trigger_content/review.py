@@ -261,6 +261,28 @@ def pieces(text: str) -> tuple[Piece, ...]:
     return tuple(out)
 
 
+#: Word pairs a diff compares at most (difflib's time grows with their product): past it,
+#: a text is shown as its common start and end around one change.
+_DIFF_LIMIT = 250_000
+
+
+def _ends_diff(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """The opcodes of a diff that keeps only the common start and end: in time linear in the texts."""
+    shortest = min(len(a), len(b))
+    start = 0
+    while start < shortest and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < shortest - start and a[len(a) - 1 - end] == b[len(b) - 1 - end]:
+        end += 1
+    opcodes = [("equal", 0, start, 0, start)] if start else []
+    if start < len(a) - end or start < len(b) - end:
+        opcodes.append(("replace", start, len(a) - end, start, len(b) - end))
+    if end:
+        opcodes.append(("equal", len(a) - end, len(a), len(b) - end, len(b)))
+    return opcodes
+
+
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     """A word-level diff of ``old`` against ``new``: ``(op, text)`` with op ``equal``, ``del`` or ``ins``.
 
@@ -273,7 +295,7 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     """
     a = [found.group(0) for found in _TOKEN.finditer(old)]
     b = [found.group(0) for found in _TOKEN.finditer(new)]
-    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if len(a) * len(b) <= _DIFF_LIMIT else _ends_diff(a, b)
     # Whitespace alone between two changes joins them: "<del>big red</del>", not "<del>big</del> <del>red</del>".
     parts: list[tuple[str, str, str]] = []  # (op, old text, new text)
     for index, (op, i1, i2, j1, j2) in enumerate(opcodes):

@@ -18,7 +18,8 @@ from ..po.entry import Entry
 from ..tags import TAG_RE
 from . import Context, Translation, check, contains_any, translations_of
 
-_PYTHON_FORMAT = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?[diouxXeEfFgGcrsa%]")
+#: A mapping key holds balanced parentheses (one level here): a "%(" without its ")" stops at the next "(", so no text is read twice.
+_PYTHON_FORMAT = re.compile(r"%(?:\((?:[^()]|\([^()]*\))*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?[diouxXeEfFgGcrsa%]")
 _BRACE_FORMAT = re.compile(r"\{[^{}]*\}")
 _C_FORMAT = re.compile(r"%(?:\d+\$)?[-#0 +']*(?:\*|\d+)?(?:\.(?:\*|\d+))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcspn%]")
 #: A number as the English writes it (ASCII digits; a translation keeps them).
@@ -26,7 +27,7 @@ _NUMBER = re.compile(r"[0-9]+")
 _BEFORE_HIGH_PUNCTUATION = re.compile(r"(.)([;:!?])")
 #: What may follow an end mark, white space apart: closing quotes and brackets.
 _AFTER_MARK = "\"'»”“’)]"
-_END = re.compile(r"([.!?:;…。！？．।۔؟։])[\s" + re.escape(_AFTER_MARK) + r"]*$")
+_END_MARKS = frozenset(".!?:;…。！？．।۔؟։")
 #: How much longer than the English a translation usually is, by language.
 USUAL_RATIO = {"de": 1.25, "fr": 1.2, "it": 1.15, "pt": 1.15, "es": 1.2, "ru": 1.15, "nl": 1.2, "pl": 1.2}
 
@@ -53,7 +54,7 @@ def tags(translations: Sequence[Translation], context: Context) -> Iterator[tupl
     for entry, source, text in translations:
         if "<" not in source and "<" not in text:
             continue  # most texts: no tag at all
-        stray = [found for found in _MARKUP_LIKE.findall(text) if not TAG_RE.fullmatch(found) and found not in source]
+        stray = [found for found in _CATALOG_LIKE.findall(text) if not TAG_RE.fullmatch(found) and found not in source]
         if stray:
             yield entry, f"{stray[0]} is not one of the page's tags: readers would see it as text (use the tags of the English)"
             continue
@@ -75,21 +76,107 @@ def tags(translations: Sequence[Translation], context: Context) -> Iterator[tupl
                 break
 
 
-#: What a translator may type as HTML: an element of inline text (<b>, <br>,
-#: </strong>, <a href=…>) or a catalog tag written otherwise (<A1>, <em1 x>).
-#: Not a catalog tag, so the page would show it as text. Other text in angle
-#: brackets (<name>, <patients@example.org>, a<b) is left alone.
-_MARKUP_LIKE = re.compile(
-    r"</?(?:a|abbr|b|big|br|cite|code|del|div|em|font|h[1-6]|hr|i|img|ins|kbd|li|mark|ol|p|q|s|small|span|strike|strong|sub|sup|u|ul"
-    r"|(?:a|em|strong)[0-9]+)"
-    r"""(?:\s+[\w:-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))*\s*/?>""",  # attributes, name=value only
+#: A catalog tag written otherwise (<A1>, <em1 x>, </Strong2 >): not a
+#: catalog tag, so the page would show it as text.
+_CATALOG_LIKE = re.compile(
+    r"""</?(?:a|em|strong)[0-9]+(?:\s+[\w:-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))*\s*/?>""",
     re.IGNORECASE,
 )
 
 
-def _tag_order(tag: str) -> tuple[str, bool]:
-    """Tags by name and number, each opening before its closing: ``<a1> </a1> <em1>``."""
-    return tag.strip("</>"), tag.startswith("</")
+def _tag_order(tag: str) -> tuple[str, bool, str]:
+    """Tags by name (and number), each opening before its closing: ``<a1> </a1> <em1>``, ``<a href="x"> </a>``."""
+    return tag.strip("</>").lstrip("!-").split(" ")[0], tag.startswith("</"), tag
+
+
+#: The elements of HTML (and those it had): markup in a text is one of these,
+#: or a custom element (a name with a hyphen). Other text in angle brackets
+#: (<name>, <patients@example.org>, a<b) is text.
+_HTML_ELEMENTS = (
+    "a abbr acronym address applet area article aside audio b base basefont bdi bdo big blink blockquote body br button "
+    "canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed fieldset "
+    "figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins "
+    "kbd label legend li link main map mark marquee math menu meta meter nav noembed noframes noscript object ol optgroup "
+    "option output p param picture plaintext pre progress q rp rt ruby s samp script search section select slot small source "
+    "span strike strong style sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u "
+    "ul var video wbr xmp"
+).split()
+#: A start or end tag of an element, its attributes, or a comment.
+_ELEMENT = re.compile(
+    r"<(/?)(" + "|".join(sorted(_HTML_ELEMENTS, key=len, reverse=True)) + r"|[a-z][a-z0-9]*-[a-z0-9.-]*)(?=[\s/>])"
+    r"""((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?)*+)\s*/?>|<!--""",
+    re.IGNORECASE,
+)
+_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>=`]+)))?""")
+#: Attributes whose value is text for readers, translated like the rest.
+_TRANSLATED_ATTRIBUTES = frozenset({"alt", "title", "aria-label", "aria-description", "placeholder", "label", "summary"})
+
+
+def _markup(text: str) -> Counter[str]:
+    """The markup of a text, each tag written one way: ``<a href="x">``, ``</b>``, ``<!--``."""
+    found: Counter[str] = Counter()
+    for match in _ELEMENT.finditer(text):
+        if match.group(0) == "<!--":
+            found["<!--"] += 1
+            continue
+        closing, name, attributes = match.group(1), match.group(2).lower(), match.group(3)
+        pairs = []
+        for attribute in _ATTRIBUTE.finditer(attributes):
+            key = attribute.group(1).lower()
+            value = next((part for part in attribute.groups()[1:] if part is not None), None)
+            pairs.append(key if value is None else f'{key}="{"…" if key in _TRANSLATED_ATTRIBUTES else value}"')
+        found["<" + closing + " ".join([name, *sorted(pairs)]) + ">"] += 1
+    return found
+
+
+@check("markup", "error", scope="translation")
+def markup(translations: Sequence[Translation], context: Context) -> Iterator[tuple[Entry, str]]:
+    """Markup: the translation has the HTML elements and attributes of the English, no more, no fewer (text attributes such as alt may differ)."""
+    for entry, source, text in translations:
+        if "<" not in text and "<" not in source:
+            continue  # most texts: no markup at all
+        want, have = _markup(source), _markup(text)
+        if want != have:
+            extra, missing = sorted((have - want).elements(), key=_tag_order), sorted((want - have).elements(), key=_tag_order)
+            parts = ([f"not in the English: {' '.join(extra)}"] if extra else []) + ([f"missing {' '.join(missing)}"] if missing else [])
+            yield entry, "markup differs from the English: " + "; ".join(parts)
+
+
+#: Characters that change the order of the text a reader sees, or stand
+#: between letters unseen: bidi controls, zero-width characters, and other
+#: invisible format characters (the soft hyphen apart: it shows where a word
+#: breaks, no more).
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_INVISIBLE = re.compile(f"[{_BIDI}\u180e\u200b-\u200d\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]")
+#: Which of them a script needs, by the letters of the text that needs them:
+#: marks, isolates and embeddings in right-to-left text; the zero-width
+#: joiner and non-joiner in Arabic, Persian, Indic and Southeast Asian
+#: scripts (and emoji sequences); the zero-width space where words are not
+#: spaced (Thai, Lao, Khmer, Myanmar, Tibetan, Chinese, Japanese).
+_NEEDED_BY = (
+    (re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]"), frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069")),
+    (re.compile("[\u0600-\u06ff\u0900-\u0dff\u1000-\u109f\u1780-\u17ff\U0001f300-\U0001faff]"), frozenset("\u200c\u200d")),
+    (re.compile("[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u4e00-\u9fff]"), frozenset("\u200b")),
+)
+
+
+@check("invisible", "error", scope="translation")
+def invisible(translations: Sequence[Translation], context: Context) -> Iterator[tuple[Entry, str]]:
+    """Invisible characters: no bidi control or invisible character the English lacks, unless the script of the translation needs it."""
+    for entry, source, text in translations:
+        if text.isascii():
+            continue  # most texts of Latin-script languages: none at all
+        found = Counter(_INVISIBLE.findall(text))
+        if not found:
+            continue
+        found -= Counter(_INVISIBLE.findall(source))
+        needed = frozenset().union(*(characters for letters, characters in _NEEDED_BY if letters.search(text)))
+        for char in sorted(found):
+            if char in needed:
+                continue
+            effect = "it changes the order in which the page shows the text" if char in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c" else "an invisible character"
+            yield entry, f"U+{ord(char):04X} {unicodedata.name(char, 'FORMAT CHARACTER')} is not in the English: {effect}"
+            break
 
 
 _FORMATS = {"python-format": _PYTHON_FORMAT, "python-brace-format": _BRACE_FORMAT, "c-format": _C_FORMAT}
@@ -154,8 +241,12 @@ _HIGH_PUNCTUATION = re.compile(r"[;:!?]")
 
 
 def _end_mark(text: str) -> str:
-    found = _END.search(text)
-    return found.group(1) if found else ""
+    """The mark that ends ``text``, before closing quotes, brackets and white space; "" when none does."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] in _AFTER_MARK):
+        end -= 1
+    last = text[end - 1 : end]
+    return last if last in _END_MARKS else ""
 
 
 @check("same-as-source", "warning", scope="translation")

@@ -288,8 +288,8 @@ def _grammar(forms: int) -> re.Pattern[bytes]:
 
     The groups, in order: the flag line (``#,``), msgctxt, msgid,
     msgid_plural, the plural msgstr lines, the msgstr when its strings are
-    all empty; ``#~``, msgctxt and msgid when the entry is obsolete; and a
-    line in no entry.
+    all empty; ``#~``, msgctxt and msgid when the entry is obsolete; and,
+    from the first line in no entry, the rest of the file.
     """
 
     def strings(prefix: bytes = b"") -> bytes:
@@ -327,7 +327,9 @@ def _grammar(forms: int) -> re.Pattern[bytes]:
     comments = rb"(?:" + other + rb")*+(#,[ A-Za-z0-9_,.:-]*\n)?(?:" + other + rb")*+"
     # Possessive repeats (*+): a line's first characters decide what it is,
     # so nothing is ever given back, and nothing is kept to give back.
-    return re.compile(comments + rb"(?:" + active + rb"|" + obsolete + rb")\n*+|([^\n]*\n|[^\n]+)")
+    # Anything else ends the reading (the file is the strict reader's): it
+    # takes the rest of the file, so no line is tried twice.
+    return re.compile(comments + rb"(?:" + active + rb"|" + obsolete + rb")\n*+|((?s:.+))")
 
 
 def count_fast(path: str | Path, data: bytes) -> Statistics | None:

@@ -86,7 +86,7 @@ class PluralFormsError(ValueError):
 # -- parsing ---------------------------------------------------------------------------
 
 #: One token of plural.y's scanner: it skips spaces and tabs only, and stops at ';', a newline or the end.
-_TOKEN = re.compile(r"[ \t]*(?:([0-9]+)|(==|!=|<=|>=|&&|\|\||[-+*/%<>!?:()n])|([;\n]|$)|(.))")
+_TOKEN = re.compile(r"[ \t]*(?:([0-9]+)|(==|!=|<=|>=|&&|\|\||[-+*/%<>!?:()]|n(?![A-Za-z0-9_]))|([;\n]|$)|([A-Za-z_][A-Za-z0-9_]*|.))")
 
 #: Binary operators: precedence (higher binds tighter), as in plural.y.
 _BINARY = {"||": 2, "&&": 3, "==": 4, "!=": 4, "<": 5, ">": 5, "<=": 5, ">=": 5, "+": 6, "-": 6, "*": 7, "/": 7, "%": 7}
