@@ -482,3 +482,12 @@ def test_word_counts_agree_on_connectors_and_tags(text: str) -> None:
     from trigger_content.po.stats import count_words, count_words_utf8
 
     assert count_words_utf8(text.encode("utf-8")) == count_words(text)
+
+
+def test_the_example_of_docs_po_files_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    monkeypatch.chdir(ROOT)
+    text = (ROOT / "docs" / "po-files.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"```python\n(.*?)```", text, re.DOTALL)
+    exec(compile(example, "docs/po-files.md", "exec"), {})
