@@ -491,3 +491,17 @@ def test_the_example_of_docs_po_files_runs(monkeypatch: pytest.MonkeyPatch) -> N
     text = (ROOT / "docs" / "po-files.md").read_text(encoding="utf-8")
     (example,) = re.findall(r"```python\n(.*?)```", text, re.DOTALL)
     exec(compile(example, "docs/po-files.md", "exec"), {})
+
+
+def test_the_codecs_of_gettexts_charsets_are_written_out_right() -> None:
+    import codecs
+
+    from trigger_content.po.charset import GETTEXT_CHARSETS, GETTEXT_CODECS
+
+    found = set()
+    for name in GETTEXT_CHARSETS:
+        try:
+            found.add(codecs.lookup(name).name)
+        except LookupError:
+            assert name in ("EUC-TW", "VISCII", "GEORGIAN-PS")  # no codec in Python
+    assert found == GETTEXT_CODECS

@@ -148,7 +148,7 @@ def read_toml(path: Path, kind: type[TriggerContentError] = TriggerContentError)
 #: How deep arrays and tables of a TOML document may nest: far more than any
 #: document needs, far less than the parsers' own limits (Python's recursion).
 MAX_DEPTH = 32
-_TOML_NESTING = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}]')
+_TOML_NESTING = r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}]'
 
 
 def _depth(data: Any) -> int:
@@ -167,7 +167,7 @@ def _depth(data: Any) -> int:
 def _too_deep(text: str) -> tuple[int | None, int | None]:
     """Where a TOML text's brackets and braces first nest past :data:`MAX_DEPTH` (strings and comments skipped)."""
     depth = 0
-    for found in _TOML_NESTING.finditer(text):
+    for found in re.finditer(_TOML_NESTING, text):
         token = found.group(0)
         if token in "[{":
             depth += 1

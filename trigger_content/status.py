@@ -5,8 +5,6 @@ The counting rules are msgfmt's, and live with the PO files
 pages, and as a table, JSON, Markdown and badges.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -28,7 +26,7 @@ class SectionStatus(NamedTuple):
         return {"id": self.id, "title": self.title, **self.counts.to_json()}
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> SectionStatus:
+    def from_json(cls, data: dict[str, Any]) -> "SectionStatus":
         return cls(data["id"], data["title"], Counts.from_json(data))
 
 
@@ -49,7 +47,7 @@ class CatalogStatus(NamedTuple):
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> CatalogStatus:
+    def from_json(cls, data: dict[str, Any]) -> "CatalogStatus":
         sections = tuple(SectionStatus.from_json(section) for section in data["sections"])
         return cls(data["path"], data["locale"], Counts.from_json(data), sections)
 
@@ -87,12 +85,13 @@ def status_json(path: str | Path, sections: Sections | None = None) -> tuple[dic
     than reading it entry by entry; every other file goes through the strict
     reader.
     """
-    from .po.reader import read_po
-    from .po.stats import statistics
-
     if sections is None:
+        from .po.stats import statistics
+
         found = statistics(path)
         return CatalogStatus(str(path), found.locale, found.counts).to_json(), found.notes
+    from .po.reader import read_po
+
     catalog = read_po(path)
     return catalog_status(catalog, sections).to_json(), catalog.notes
 

@@ -5,8 +5,9 @@ A check of messages takes all the messages of a catalog at once, with the
 problem: ``scope="entry"`` checks take the active
 :class:`~trigger_content.po.Entry` list, ``scope="translation"`` checks
 each non-empty translation as a :class:`Translation`, beside the English it
-translates. Taking them at once lets a check pass over most with one cheap
-test.
+translates, and ``scope="tagged"`` checks only the translations whose
+English or text holds a "<" (the checks of tags and markup). Taking them at
+once lets a check pass over most with one cheap test.
 A check of catalogs takes the catalog and yields ``(line, message)``.
 :func:`check_catalog` runs the enabled ones and returns :class:`Finding`
 records that point at the exact line. Severities: ``error`` (the page would
@@ -156,7 +157,7 @@ CheckFunction = Callable[..., Iterable[tuple[Any, str]]]
 
 @dataclass(frozen=True)
 class Check:
-    """A registered check: its id, severity, scope (what it takes: ``entry``, ``translation``, ``catalog``, ``project``, or ``reader`` for the reader's own refusals) and function."""
+    """A registered check: its id, severity, scope (what it takes: ``entry``, ``translation``, ``tagged``, ``catalog``, ``project``, or ``reader`` for the reader's own refusals) and function."""
 
     id: str
     severity: str
@@ -199,7 +200,10 @@ def check_catalog(catalog: Catalog, policy: Policy = Policy()) -> list[Finding]:
                 for line, message in item.function(catalog, context)
             )
     entries = catalog.active
-    messages = {"entry": entries, "translation": translations_of(entries)}
+    translations = translations_of(entries)
+    # Markup needs a "<": the checks of tags and markup take only the few translations that have one.
+    tagged = [item for item in translations if "<" in item.source or "<" in item.text]
+    messages = {"entry": entries, "translation": translations, "tagged": tagged}
     for item in enabled:
         if item.scope in messages:
             findings.extend(

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from ..po.entry import Entry
 from ..tags import TAG_RE
@@ -48,7 +49,7 @@ def fuzzy(entries: Sequence[Entry], context: Context) -> Iterator[tuple[Entry, s
             yield entry, "fuzzy: the English changed; review the translation and remove the fuzzy flag"
 
 
-@check("tags", "error", scope="translation")
+@check("tags", "error", scope="tagged")
 def tags(translations: Sequence[Translation], context: Context) -> Iterator[tuple[Entry, str]]:
     """Inline tags: the same set as the English, each once, well nested, none invented, no HTML typed in."""
     for entry, source, text in translations:
@@ -101,11 +102,11 @@ _HTML_ELEMENTS = (
     "span strike strong style sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u "
     "ul var video wbr xmp"
 ).split()
-#: A start or end tag of an element, its attributes, or a comment.
+_ELEMENT_NAMES = frozenset(_HTML_ELEMENTS)
+#: A start or end tag, its attributes, or a comment (a tag is markup when its name is an element's).
 _ELEMENT = re.compile(
-    r"<(/?)(" + "|".join(sorted(_HTML_ELEMENTS, key=len, reverse=True)) + r"|[a-z][a-z0-9]*-[a-z0-9.-]*)(?=[\s/>])"
-    r"""((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?)*+)\s*/?>|<!--""",
-    re.IGNORECASE,
+    r"<(/?)([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9.-]*)?)(?=[\s/>])"
+    r"""((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?)*+)\s*/?>|<!--"""
 )
 _ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>=`]+)))?""")
 #: Attributes whose value is text for readers, translated like the rest.
@@ -120,6 +121,8 @@ def _markup(text: str) -> Counter[str]:
             found["<!--"] += 1
             continue
         closing, name, attributes = match.group(1), match.group(2).lower(), match.group(3)
+        if name not in _ELEMENT_NAMES and "-" not in name:
+            continue  # <name>, <patients>: text in angle brackets
         pairs = []
         for attribute in _ATTRIBUTE.finditer(attributes):
             key = attribute.group(1).lower()
@@ -129,13 +132,17 @@ def _markup(text: str) -> Counter[str]:
     return found
 
 
-@check("markup", "error", scope="translation")
+#: The English of a catalog's messages is the same in every language: its markup, remembered (never changed by the caller).
+_source_markup = lru_cache(maxsize=1 << 14)(_markup)
+
+
+@check("markup", "error", scope="tagged")
 def markup(translations: Sequence[Translation], context: Context) -> Iterator[tuple[Entry, str]]:
     """Markup: the translation has the HTML elements and attributes of the English, no more, no fewer (text attributes such as alt may differ)."""
     for entry, source, text in translations:
         if "<" not in text and "<" not in source:
             continue  # most texts: no markup at all
-        want, have = _markup(source), _markup(text)
+        want, have = _source_markup(source), _markup(text) if "<" in text else Counter()
         if want != have:
             extra, missing = sorted((have - want).elements(), key=_tag_order), sorted((want - have).elements(), key=_tag_order)
             parts = ([f"not in the English: {' '.join(extra)}"] if extra else []) + ([f"missing {' '.join(missing)}"] if missing else [])

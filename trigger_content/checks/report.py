@@ -77,7 +77,7 @@ def to_junit(findings: Sequence[Finding], policy: Policy, paths: Sequence[str], 
     for path, found in by_path.items():
         suite = ElementTree.SubElement(root, "testsuite", name=path)
         suite_failures = 0
-        scopes = {"project"} if path == "project" or path not in paths else {"reader", "entry", "translation", "catalog"}
+        scopes = {"project"} if path == "project" or path not in paths else {"reader", "entry", "translation", "tagged", "catalog"}
         checks = [item for item in CHECKS.values() if item.scope in scopes and item.id not in policy.disable]
         for item in checks:
             case = ElementTree.SubElement(suite, "testcase", classname=path, name=f"{item.id}: {item.title}")

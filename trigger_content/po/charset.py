@@ -64,15 +64,13 @@ def header_charset(header_msgstr: str) -> str | None:
     return found.group(1) if found else None
 
 
-@cache
-def _gettext_codecs() -> frozenset[str]:
-    names = set()
-    for name in GETTEXT_CHARSETS:
-        try:
-            names.add(codecs.lookup(name).name)
-        except LookupError:
-            continue
-    return frozenset(names)
+#: The Python codecs of :data:`GETTEXT_CHARSETS`, by the names ``codecs.lookup`` gives them
+#: (written out: looking them up would load forty encoding modules).
+GETTEXT_CODECS = frozenset(
+    "ascii big5 big5hkscs cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 cp1257 cp850 cp866 cp874 cp932 cp949 "
+    "cp950 euc_jp euc_kr gb18030 gb2312 gbk iso8859-1 iso8859-13 iso8859-14 iso8859-15 iso8859-2 iso8859-3 "
+    "iso8859-4 iso8859-5 iso8859-6 iso8859-7 iso8859-8 iso8859-9 johab koi8-r koi8-t koi8-u shift_jis tis-620 utf-8".split()
+)
 
 
 @cache
@@ -86,4 +84,4 @@ def _codec(name: str) -> str | None:
         return None
     # Only the encodings gettext reads: no 'base64', 'rot13', 'utf-16' or
     # 'punycode', which are not text in an ASCII-compatible encoding.
-    return codec.name if codec.name in _gettext_codecs() else None
+    return codec.name if codec.name in GETTEXT_CODECS else None

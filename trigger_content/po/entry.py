@@ -1,7 +1,5 @@
 """The one model of a PO file: :class:`Entry` (a message) and :class:`Catalog` (a file of them)."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import NamedTuple
@@ -145,7 +143,7 @@ class Catalog:
         header: Entry | None = None,
         *,
         fields: Mapping[str, str] | None = None,
-    ) -> Catalog:
+    ) -> "Catalog":
         """A copy with other entries, another header, or header fields changed (see :func:`with_fields`)."""
         header = header if header is not None else self.header_entry
         if fields is not None:

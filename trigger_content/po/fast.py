@@ -34,10 +34,6 @@ _OBSOLETE_BETWEEN = '"\n#~ "'
 #: What starts each line of an obsolete entry.
 _OBSOLETE_PREFIX = r"[ \t]*+\#~[ \t]*+"
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "b": "\b", "r": "\r", "f": "\f", "v": "\v", "a": "\a", "\\": "\\", '"': '"'}
-_ESCAPE = re.compile(r"\\(.)")
-_FLAG_SEPARATORS = re.compile(r"[\n \t\r\f\v,]+")
-#: A previous-message line's content (after ``#|``): an optional keyword, then one string.
-_PREVIOUS = re.compile(r'[ \t]*(?:(msgctxt|msgid|msgid_plural)[ \t]*)?("[^"\\\n]*(?:\\.[^"\\\n]*)*")[ \t]*')
 
 
 class _Decline(Exception):
@@ -60,6 +56,9 @@ class _Expressions(NamedTuple):
     form: re.Pattern[str]
     leading_blank: re.Pattern[str]
     obsolete_previous: re.Pattern[str]
+    escape: re.Pattern[str]
+    flag_separators: re.Pattern[str]
+    previous: re.Pattern[str]
 
 
 @cache
@@ -73,13 +72,13 @@ def _patterns() -> _Expressions:
     """
     old, strings = _OBSOLETE_PREFIX, _strings(_BETWEEN)
     entry = re.compile(
-        r"(?P<comments>(?:[ \t]*+\#(?!~)[^\n]*+\n)*)"
+        r"(?P<comments>(?:[ \t]*+\#(?!~)(?:[^\n]*[^\\\n])?\n)*)"
         "(?:"
         r"(?:[ \t]*+msgctxt" + _field("ctx") + ")?"
         r"[ \t]*+msgid" + _field("id")
         + r"(?:[ \t]*+msgid_plural" + _field("plural") + r"(?P<forms>(?:[ \t]*+msgstr\[[0-9]+\][ \t]*+" + strings + ")++)"
         r"|[ \t]*+msgstr" + _field("str") + ")"
-        r"|(?P<old_previous>(?:[ \t]*+\#~\|[^\n]*+\n)*+)"
+        r"|(?P<old_previous>(?:[ \t]*+\#~\|(?:[^\n]*[^\\\n])?\n)*+)"
         "(?:" + old + "msgctxt" + _field("old_ctx", _OBSOLETE_BETWEEN) + ")?"
         + old + "msgid" + _field("old_id", _OBSOLETE_BETWEEN)
         + "(?:" + old + "msgid_plural" + _field("old_plural", _OBSOLETE_BETWEEN)
@@ -94,6 +93,10 @@ def _patterns() -> _Expressions:
         form=re.compile("(?:" + old + r")?msgstr\[([0-9]+)\][ \t]*+(" + strings + ")"),
         leading_blank=re.compile(r"(?:[ \t]*+\n)*+"),
         obsolete_previous=re.compile(r"(?m)^[ \t]*#~\|"),
+        escape=re.compile(r"\\(.)"),
+        flag_separators=re.compile(r"[\n \t\r\f\v,]+"),
+        # A previous-message line's content (after ``#|``): an optional keyword, then one string.
+        previous=re.compile(r'[ \t]*(?:(msgctxt|msgid|msgid_plural)[ \t]*)?("[^"\\\n]*(?:\\.[^"\\\n]*)*")[ \t]*'),
     )
 
 
@@ -106,7 +109,9 @@ def read_fast(text: str) -> tuple[list[Entry], Entry | None, int] | None:
         text = text.replace("\r\n", "\n")
         if "\r" in text:
             return None
-    if "\x04" in text or "#-#-#-#-#" in text or "\\\n" in text:
+    # (A backslash that joins two lines ends no line the expression reads: a
+    # file that has one is declined there, without a search of its own.)
+    if "\x04" in text or "#-#-#-#-#" in text:
         return None
     if not text.endswith("\n"):
         text += "\n"
@@ -204,7 +209,7 @@ def _resolve(value: str) -> str:
     """One string's escapes resolved: those of a character only; a byte's (octal, hex) or a wrong one is the strict reader's."""
     if "\\" in value:
         try:
-            value = _ESCAPE.sub(lambda found: _SIMPLE_ESCAPES[found.group(1)], value)
+            value = _patterns().escape.sub(lambda found: _SIMPLE_ESCAPES[found.group(1)], value)
         except KeyError:
             raise _Decline from None
     return value
@@ -242,7 +247,7 @@ def _comments(block: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, 
         elif marker in (",", "!"):
             if flags is not None:
                 raise _Decline  # a second flag line: the strict reader notes which one counts
-            flags = tuple(flag for flag in _FLAG_SEPARATORS.split(text[1:]) if flag)
+            flags = tuple(flag for flag in _patterns().flag_separators.split(text[1:]) if flag)
         else:
             translator.append(text[1:] if text.startswith(" ") else text)
     previous_fields = _previous(previous) if previous else (None, None, None)
@@ -255,7 +260,7 @@ def _previous(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     order = ("msgctxt", "msgid", "msgid_plural")
     last: str | None = None
     for line in lines:
-        found = _PREVIOUS.fullmatch(line)
+        found = _patterns().previous.fullmatch(line)
         if found is None:
             raise _Decline
         keyword, string = found.groups()
@@ -276,10 +281,27 @@ def _previous(lines: list[str]) -> tuple[str | None, str | None, str | None]:
 
 #: One string line: no control character (a tab, CR, EOT…), no escape but four.
 _STRING = rb'"[^"\\\x00-\x1f]*+(?:\\[nt"\\][^"\\\x00-\x1f]*+)*+"\n'
-#: The header entry, which must come first: comments, an empty msgid, its msgstr.
-_HEADER = re.compile(rb'(?:#[^\n]*\n)*msgid ""\nmsgstr (?:' + _STRING + rb")+\n*")
-_ESCAPE_BYTES = re.compile(rb"\\.")
 _UTF8 = frozenset({"utf-8", "ascii"})
+_BYTE_ESCAPES = {b"n": b"\n", b"t": b"\t", b'"': b'"', b"\\": b"\\"}
+
+
+class _CountExpressions(NamedTuple):
+    header: re.Pattern[bytes]
+    escape: re.Pattern[bytes]
+    old_key: re.Pattern[bytes]
+
+
+@cache
+def _count_patterns() -> _CountExpressions:
+    """The expressions of :func:`count_fast` but its grammar, compiled on first use."""
+    return _CountExpressions(
+        # The header entry, which must come first: comments (none obsolete,
+        # previous or joined to the next line), an empty msgid, its msgstr.
+        header=re.compile(rb'((?:#(?![~|])(?:[^\n]*[^\\\n])?\n)*)msgid ""\nmsgstr ((?:' + _STRING + rb")+)\n*"),
+        escape=re.compile(rb"\\(.)"),
+        # The msgctxt and msgid lines of an obsolete entry, once its strings are joined as an active entry's are.
+        old_key=re.compile(rb'(?:#~ msgctxt ("[^\n]*\n))?#~ msgid ("[^\n]*\n)'),
+    )
 
 
 @cache
@@ -288,7 +310,7 @@ def _grammar(forms: int) -> re.Pattern[bytes]:
 
     The groups, in order: the flag line (``#,``), msgctxt, msgid,
     msgid_plural, the plural msgstr lines, the msgstr when its strings are
-    all empty; ``#~``, msgctxt and msgid when the entry is obsolete; and,
+    all empty; the msgctxt and msgid lines when the entry is obsolete; and,
     from the first line in no entry, the rest of the file.
     """
 
@@ -315,13 +337,13 @@ def _grammar(forms: int) -> re.Pattern[bytes]:
     )
     old = b"#~ "
     obsolete = (
-        rb"(?=(#~))(?:" + previous(b"#~") + rb")?"
-        rb"(?:#~ msgctxt (" + strings(old) + rb"))?#~ msgid (" + strings(old) + rb")"
+        rb"(?:" + previous(b"#~") + rb")?"
+        rb"((?:#~ msgctxt " + strings(old) + rb")?#~ msgid " + strings(old) + rb")"
         + rb"(?:#~ msgid_plural " + strings(old) + plural(old) + rb"|#~ msgstr " + strings(old) + rb")"
     )
     # Comments of every kind but flags (#, #!), previous messages (#|) and
     # obsolete lines (#~), which have their own places.
-    other = rb"#(?:[^~|,!\n][^\n]*)?\n"
+    other = rb"#(?:[^~|,!\\\n]|[^~|,!\n][^\n]*[^\\\n])?\n"
     # A flag line of flag names only: no white space but spaces, which str
     # and bytes strip alike.
     comments = rb"(?:" + other + rb")*+(#,[ A-Za-z0-9_,.:-]*\n)?(?:" + other + rb")*+"
@@ -338,32 +360,35 @@ def count_fast(path: str | Path, data: bytes) -> Statistics | None:
     ``None`` says only that the file is not in the shape read here; the
     strict reader decides whether it is a catalog.
     """
-    from ..errors import CatalogError
+    from .charset import Charset, header_charset
+    from .entry import Catalog
     from .plural import nplurals
-    from .reader import read_po
 
-    if b"#-#-#-#-#" in data or b"\r" in data or b"\0" in data or b"\\\n" in data:
-        return None
-    head = _HEADER.match(data, 3 if data.startswith(b"\xef\xbb\xbf") else 0)
-    if head is None:
+    if b"#-#-#-#-#" in data or b"\r" in data or b"\0" in data:
+        return None  # (a backslash that joins two lines ends no line the grammar reads)
+    expressions = _count_patterns()
+    bom = data.startswith(b"\xef\xbb\xbf")
+    head = expressions.header.match(data, 3 if bom else 0)
+    if head is None or len(re.findall(rb"(?m)^#[,!]", head.group(1))) > 1:
+        return None  # a second flag line: the strict reader says which one counts
+    # The header's text: its strings joined, their four escapes resolved.
+    raw = expressions.escape.sub(lambda found: _BYTE_ESCAPES[found.group(1)], head.group(2).replace(b'"\n"', b"")[1:-2])
+    charset = Charset(header_charset(raw.decode("latin-1")))
+    if not charset.known or charset.codec not in _UTF8:
         return None
     try:
-        catalog = read_po(path, data[: head.end()], fast=False)
-    except CatalogError:
+        text = raw.decode(charset.codec)
+        if not data.isascii():
+            data.decode(charset.codec)
+    except UnicodeDecodeError:
         return None
-    header = catalog.header_entry
-    if catalog.entries or header is None or catalog.charset not in _UTF8:
-        return None
-    if not data.isascii():
-        try:
-            data.decode(catalog.charset)
-        except UnicodeDecodeError:
-            return None
+    header = Entry("", (text,))
+    catalog = Catalog(path, [], header, notes=["a UTF-8 byte order mark starts the file; it was ignored"] if bom else [])
     header_empty = 1 if header.untranslated else 0
     rows = _grammar(nplurals(catalog.header.get("Plural-Forms"))).findall(data, head.end())
     if not rows:
         return Statistics(catalog.locale, Counts(untranslated=header_empty), catalog.notes)
-    flags, msgctxts, msgids, plurals, forms, empties, olds, old_msgctxts, old_msgids, strays = zip(*rows)
+    flags, msgctxts, msgids, plurals, forms, empties, olds, strays = zip(*rows)
     if strays.count(b"") != len(rows):
         return None  # a line in no entry, or an entry not in the shape read here
     # A column at a time: each keyword's strings joined into one string, the
@@ -371,19 +396,18 @@ def count_fast(path: str | Path, data: bytes) -> Statistics | None:
     sources = b"\0".join(msgids).replace(b'"\n"', b"")
     msgids = sources.split(b"\0")
     msgctxts = b"\0".join(msgctxts).replace(b'"\n"', b"").split(b"\0")
-    old = {index for index, text in enumerate(olds) if text}
+    old = [index for index, text in enumerate(olds) if text]
     keys = list(zip(msgctxts, msgids))
     if old:
-        old_keys = zip(
-            b"\0".join(old_msgctxts).replace(b'"\n#~ "', b"").split(b"\0"),
-            b"\0".join(old_msgids).replace(b'"\n#~ "', b"").split(b"\0"),
-        )
-        keys = [old_key if index in old else key for index, (key, old_key) in enumerate(zip(keys, old_keys))]
+        # An obsolete entry's keywords are in a column of their own, "#~ " before each string.
+        spans = b"\0".join([olds[index] for index in old]).replace(b'"\n#~ "', b"")
+        for index, key in zip(old, expressions.old_key.findall(spans)):
+            keys[index] = key
     if len(set(keys)) != len(keys) or (b"", b'""\n') in keys:
         return None  # a duplicate or a second header: the strict reader names the lines
     empty = {index for index, text in enumerate(empties) if text}
-    empty.update(index for index, text in enumerate(forms) if text and _first_form_empty(text))
-    fuzzy = {index for index, text in enumerate(flags) if text and _is_fuzzy(text)} - empty - old
+    empty.update(index for index, text in enumerate(forms) if text and text.startswith(b'msgstr[0] ""\n') and _first_form_empty(text))
+    fuzzy = {index for index, text in enumerate(flags) if text and _is_fuzzy(text)} - empty - set(old)
     pending = empty | fuzzy
     total = _source_words(sources) + _words(filter(None, plurals))
     waiting = _words([msgids[index] for index in pending] + [plurals[index] for index in pending])
@@ -408,7 +432,7 @@ def _words(strings: Iterable[bytes]) -> int:
     if b'"\n"' in text:
         text = text.replace(b'"\n"', b"")
     if b"\\" in text:
-        text = _ESCAPE_BYTES.sub(b" ", text)  # \n \t \" \\ each stand for a character between words
+        text = _count_patterns().escape.sub(b" ", text)  # \n \t \" \\ each stand for a character between words
     return count_words_utf8(text)
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import cache
 
 from ..locale_codes import language_of
 
@@ -86,7 +87,7 @@ class PluralFormsError(ValueError):
 # -- parsing ---------------------------------------------------------------------------
 
 #: One token of plural.y's scanner: it skips spaces and tabs only, and stops at ';', a newline or the end.
-_TOKEN = re.compile(r"[ \t]*(?:([0-9]+)|(==|!=|<=|>=|&&|\|\||[-+*/%<>!?:()]|n(?![A-Za-z0-9_]))|([;\n]|$)|([A-Za-z_][A-Za-z0-9_]*|.))")
+_TOKEN = r"[ \t]*(?:([0-9]+)|(==|!=|<=|>=|&&|\|\||[-+*/%<>!?:()]|n(?![A-Za-z0-9_]))|([;\n]|$)|([A-Za-z_][A-Za-z0-9_]*|.))"
 
 #: Binary operators: precedence (higher binds tighter), as in plural.y.
 _BINARY = {"||": 2, "&&": 3, "==": 4, "!=": 4, "<": 5, ">": 5, "<=": 5, ">=": 5, "+": 6, "-": 6, "*": 7, "/": 7, "%": 7}
@@ -215,7 +216,7 @@ def _parse(text: str) -> list[Node]:
 
     position = 0
     while True:
-        found = _TOKEN.match(text, position)
+        found = _token().match(text, position)
         assert found is not None  # the last alternative matches any character, the one before the end
         number, operator, end, other = found.groups()
         position = found.end()
@@ -274,6 +275,11 @@ def _parse(text: str) -> list[Node]:
             raise PluralFormsError("a '?' without its ':' in the plural expression")
         reduce()
     return nodes
+
+
+@cache
+def _token() -> re.Pattern[str]:
+    return re.compile(_TOKEN)
 
 
 def _precedence(operator: str) -> int:

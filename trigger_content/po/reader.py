@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import CatalogError, line_and_column
 from .charset import Charset, header_charset
@@ -57,7 +59,7 @@ def read_po(source: str | Path, data: bytes | None = None, *, fast: bool = True)
         data = read_bytes(path)
     notes: list[str] = []
     text, charset, clean = decode(path, data, notes)
-    newline = "\r\n" if "\r\n" in text else "\n"
+    newline = "\r\n" if "\r" in text and "\r\n" in text else "\n"
     if fast and clean:
         from .fast import read_fast
 
@@ -83,8 +85,8 @@ def _catalog(path: str, entries: list[Entry], header: Entry | None, header_index
 
 _BOM_UTF8 = codecs.BOM_UTF8
 #: A header entry first (after comments that do not end with a backslash), and its strings.
-_USUAL_HEADER = re.compile(rb'(?:#(?![~|])(?:[^\n]*[^\\\n])?\n)*msgid ""\r?\nmsgstr ""\r?\n((?:"[^"\\\n]*(?:\\[^\n][^"\\\n]*)*"\r?\n)+)')
-_USUAL_CHARSET = re.compile(rb'([^ \t"\\\r\n]*)(?=\\[nt]| )')
+_USUAL_HEADER = rb'(?:#(?![~|])(?:[^\n]*[^\\\n])?\n)*msgid ""\r?\nmsgstr ""\r?\n((?:"[^"\\\n]*(?:\\[^\n][^"\\\n]*)*"\r?\n)+)'
+_USUAL_CHARSET = rb'([^ \t"\\\r\n]*)(?=\\[nt]| )'
 
 
 def decode(path: str, data: bytes, notes: list[str]) -> tuple[str, Charset, bool]:
@@ -113,12 +115,13 @@ def decode(path: str, data: bytes, notes: list[str]) -> tuple[str, Charset, bool
 
 def _declared(path: str, data: bytes) -> str | None:
     """The charset the header entry names, read as gettext reads the header: before any charset is known."""
-    usual = _USUAL_HEADER.match(data)
+    expressions = _expressions()
+    usual = expressions.usual_header.match(data)
     if usual is not None:
         # The header first, after plain comments: its charset, when it is
         # said in one piece, then a space or an escape, is the one.
         at = usual.group(1).find(b"charset=")
-        name = _USUAL_CHARSET.match(usual.group(1), at + len(b"charset=")) if at >= 0 else None
+        name = expressions.usual_charset.match(usual.group(1), at + len(b"charset=")) if at >= 0 else None
         if name is not None:
             return name.group(1).decode("latin-1")
     reader = _Reader(path, data.decode("latin-1"), Charset("ISO-8859-1"), until_header=True)
@@ -133,7 +136,7 @@ def _declared(path: str, data: bytes) -> str | None:
 
 # -- tokens ------------------------------------------------------------------------------
 
-_TOKENS = re.compile(
+_TOKENS = (
     r"""(?P<nl>\n)
     |(?P<ws>[ \t\r\f\v]+)
     |\#(?:(?P<obsolete>~\|?)|(?P<previous>\|)|(?P<comment>[^\n]*))
@@ -141,16 +144,37 @@ _TOKENS = re.compile(
     |(?P<number>[0-9]+)
     |(?P<word>[A-Za-z_$][A-Za-z0-9_$]*)
     |(?P<bracket>[\[\]])
-    |(?P<junk>.)""",
-    re.VERBOSE,
+    |(?P<junk>.)"""
 )
-_ESCAPE = re.compile(r"\\(?:([ntbrfva\\\"])|([0-7]{1,3})|x[0-9A-Fa-f]*?([0-9A-Fa-f]{1,2})(?![0-9A-Fa-f])|(.?))")
+_ESCAPE = r"\\(?:([ntbrfva\\\"])|([0-7]{1,3})|x[0-9A-Fa-f]*?([0-9A-Fa-f]{1,2})(?![0-9A-Fa-f])|(.?))"
 _SIMPLE = {"n": "\n", "t": "\t", "b": "\b", "r": "\r", "f": "\f", "v": "\v", "a": "\a", "\\": "\\", '"': '"'}
-_SURROGATE = re.compile("[\udc80-\udcff]")
+_SURROGATE = "[\udc80-\udcff]"
 _KEYWORDS = {"msgctxt", "msgid", "msgid_plural", "msgstr", "domain"}
 _PREVIOUS_KEYWORDS = {"msgctxt", "msgid", "msgid_plural"}
 _CONFLICT = ("<<<<<<<", ">>>>>>>", "=======", "|||||||")
-_FLAG_SEPARATORS = re.compile(r"[\n \t\r\f\v,]+")
+_FLAG_SEPARATORS = r"[\n \t\r\f\v,]+"
+
+
+class _Expressions(NamedTuple):
+    tokens: re.Pattern[str]
+    escape: re.Pattern[str]
+    surrogate: re.Pattern[str]
+    flag_separators: re.Pattern[str]
+    usual_header: re.Pattern[bytes]
+    usual_charset: re.Pattern[bytes]
+
+
+@cache
+def _expressions() -> _Expressions:
+    """The reader's expressions, compiled on first use (a command that reads no catalog skips them)."""
+    return _Expressions(
+        re.compile(_TOKENS, re.VERBOSE),
+        re.compile(_ESCAPE),
+        re.compile(_SURROGATE),
+        re.compile(_FLAG_SEPARATORS),
+        re.compile(_USUAL_HEADER),
+        re.compile(_USUAL_CHARSET),
+    )
 
 # Grammar states: what the reader expects next.
 (
@@ -200,7 +224,8 @@ class _Reader:
         if "\\\n" in text:
             text = self._join_lines(text)
         self.text = text
-        self.bad_bytes = _SURROGATE.search(text) is not None
+        self.expressions = _expressions()
+        self.bad_bytes = self.expressions.surrogate.search(text) is not None
         self._reset()
 
     def _join_lines(self, text: str) -> str:
@@ -240,7 +265,7 @@ class _Reader:
         obsolete = previous = False
         last_string_line = 0
         joins = self.joins
-        for found in _TOKENS.finditer(text):
+        for found in self.expressions.tokens.finditer(text):
             kind = found.lastgroup
             if kind == "ws":
                 continue
@@ -316,11 +341,11 @@ class _Reader:
     def string(self, line: int, column: int, body: str) -> str:
         """A string's value: escapes resolved, bytes from escapes past ASCII kept as surrogates for :meth:`field`."""
         if self.bad_bytes:
-            bad = _SURROGATE.search(body)
+            bad = self.expressions.surrogate.search(body)
             if bad is not None:
                 raise self.fail(line, self._bad_byte(ord(bad.group()) - 0xDC00), column + 1 + bad.start())
         if "\\" in body:
-            body = _ESCAPE.sub(lambda found: self.escape(line, column, found), body)
+            body = self.expressions.escape.sub(lambda found: self.escape(line, column, found), body)
         if "\x04" in body:
             raise self.fail(line, "the context separator (EOT, \\x04) inside a string")
         if "#-#-#-#-#" in body:
@@ -355,8 +380,8 @@ class _Reader:
             self.unexpected("a comment", line)
         if text.endswith("\r"):
             text = text[:-1]
-        if self.bad_bytes and _SURROGATE.search(text):
-            text = _SURROGATE.sub("\ufffd", text)
+        if self.bad_bytes and self.expressions.surrogate.search(text):
+            text = self.expressions.surrogate.sub("\ufffd", text)
             self.notes.append(f"line {line}: a comment is not valid {self.charset.label}; read with U+FFFD in place of its bad bytes")
         if not self.comment_line:
             self.comment_line = line
@@ -369,7 +394,7 @@ class _Reader:
         elif marker in (",", "!"):
             # Each flag line replaces the flags of the one before: msgfmt
             # keeps the last, and with it whether the entry is fuzzy.
-            flags = [flag for flag in _FLAG_SEPARATORS.split(text[1:]) if flag]
+            flags = [flag for flag in self.expressions.flag_separators.split(text[1:]) if flag]
             if "fuzzy" in self.flags and "fuzzy" not in flags:
                 self.notes.append(f"line {line}: a second flag line without 'fuzzy': gettext keeps only the last flag line, so the entry is not fuzzy")
             self.flags = flags
@@ -467,7 +492,7 @@ class _Reader:
 
     def value(self, text: str, name: str) -> str:
         """A field's text; bytes that escapes gave are decoded with the strings around them, in the file's charset."""
-        if self.high_bytes and _SURROGATE.search(text):
+        if self.high_bytes and self.expressions.surrogate.search(text):
             try:
                 text = text.encode(self.charset.codec, "surrogateescape").decode(self.charset.codec)
             except UnicodeError:

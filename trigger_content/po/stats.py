@@ -14,8 +14,6 @@ Words are the source words (msgid, and msgid_plural) with inline tags left
 out; "translated words" are those of the translated entries.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -57,7 +55,7 @@ class Counts(NamedTuple):
         return min(round(exact, 2), 99.99) if self.translated < self.total else 100.0
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Counts:
+    def from_json(cls, data: dict[str, Any]) -> "Counts":
         words = data["words"]
         return cls(data["translated"], data["fuzzy"], data["untranslated"], data["obsolete"], words["translated"], words["total"])
 
@@ -152,7 +150,7 @@ def statistics(path: str | Path, data: bytes | None = None, *, fast: bool = True
     the strict reader, which raises :class:`~trigger_content.errors.CatalogError`
     for a file it cannot read.
     """
-    from .reader import read_bytes, read_po
+    from .reader import read_bytes
 
     if data is None:
         data = read_bytes(path)
@@ -162,5 +160,7 @@ def statistics(path: str | Path, data: bytes | None = None, *, fast: bool = True
         found = count_fast(path, data)
         if found is not None:
             return found
+    from .reader import read_po
+
     catalog = read_po(path, data, fast=fast)
     return Statistics(catalog.locale, count(catalog.entries, header=catalog.header_entry), catalog.notes)
