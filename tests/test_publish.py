@@ -109,3 +109,16 @@ def test_policy_from_pyproject_and_flags(tmp_path: Path, monkeypatch: pytest.Mon
     (tmp_path / "pyproject.toml").write_text('[tool.trigger-content.publish]\nmissing = "hide"\n', encoding="utf-8")
     assert main(["render"]) == 2
     assert "missing must be one of english, withhold-section" in capsys.readouterr().err
+
+
+def test_a_fuzzy_flag_beside_another_on_one_line_is_fuzzy(page: tc.Page, tmp_path: Path) -> None:
+    """gettext splits flags at commas and white space: "#, fuzzy c-format" is fuzzy, and never published."""
+    path = tmp_path / "fr" / "LC_MESSAGES" / "trigger_content.po"
+    path.parent.mkdir(parents=True)
+    text = FRENCH.read_text(encoding="utf-8")
+    title = 'msgctxt "trigger-point-injections.title"\n'
+    assert title in text
+    path.write_text(text.replace(title, "#, fuzzy c-format\n" + title), encoding="utf-8")
+    localized, fallbacks = publish(page, locale_translations(path, "fr", PublishPolicy()), PublishPolicy())
+    assert localized.title == (tc.SourceText(lang="en", content=page.title),)
+    assert [(f.context, f.reason) for f in fallbacks] == [("trigger-point-injections.title", "fuzzy: not reviewed since the English changed")]

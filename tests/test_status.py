@@ -240,3 +240,17 @@ def test_from_a_subfolder_of_the_project_paths_are_relative_to_it(merged_project
     pyproject.write_text(pyproject.read_text(encoding="utf-8") + 'contnet = "content"\n', encoding="utf-8")
     assert main(["status"]) == 2
     assert capsys.readouterr().err.startswith(f"{Path('..') / 'pyproject.toml'}:3: [tool.trigger-content]: unknown setting 'contnet'")
+
+
+@pytest.mark.parametrize("expression", ["(" * 110 + "n" + ")" * 110, " + ".join(["n"] * 1000), "*".join(["(n+1)"] * 2000)])
+def test_a_plural_expression_of_any_depth_or_size_is_counted_and_checked_without_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str], expression: str) -> None:
+    path = tmp_path / "deep.po"
+    path.write_text(
+        f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: nplurals=2; plural={expression};\\n"\n\n'
+        'msgid "day"\nmsgid_plural "days"\nmsgstr[0] "Tag"\nmsgstr[1] "Tage"\n',
+        encoding="utf-8",
+    )
+    assert main(["status", "--no-cache", str(path)]) == 0
+    assert main(["check", "--no-cache", str(path)]) == 1
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err and f"{path}:4: error: Plural-Forms: " in captured.out

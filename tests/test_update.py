@@ -185,3 +185,45 @@ def test_a_locale_named_twice_is_merged_and_compiled_once(project: Path, capsys:
     assert main(["update", "fr", "fr"]) == 0
     assert main(["compile", "fr", "fr"]) == 0
     assert [line.split(": ")[0] for line in capsys.readouterr().err.splitlines()] == [CATALOG, CATALOG.replace(".po", ".mo")]
+
+
+# -- catalogs as other tools write them: read right, never corrupted --------------------------
+
+
+def test_a_comment_that_names_another_charset_changes_nothing(project: Path) -> None:
+    """The charset is the header's: a UTF-8 catalog whose comment says ISO-8859-1 is merged as UTF-8, byte for byte."""
+    catalog_path = project / CATALOG
+    catalog_path.write_bytes(b"# Saved once as charset=ISO-8859-1.\n" + catalog_path.read_bytes())
+    before = catalog_path.read_bytes()
+    assert main(["update", "--check"]) == 0
+    assert main(["update"]) == 0
+    assert catalog_path.read_bytes() == before
+    assert "Injections dans les points gâchettes" in catalog_path.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(shutil.which("msgcat") is None, reason="GNU gettext's msgcat is not installed")
+def test_a_latin1_catalog_whose_comment_says_utf8_is_written_back_in_latin1() -> None:
+    from conftest import DATA
+    from trigger_content.po import catalog_bytes
+
+    path = DATA / "valid" / "latin1_file_whose_comment_says_utf8.po"
+    written = catalog_bytes(read_po(path))
+    assert written == subprocess.run(["msgcat", str(path)], capture_output=True, check=True).stdout
+    assert "Étirements".encode("latin-1") in written
+
+
+@pytest.mark.skipif(shutil.which("msgcat") is None, reason="GNU gettext's msgcat is not installed")
+def test_octal_escapes_are_read_as_the_characters_they_encode_and_written_as_msgcat_writes_them(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``msgcat --escape`` writes é as \\303\\251: update writes the characters back, and the page shows them."""
+    catalog_path = project / CATALOG
+    escaped = subprocess.run(["msgcat", "--escape", str(catalog_path)], capture_output=True, check=True).stdout
+    assert b"\\303\\242" in escaped and "â".encode() not in escaped
+    expected = subprocess.run(["msgcat", "-"], input=escaped, capture_output=True, check=True).stdout
+    catalog_path.write_bytes(escaped)
+    assert main(["update"]) == 0
+    assert catalog_path.read_bytes() == expected
+    assert "gâchettes" in catalog_path.read_text(encoding="utf-8")
+    catalog_path.write_bytes(escaped)
+    capsys.readouterr()
+    assert main(["render", "--locale", "fr"]) == 0
+    assert "Injections dans les points gâchettes" in capsys.readouterr().out

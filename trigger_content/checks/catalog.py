@@ -45,9 +45,9 @@ def plural_forms(catalog: Catalog, context: Context) -> Iterator[tuple[int | Non
 
 @check("fuzzy-header", "warning", scope="catalog")
 def fuzzy_header(catalog: Catalog, context: Context) -> Iterator[tuple[int | None, str]]:
-    """Fuzzy header: msgfmt ignores a fuzzy header, and with it the charset and plural rule."""
+    """Fuzzy header: the header is marked unfinished, and pybabel compile skips such a catalog."""
     if catalog.header_fuzzy:
-        yield None, "the header is marked fuzzy; remove the flag once Language and Plural-Forms are right"
+        yield None, "the header is marked fuzzy (unfinished): pybabel compile skips the catalog; remove the flag once Language and Plural-Forms are right"
 
 
 @check("completeness", "error", scope="catalog")

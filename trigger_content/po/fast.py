@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .entry import Entry
+from .reader import parse_references
 from .stats import Counts, Statistics, count, count_words_utf8
 
 # -- entries -------------------------------------------------------------------------------
@@ -241,9 +242,7 @@ def _comments(block: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, 
         if marker == ".":
             extracted.append(text[2:] if text[1:2] == " " else text[1:])
         elif marker == ":":
-            from .reader import _references
-
-            references.extend(_references(text[1:]))
+            references.extend(parse_references(text[1:]))
         elif marker in (",", "!"):
             if flags is not None:
                 raise _Decline  # a second flag line: the strict reader notes which one counts

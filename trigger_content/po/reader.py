@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from bisect import bisect_right
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -34,7 +35,7 @@ from ..errors import CatalogError, line_and_column
 from .charset import Charset, header_charset
 from .entry import Catalog, Entry
 
-__all__ = ["read_po", "read_bytes"]
+__all__ = ["parse_references", "read_bytes", "read_po"]
 
 
 def read_bytes(path: str | Path) -> bytes:
@@ -246,7 +247,6 @@ class _Reader:
         self.flags: list[str] = []
         self.comment_line = 0
         self.fields: dict[str, list[str]] = {}
-        self.raw: set[str] = set()  # fields whose strings hold bytes from escapes
         self.lines: dict[str, int] = {}
         self.forms: list[str] = []
         self.form_index = 0
@@ -390,7 +390,7 @@ class _Reader:
             rest = text[1:]
             self.extracted.append(rest[1:] if rest.startswith(" ") else rest)
         elif marker == ":":
-            self.references.extend(_references(text[1:]))
+            self.references.extend(parse_references(text[1:]))
         elif marker in (",", "!"):
             # Each flag line replaces the flags of the one before: msgfmt
             # keeps the last, and with it whether the entry is fuzzy.
@@ -551,12 +551,10 @@ def _invalid_escape(reader: _Reader, line: int, column: int, found: re.Match[str
 
 def _count_before(joins: list[int], position: int) -> int:
     """How many joined lines end before ``position`` of the joined text."""
-    from bisect import bisect_right
-
     return bisect_right(joins, position)
 
 
-def _references(text: str) -> list[str]:
+def parse_references(text: str) -> list[str]:
     """The locations of a ``#:`` line: ``file:line`` or ``file``, as gettext splits them.
 
     gettext also reads ``file: 12`` (the number after a space), and a name
