@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -235,3 +236,17 @@ def test_two_documents_with_one_page_id_are_refused_by_extract_and_check(tmp_pat
     assert capsys.readouterr().err == message
     assert main(["check"]) == 2
     assert capsys.readouterr().err == message
+
+
+def test_status_outside_a_project_starts_without_typing(tmp_path: Path) -> None:
+    """A CI that counts catalogs outside a project (no pyproject.toml) loads neither TOML nor typing: start-up is most of its time."""
+    catalog = tmp_path / "fr.po"
+    shutil.copy(ROOT / "locales" / "fr" / "LC_MESSAGES" / "trigger_content.po", catalog)
+    probe = (
+        "import sys, io, contextlib\n"
+        "from trigger_content.cli import main\n"
+        f"with contextlib.redirect_stdout(io.StringIO()): main(['status', '--no-cache', {str(catalog)!r}])\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'typing', 'tomllib', 'dataclasses', 'pydantic', 'babel', 'jinja2', 'polib'}))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "TRIGGER_CONTENT_CACHE": "/nonexistent"})
+    assert result.stdout.strip() == "[]", result.stderr

@@ -5,19 +5,27 @@ The counting rules are msgfmt's, and live with the PO files
 pages, and as a table, JSON, Markdown and badges.
 """
 
+from __future__ import annotations
+
 import re
+from collections import namedtuple
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, NamedTuple
 
 from .errors import TriggerContentError
 from .po.entry import Catalog, Entry
 from .po.stats import Counts, count
 
 
-class SectionStatus(NamedTuple):
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
+
+
+class SectionStatus(namedtuple("SectionStatus", "id title counts")):
     """The figures of one section of the pages (``site``, a page's lead, a section)."""
 
+    __slots__ = ()
     id: str
     title: str
     counts: Counts
@@ -26,17 +34,18 @@ class SectionStatus(NamedTuple):
         return {"id": self.id, "title": self.title, **self.counts.to_json()}
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "SectionStatus":
+    def from_json(cls, data: dict[str, Any]) -> SectionStatus:
         return cls(data["id"], data["title"], Counts.from_json(data))
 
 
-class CatalogStatus(NamedTuple):
-    """The figures of one catalog (named tuples here, for a quick start: no dataclasses module)."""
+class CatalogStatus(namedtuple("CatalogStatus", "path locale counts sections", defaults=((),))):
+    """The figures of one catalog (named tuples here, for a quick start: no dataclasses or typing module)."""
 
+    __slots__ = ()
     path: str
     locale: str
     counts: Counts
-    sections: tuple[SectionStatus, ...] = ()
+    sections: tuple[SectionStatus, ...]
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -47,7 +56,7 @@ class CatalogStatus(NamedTuple):
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "CatalogStatus":
+    def from_json(cls, data: dict[str, Any]) -> CatalogStatus:
         sections = tuple(SectionStatus.from_json(section) for section in data["sections"])
         return cls(data["path"], data["locale"], Counts.from_json(data), sections)
 

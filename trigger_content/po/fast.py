@@ -13,12 +13,12 @@ the strict reader (``tests/test_po_reader.py``).
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from itertools import accumulate, repeat
 from operator import add
 from pathlib import Path
-from typing import NamedTuple
 
 from .entry import Entry
 from .reader import parse_references
@@ -51,15 +51,7 @@ def _field(name: str, between: str = _BETWEEN) -> str:
     return rf"[ \t]*+(?P<{name}>" + _strings(between) + ")"
 
 
-class _Expressions(NamedTuple):
-    entry: re.Pattern[str]
-    string: re.Pattern[str]
-    form: re.Pattern[str]
-    leading_blank: re.Pattern[str]
-    obsolete_previous: re.Pattern[str]
-    escape: re.Pattern[str]
-    flag_separators: re.Pattern[str]
-    previous: re.Pattern[str]
+_Expressions = namedtuple("_Expressions", "entry string form leading_blank obsolete_previous escape flag_separators previous")
 
 
 @cache
@@ -284,10 +276,7 @@ _UTF8 = frozenset({"utf-8", "ascii"})
 _BYTE_ESCAPES = {b"n": b"\n", b"t": b"\t", b'"': b'"', b"\\": b"\\"}
 
 
-class _CountExpressions(NamedTuple):
-    header: re.Pattern[bytes]
-    escape: re.Pattern[bytes]
-    old_key: re.Pattern[bytes]
+_CountExpressions = namedtuple("_CountExpressions", "header escape old_key")
 
 
 @cache

@@ -27,9 +27,9 @@ from __future__ import annotations
 import codecs
 import re
 from bisect import bisect_right
+from collections import namedtuple
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
 
 from ..errors import CatalogError, line_and_column
 from .charset import Charset, header_charset
@@ -156,13 +156,7 @@ _CONFLICT = ("<<<<<<<", ">>>>>>>", "=======", "|||||||")
 _FLAG_SEPARATORS = r"[\n \t\r\f\v,]+"
 
 
-class _Expressions(NamedTuple):
-    tokens: re.Pattern[str]
-    escape: re.Pattern[str]
-    surrogate: re.Pattern[str]
-    flag_separators: re.Pattern[str]
-    usual_header: re.Pattern[bytes]
-    usual_charset: re.Pattern[bytes]
+_Expressions = namedtuple("_Expressions", "tokens escape surrogate flag_separators usual_header usual_charset")
 
 
 @cache

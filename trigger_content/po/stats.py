@@ -14,11 +14,13 @@ Words are the source words (msgid, and msgid_plural) with inline tags left
 out; "translated words" are those of the translated entries.
 """
 
+from __future__ import annotations
+
 import re
+from collections import namedtuple
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
 
 from .entry import Entry
 
@@ -26,15 +28,21 @@ _WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*")
 _TAG = re.compile(r"</?[a-z]+\d+>")
 
 
-class Counts(NamedTuple):
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
+
+
+class Counts(namedtuple("Counts", "translated fuzzy untranslated obsolete words_translated words_total", defaults=(0,) * 6)):
     """The figures of a set of entries."""
 
-    translated: int = 0
-    fuzzy: int = 0
-    untranslated: int = 0
-    obsolete: int = 0
-    words_translated: int = 0
-    words_total: int = 0
+    __slots__ = ()
+    translated: int
+    fuzzy: int
+    untranslated: int
+    obsolete: int
+    words_translated: int
+    words_total: int
 
     @property
     def total(self) -> int:
@@ -55,7 +63,7 @@ class Counts(NamedTuple):
         return min(round(exact, 2), 99.99) if self.translated < self.total else 100.0
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "Counts":
+    def from_json(cls, data: dict[str, Any]) -> Counts:
         words = data["words"]
         return cls(data["translated"], data["fuzzy"], data["untranslated"], data["obsolete"], words["translated"], words["total"])
 
@@ -133,9 +141,10 @@ def count_words_utf8(text: bytes) -> int:
     return runs - len(_JOIN.findall(classes))
 
 
-class Statistics(NamedTuple):
+class Statistics(namedtuple("Statistics", "locale counts notes")):
     """What ``status`` needs of one catalog: its locale, its figures, and what reading it noticed."""
 
+    __slots__ = ()
     locale: str
     counts: Counts
     notes: list[str]
