@@ -225,3 +225,18 @@ def test_temporary_files_a_stopped_build_left_are_removed(site: Path, capsys: py
     assert not any(path.exists() for path in left) and mine.exists()
     for path in left:
         assert f"{path}: removed (left by a build that was stopped)" in err
+
+
+def test_a_pipe_or_a_folder_where_a_page_goes_neither_hangs_nor_is_written_through(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    page = site / "de" / "trigger-point-injections.txt"
+    page.unlink()
+    os.mkfifo(page)
+    assert main(["build", str(site)]) == 0  # the pipe is replaced by the page, never read
+    assert page.is_file() and not page.is_fifo()
+    page.unlink()
+    page.mkdir()
+    capsys.readouterr()
+    assert main(["build", str(site)]) == 2
+    assert capsys.readouterr().err.strip().endswith(f"{page}: Is a directory")

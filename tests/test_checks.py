@@ -563,3 +563,30 @@ def test_what_msgfmt_compiles_but_is_wrong_is_an_error_of_check_at_its_line(case
     capsys.readouterr()
     assert main(["check", "--no-cache", "--disable", "header,punctuation", str(path)]) == 1
     assert capsys.readouterr().out.splitlines()[0] == f"{path}:{line}: error: {message} [{check_id}]"
+
+
+@pytest.mark.parametrize(
+    ("typed", "extra"),
+    [
+        ("<svg/onload=alert(1)>", '<svg onload="alert(1)">'),
+        ('<img src=\\"x\\"onerror=alert(1)>', '<img onerror="alert(1)" src="x">'),
+        ("<img src=x onerror=alert(1)", '<img onerror="alert(1)" src="x" (not closed)'),
+        ("<img src=`x` onerror=alert(1)>", '<img onerror="alert(1)" src="`x`">'),
+    ],
+)
+def test_markup_as_browsers_read_it_is_found(typed: str, extra: str) -> None:
+    assert only(f'msgid "Rest."\nmsgstr "Repos.{typed}"\n', "markup") == [f"markup differs from the English: not in the English: {extra}"]
+
+
+def test_words_in_angle_brackets_are_not_markup() -> None:
+    assert only('msgid "If a<b and c>d"\nmsgstr "Si a<b et c>d"\n', "markup") == []
+    assert only('msgid "Less than 5 mm"\nmsgstr "Moins de <b 5 mm"\n', "markup") == []
+
+
+def test_an_empty_later_plural_form_is_a_warning() -> None:
+    assert only('msgid "day"\nmsgid_plural "days"\nmsgstr[0] "Tag"\nmsgstr[1] ""\n', "untranslated") == ["a plural form is untranslated"]
+
+
+def test_a_fuzzy_flag_says_why_it_is_there() -> None:
+    assert only('#, fuzzy\nmsgid "a"\nmsgstr "b"\n', "fuzzy") == ["fuzzy: marked for review; review the translation and remove the fuzzy flag"]
+    assert only('#, fuzzy\n#| msgid "A"\nmsgid "a"\nmsgstr "b"\n', "fuzzy") == ["fuzzy: the English changed; review the translation and remove the fuzzy flag"]

@@ -56,6 +56,8 @@ CATALOGS = {
     "joined lines": lambda k: _catalog('msgid "a"\nmsgstr "' + "b\\\n" * k + '"\n'),
     "previous strings": lambda k: _catalog('#| msgid "a"\n' + '#| "b"\n' * k + 'msgid "a"\nmsgstr "b"\n'),
     "an unterminated string after many": lambda k: _catalog('msgid "a"\nmsgstr ""\n' + '"b"\n' * k + '"open\n'),
+    "a plural form over many lines": lambda k: _catalog('msgid "a"\nmsgid_plural "as"\nmsgstr[0] ""\n' + ('"' + "x" * 100 + '"\n') * k + 'msgstr[1] "y"\n'),
+    "references with colons apart": lambda k: _catalog("#: " + "a.c : 1 b : " * k + '\nmsgid "a"\nmsgstr "b"\n'),
 }
 
 
@@ -129,3 +131,19 @@ def test_loading_a_deep_toml_document_is_refused_at_its_line(tmp_path: Path) -> 
 def test_a_catalog_that_cannot_be_read_is_refused_whatever_its_size() -> None:
     with pytest.raises(CatalogError):
         read_po("case.po", _catalog("# a comment\n" * 100_000 + "junk\n"))
+
+
+def test_a_plural_forms_header_of_many_forms_costs_nothing_and_is_said(tmp_path: Path) -> None:
+    """The number of forms a header claims sets no cost: counted at once, reported by check, refused by update."""
+    from trigger_content.checks import Policy, check_catalog
+
+    for claimed in ("32000", "0" * 5000 + "2", "9" * 5000):
+        data = _catalog('msgid "day"\nmsgid_plural "days"\nmsgstr[0] "Tag"\nmsgstr[1] "Tage"\n').replace(b"nplurals=2", b"nplurals=" + claimed.encode())
+        start = time.perf_counter()
+        assert statistics("case.po", data).counts.translated == 1
+        found = [finding.message for finding in check_catalog(read_po("case.po", data), Policy()) if finding.check == "plural-forms"]
+        if claimed.startswith("0"):  # nplurals=2, written with 5,000 zeros before it
+            assert found == []
+        else:
+            assert len(found) == 1 and "no language has more than 6 plural forms" in found[0]
+        assert time.perf_counter() - start < 5  # against a hang, not a speed goal

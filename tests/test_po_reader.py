@@ -28,8 +28,8 @@ needs_gettext = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU g
 #: Each hostile file, and the line (and column) and message the reader gives.
 REFUSED = [
     ("domain_directive", "6: a domain directive: this reader keeps one domain a file; split the file at it"),
-    ("duplicate_definition", "9: duplicate message definition (first defined at line 6)"),
-    ("duplicate_definition_with_context", "11: duplicate message definition (first defined at line 7)"),
+    ("duplicate_definition", "9: duplicate message definition (first defined at line 7)"),
+    ("duplicate_definition_with_context", "11: duplicate message definition (first defined at line 8)"),
     ("eot_escaped_inside_string", "6: the context separator (EOT, \\x04) inside a string"),
     ("eot_raw_inside_string", "6: the context separator (EOT, \\x04) inside a string"),
     ("escaped_single_quote", "7:17: invalid escape sequence '\\''"),
@@ -49,8 +49,8 @@ REFUSED = [
     ("msgstr_without_msgid", "6: msgstr without msgid before it"),
     ("non_ascii_in_ascii_catalog", "7:9: byte 0xc3 is not valid ASCII"),
     ("nul_byte", "7:13: NUL byte in the file"),
-    ("obsolete_entry_defined_twice", "9: duplicate message definition (first defined at line 6)"),
-    ("obsolete_header_beside_the_header", "9: duplicate message definition (first defined at line 1)"),
+    ("obsolete_entry_defined_twice", "9: duplicate message definition (first defined at line 7)"),
+    ("obsolete_header_beside_the_header", "9: duplicate message definition (first defined at line 2)"),
     ("obsolete_unterminated_string", "7:11: unterminated string"),
     ("plural_forms_out_of_order", "8: the first plural form must be msgstr[0]"),
     ("plural_forms_without_msgid_plural", "6: msgstr[N] without msgid_plural before it"),
@@ -60,12 +60,12 @@ REFUSED = [
     ("previous_line_before_a_comment", "7: #| lines must be followed by the msgctxt or msgid of their entry"),
     ("previous_lines_at_the_end_of_the_file", "10: #| lines must be followed by the msgctxt or msgid of their entry"),
     ("quote_inside_string", "7:14: text after the end of the string"),
-    ("second_header", "6: a second header entry (the first is at line 1)"),
+    ("second_header", "6: a second header entry (the first is at line 2)"),
     ("string_ending_in_backslash", "7:8: unterminated string"),
     ("string_without_keyword", "1: a string with no keyword before it"),
     ("text_after_string", "7:19: text after the end of the string"),
     ("truncated_utf8_sequence", "7:18: byte 0xc3 is not valid UTF-8"),
-    ("unknown_charset_with_non_ascii_text", "6:18: byte 0xc3: the header's charset 'KLINGON-8' is not one gettext knows, so this text cannot be read; declare UTF-8"),
+    ("unknown_charset_with_non_ascii_text", "6:18: byte 0xc3: the header's charset 'KLINGON-8' is not one this reader can decode, so this text cannot be read; declare UTF-8"),
     ("unknown_keyword", "7: unknown keyword 'msgstrr'"),
     ("unquoted_msgstr", "7: msgstr must be followed by a quoted string"),
     ("unterminated_string", "7:8: unterminated string"),
@@ -187,7 +187,7 @@ def test_the_charset_is_the_headers_not_a_comments(case: str, text: str) -> None
 def test_a_charset_that_is_no_text_encoding_is_read_as_ascii_with_a_note(codec: str) -> None:
     catalog = read_po(VALID / f"charset_named_{codec}.po")
     assert catalog.entries[0].msgstr == ("Bewegung",)
-    assert catalog.notes == [f"the header's charset {codec!r} is not one gettext knows; the file is read as ASCII"]
+    assert catalog.notes == [f"the header's charset {codec!r} is not one this reader can decode; the file is read as ASCII"]
 
 
 def test_a_sun_style_location_is_a_translator_comment_as_for_gettext_0_21() -> None:
@@ -505,3 +505,67 @@ def test_the_codecs_of_gettexts_charsets_are_written_out_right() -> None:
         except LookupError:
             assert name in ("EUC-TW", "VISCII", "GEORGIAN-PS")  # no codec in Python
     assert found == GETTEXT_CODECS
+
+
+def test_a_plural_index_of_thousands_of_digits_is_read_as_msgfmt_reads_it() -> None:
+    head = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\nPlural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+    zeros = "0" * 5000
+    entry = read_po("zeros.po", (head + f'msgid "a"\nmsgid_plural "as"\nmsgstr[{zeros}] "x"\nmsgstr[{zeros}1] "y"\n').encode()).entries[0]
+    assert entry.msgstr == ("x", "y")
+    with pytest.raises(CatalogError) as refused:
+        read_po("nines.po", (head + f'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "x"\nmsgstr[{"9" * 5000}] "y"\n').encode())
+    assert str(refused.value) == "nines.po:7: msgstr[99999999…] where msgstr[1] is expected: plural forms go in order, none missing"
+
+
+@pytest.mark.skipif(shutil.which("msgcat") is None, reason="GNU gettext (msgcat) is not installed")
+def test_the_first_charset_of_the_header_text_decides_even_split_or_escaped() -> None:
+    """gettext takes the first ``charset=`` of the header's text: written across two strings, or with an escape, it is still the first."""
+    from trigger_content.po import catalog_bytes
+
+    for spelled in ('"X-Note: chars"\n"et=ISO-8859-1 \\n"\n', '"X-Note: charset\\x3dISO-8859-1 \\n"\n'):
+        data = ('msgid ""\nmsgstr ""\n' + spelled + '"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "été"\n').encode("latin-1")
+        catalog = read_po("split.po", data)
+        assert (catalog.charset, catalog.entries[0].msgstr) == ("iso8859-1", ("été",))
+        assert catalog_bytes(catalog) == subprocess.run(["msgcat", "-"], input=data, capture_output=True, check=True).stdout
+
+
+def test_a_compiled_catalog_is_in_the_catalogs_charset_with_what_msgfmt_compiles(tmp_path: Path) -> None:
+    import gettext
+
+    from trigger_content.catalogs import compile_catalog
+
+    data = (
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+        'msgid "Summer"\nmsgstr "Été"\n\nmsgid "one day"\nmsgid_plural "%d days"\nmsgstr[0] "un jour"\nmsgstr[1] ""\n'
+    ).encode("latin-1")
+    catalog = read_po("fr.po", data)
+    mo = tmp_path / "fr.mo"
+    mo.write_bytes(compile_catalog(catalog, data))
+    with open(mo, "rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    assert compiled.gettext("Summer") == "Été"
+    assert compiled.ngettext("one day", "%d days", 1) == "un jour"  # msgfmt compiles it: the first form is there
+    if shutil.which("msgfmt"):
+        made = tmp_path / "msgfmt.mo"
+        subprocess.run(["msgfmt", "-o", str(made), "-"], input=data, check=True)
+        with open(made, "rb") as handle:
+            theirs = gettext.GNUTranslations(handle)
+        assert (theirs.gettext("Summer"), theirs.ngettext("one day", "%d days", 1)) == ("Été", "un jour")
+
+
+def test_text_that_the_charset_cannot_hold_is_refused_not_written(tmp_path: Path) -> None:
+    from trigger_content.catalogs import merge
+    from trigger_content.po import Catalog, Entry, catalog_bytes
+
+    catalog = read_po("x.po", b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=CHARSET\\n"\n\nmsgid "a"\nmsgstr "b"\n')
+    merged = merge(catalog, Catalog("t.pot", [Entry("Café")], Entry("", ("Content-Type: text/plain; charset=UTF-8\n",))))
+    with pytest.raises(CatalogError) as refused:
+        catalog_bytes(merged)
+    assert str(refused.value) == "x.po: 'é' cannot be written in the catalog's charset CHARSET; change it to UTF-8"
+
+
+def test_the_read_check_reports_what_the_reader_read_past(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--no-cache", "--disable", "header", str(VALID / "second_flag_line_without_fuzzy.po"), str(VALID / "utf8_bom.po")]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert f"{VALID / 'second_flag_line_without_fuzzy.po'}:7: warning: a second flag line without 'fuzzy': gettext keeps only the last flag line, so the entry is not fuzzy [read]" in out
+    assert f"{VALID / 'utf8_bom.po'}:1: warning: a UTF-8 byte order mark starts the file; it was ignored [read]" in out

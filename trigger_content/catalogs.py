@@ -294,6 +294,7 @@ def merge(catalog: Catalog, template: Catalog) -> Catalog:
     comments, flags and the header survive, every line of it as it was; only
     the header's POT-Creation-Date follows the template. No translation is lost.
     """
+    from .po.plural import MAX_NPLURALS
     from .po.plural import nplurals as plural_count
 
     active = [entry for entry in catalog.entries if not entry.obsolete]
@@ -309,6 +310,11 @@ def merge(catalog: Catalog, template: Catalog) -> Catalog:
     revivable = {entry.key: entry for entry in catalog.entries if entry.obsolete}
 
     nplurals = plural_count(catalog.header.get("Plural-Forms"))
+    if nplurals > MAX_NPLURALS and any(entry.msgid_plural is not None for entry in template.entries):
+        raise TriggerContentError(
+            f"Plural-Forms says more plural forms than any language has (at most {MAX_NPLURALS}); correct it, then update",
+            path=catalog.path, line=catalog.field_line("Plural-Forms"),
+        )
     merged: list[Entry] = []
     used: set[int] = set()
     for source in template.entries:

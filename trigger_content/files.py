@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -120,11 +121,15 @@ def read_within(root: Path, relative: str) -> bytes | None:
     except (TriggerContentError, OSError):
         return None
     try:
-        fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=folder)
+        # Without waiting: a pipe put where a page goes is not read.
+        fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=folder)
     except OSError:
         return None
     finally:
         os.close(folder)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        return None  # a folder, a pipe or a device: not a file the build wrote
     with os.fdopen(fd, "rb") as handle:
         return handle.read()
 

@@ -302,9 +302,9 @@ def _starts_a_word(forms: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def findings_json(path: str | Path, policy: Policy) -> tuple[list[dict[str, object]], list[str]]:
-    """The findings of the catalog at ``path`` as JSON-shaped data, and the reader's notes: the work of one worker of ``check``."""
+    """The findings of the catalog at ``path`` as JSON-shaped data (the reader's notes among them, as the check ``read``): the work of one worker of ``check``."""
     catalog = read_po(path)
-    return [finding.to_json() for finding in check_catalog(catalog, policy)], catalog.notes
+    return [finding.to_json() for finding in check_catalog(catalog, policy)], []
 
 
 def policy_key(policy: Policy) -> str:

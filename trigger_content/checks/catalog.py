@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..po.entry import Catalog
@@ -12,6 +13,19 @@ from . import Context, check
 def unreadable(catalog: Catalog, context: Context) -> Iterator[tuple[int | None, str]]:
     """Unreadable: a catalog that gettext would refuse; the reader says where and why."""
     return iter(())  # reported by the reader itself, before any check runs
+
+
+@check("read", "warning", scope="catalog")
+def read(catalog: Catalog, context: Context) -> Iterator[tuple[int | None, str]]:
+    """Read: what the reader read past (a byte order mark, a comment not in the charset, a flag line that drops fuzzy, a charset it cannot decode)."""
+    for note in catalog.notes:
+        found = re.match(r"line ([0-9]+): ", note)
+        if found is not None:
+            yield int(found.group(1)), note[found.end() :]
+        elif "charset" in note and catalog.header_entry is not None:
+            yield catalog.field_line("Content-Type"), note
+        else:
+            yield 1, note
 
 
 @check("header", "error", scope="catalog")

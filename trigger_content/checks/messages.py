@@ -37,8 +37,8 @@ USUAL_RATIO = {"de": 1.25, "fr": 1.2, "it": 1.15, "pt": 1.15, "es": 1.2, "ru": 1
 def untranslated(entries: Sequence[Entry], context: Context) -> Iterator[tuple[Entry, str]]:
     """Untranslated: the text will show in English."""
     for entry in entries:
-        if entry.untranslated:
-            yield entry, "untranslated" if not any(entry.msgstr) else "a plural form is untranslated"
+        if not entry.complete:
+            yield entry, "untranslated" if entry.untranslated else "a plural form is untranslated"
 
 
 @check("fuzzy", "warning")
@@ -46,7 +46,7 @@ def fuzzy(entries: Sequence[Entry], context: Context) -> Iterator[tuple[Entry, s
     """Fuzzy: the translation is not published until a translator confirms it."""
     for entry in entries:
         if entry.fuzzy and not entry.untranslated:
-            yield entry, "fuzzy: the English changed; review the translation and remove the fuzzy flag"
+            yield entry, "fuzzy: " + ("the English changed; " if entry.previous_msgid is not None else "marked for review; ") + "review the translation and remove the fuzzy flag"
 
 
 @check("tags", "error", scope="tagged")
@@ -103,12 +103,14 @@ _HTML_ELEMENTS = (
     "ul var video wbr xmp"
 ).split()
 _ELEMENT_NAMES = frozenset(_HTML_ELEMENTS)
-#: A start or end tag, its attributes, or a comment (a tag is markup when its name is an element's).
+#: A start or end tag, its attributes (a slash or nothing may part them, as
+#: browsers read them: <svg/onload=…>, <img src="x"onerror=…>), whether a
+#: ">" closes it, or a comment. A tag is markup when its name is an element's.
 _ELEMENT = re.compile(
-    r"<(/?)([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9.-]*)?)(?=[\s/>])"
-    r"""((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?)*+)\s*/?>|<!--"""
+    r"<(/?)([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9.-]*)?)(?=[\s/>]|$)"
+    r"""((?:[\s/]*+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=]+))?)*+)[\s/]*(>?)|<!--"""
 )
-_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>=`]+)))?""")
+_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>=]+)))?""")
 #: Attributes whose value is text for readers, translated like the rest.
 _TRANSLATED_ATTRIBUTES = frozenset({"alt", "title", "aria-label", "aria-description", "placeholder", "label", "summary"})
 
@@ -120,15 +122,18 @@ def _markup(text: str) -> Counter[str]:
         if match.group(0) == "<!--":
             found["<!--"] += 1
             continue
-        closing, name, attributes = match.group(1), match.group(2).lower(), match.group(3)
+        closing, name, attributes, closed = match.group(1), match.group(2).lower(), match.group(3), match.group(4)
         if name not in _ELEMENT_NAMES and "-" not in name:
             continue  # <name>, <patients>: text in angle brackets
-        pairs = []
+        pairs, valued = [], False
         for attribute in _ATTRIBUTE.finditer(attributes):
             key = attribute.group(1).lower()
             value = next((part for part in attribute.groups()[1:] if part is not None), None)
+            valued = valued or value is not None
             pairs.append(key if value is None else f'{key}="{"…" if key in _TRANSLATED_ATTRIBUTES else value}"')
-        found["<" + closing + " ".join([name, *sorted(pairs)]) + ">"] += 1
+        if (pairs and not valued) or (not closed and not valued):
+            continue  # "a<b and c>d", "<b": words, not markup; markup gives its attributes values
+        found["<" + closing + " ".join([name, *sorted(pairs)]) + (">" if closed else " (not closed)")] += 1
     return found
 
 

@@ -76,9 +76,9 @@ class Catalog:
     """The messages of a PO file, its header entry apart, and what reading it noticed.
 
     ``entries`` are the messages in file order (active and obsolete), without
-    the header; ``header`` is the header entry (``None`` when the file has
-    none) and ``header_index`` the number of messages before it. ``fields``
-    are the header's ``Name: value`` lines. ``charset`` is the Python codec
+    the header; ``header_entry`` is the header entry (``None`` when the file
+    has none) and ``header_index`` the number of messages before it;
+    ``header`` is its ``Name: value`` lines as a dict. ``charset`` is the Python codec
     the file was read with, ``newline`` its line end, ``data`` the bytes it
     was read from (empty for a catalog made in memory).
     """

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .entry import Entry
 from .reader import parse_references
-from .stats import Counts, Statistics, count, count_words_utf8
+from .stats import Counts, Statistics, count_words_utf8
 
 # -- entries -------------------------------------------------------------------------------
 
@@ -350,7 +350,7 @@ def count_fast(path: str | Path, data: bytes) -> Statistics | None:
     """
     from .charset import Charset, header_charset
     from .entry import Catalog
-    from .plural import nplurals
+    from .plural import MAX_NPLURALS, nplurals
 
     if b"#-#-#-#-#" in data or b"\r" in data or b"\0" in data:
         return None  # (a backslash that joins two lines ends no line the grammar reads)
@@ -373,7 +373,10 @@ def count_fast(path: str | Path, data: bytes) -> Statistics | None:
     header = Entry("", (text,))
     catalog = Catalog(path, [], header, notes=["a UTF-8 byte order mark starts the file; it was ignored"] if bom else [])
     header_empty = 1 if header.untranslated else 0
-    rows = _grammar(nplurals(catalog.header.get("Plural-Forms"))).findall(data, head.end())
+    forms = nplurals(catalog.header.get("Plural-Forms"))
+    if forms > MAX_NPLURALS:
+        return None  # the grammar would have an alternative per form
+    rows = _grammar(forms).findall(data, head.end())
     if not rows:
         return Statistics(catalog.locale, Counts(untranslated=header_empty), catalog.notes)
     flags, msgctxts, msgids, plurals, forms, empties, olds, strays = zip(*rows)

@@ -15,7 +15,14 @@ def compile_mo(catalog: Catalog, extra_fields: dict[str, str] | None = None) -> 
     """
     import polib
 
-    compiled = polib.POFile()
+    class Compiled(polib.POFile):  # type: ignore[misc]
+        """polib's .mo writer, with the messages msgfmt compiles (polib's own choice drops a plural with an empty later form)."""
+
+        def translated_entries(self) -> list[polib.POEntry]:
+            return list(self)
+
+    # In the catalog's charset, as msgfmt writes it (polib would write UTF-8 whatever the header says).
+    compiled = Compiled(encoding=catalog.charset)
     compiled.metadata = {**catalog.header, **(extra_fields or {})}
     for entry in catalog.entries:
         if entry.obsolete or entry.fuzzy or entry.untranslated:

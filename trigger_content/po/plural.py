@@ -57,6 +57,11 @@ MAX_TOKENS = 1000
 #: libintl computes in ``unsigned long int``: 64 bits here.
 _MASK = (1 << 64) - 1
 
+#: No language has more plural forms than this (Arabic's six); a Plural-Forms
+#: that says more is an error of check, and the commands that write forms
+#: (update) refuse it rather than write thousands of them.
+MAX_NPLURALS = 6
+
 #: The values of n a rule is checked on, as ``msgfmt -c`` checks them.
 CHECKED = range(1001)
 
@@ -229,7 +234,7 @@ def _parse(text: str) -> list[Node]:
             raise PluralFormsError(f"the plural expression is longer than {MAX_TOKENS} tokens; gettext tools' rules have fewer than 100")
         if expect_operand:
             if number is not None:
-                operands.append(_node(nodes, "number", int(number) & _MASK))
+                operands.append(_node(nodes, "number", _wrapped(number)))
                 expect_operand = False
             elif operator == "n":
                 operands.append(_node(nodes, "n"))
@@ -282,6 +287,15 @@ def _token() -> re.Pattern[str]:
     return re.compile(_TOKEN)
 
 
+def _wrapped(digits: str) -> int:
+    """A decimal number as libintl reads it, wrapping at 64 bits, however many digits it has."""
+    value = 0
+    for start in range(0, len(digits), 1000):  # int() reads at most 4,300 digits at once
+        chunk = digits[start : start + 1000]
+        value = (value * 10 ** len(chunk) + int(chunk)) & _MASK
+    return value
+
+
 def _precedence(operator: str) -> int:
     return _NOT if operator == "!" else _BINARY[operator]
 
@@ -312,7 +326,12 @@ def nplurals(value: str | None, default: int = 2) -> int:
     that a rule whose expression is wrong still says how many forms it has.
     """
     found = re.search(r"nplurals=\s*([0-9]+)", value or "")
-    return int(found.group(1)) if found and int(found.group(1)) > 0 else default
+    if found is None:
+        return default
+    digits = found.group(1).lstrip("0")
+    if len(digits) > 9:
+        return 10**9  # more forms than any language: what matters is that it is too many
+    return int(digits) if digits else default
 
 
 def plural_problem(value: str, locale: str = "") -> str | None:
@@ -326,6 +345,8 @@ def plural_problem(value: str, locale: str = "") -> str | None:
         rule = PluralRule.parse(value)
     except PluralFormsError as error:
         return str(error)
+    if rule.nplurals > MAX_NPLURALS:
+        return f"nplurals={rule.nplurals if rule.nplurals < 10**9 else 'a number of ten digits or more'}: no language has more than {MAX_NPLURALS} plural forms"
     found = rule.indexes(CHECKED)
     for n, index in zip(CHECKED, found):
         if index is None:

@@ -9,8 +9,10 @@ same tokens with the same rules, and refuses, at the line msgfmt names, what
 msgfmt refuses: what cannot be read (a string left open, an escape that is
 not one, bytes that are not text in the file's charset, a keyword out of
 place, a message defined twice). Everything msgfmt compiles is read: plural
-forms that do not match Plural-Forms, a Plural-Forms that does not parse, a
-translation that does not keep its newlines; those are for ``check``.
+forms that do not match Plural-Forms, a Plural-Forms that does not parse;
+those are for ``check``, and so is a translation whose newlines at its ends
+differ from the English (msgfmt refuses to compile that one; this reader
+reads it).
 
 Where this reader and msgfmt differ, on purpose (``docs/po-files.md``): a
 UTF-8 byte order mark is skipped with a note, where msgfmt stops; a NUL
@@ -78,7 +80,7 @@ def _catalog(path: str, entries: list[Entry], header: Entry | None, header_index
     if header is None:
         notes.append("no header entry: the catalog has no Language, charset or Plural-Forms")
     elif not charset.known and charset.name is not None and not (charset.name.upper() == "CHARSET" and path.endswith(".pot")):
-        notes.append(f"the header's charset {charset.name!r} is not one gettext knows; the file is read as ASCII")
+        notes.append(f"the header's charset {charset.name!r} is not one this reader can decode; the file is read as ASCII")
     return Catalog(path, entries, header, header_index=header_index, notes=notes, charset=charset.codec, newline=newline, data=data)
 
 
@@ -87,7 +89,6 @@ def _catalog(path: str, entries: list[Entry], header: Entry | None, header_index
 _BOM_UTF8 = codecs.BOM_UTF8
 #: A header entry first (after comments that do not end with a backslash), and its strings.
 _USUAL_HEADER = rb'(?:#(?![~|])(?:[^\n]*[^\\\n])?\n)*msgid ""\r?\nmsgstr ""\r?\n((?:"[^"\\\n]*(?:\\[^\n][^"\\\n]*)*"\r?\n)+)'
-_USUAL_CHARSET = rb'([^ \t"\\\r\n]*)(?=\\[nt]| )'
 
 
 def decode(path: str, data: bytes, notes: list[str]) -> tuple[str, Charset, bool]:
@@ -119,12 +120,12 @@ def _declared(path: str, data: bytes) -> str | None:
     expressions = _expressions()
     usual = expressions.usual_header.match(data)
     if usual is not None:
-        # The header first, after plain comments: its charset, when it is
-        # said in one piece, then a space or an escape, is the one.
-        at = usual.group(1).find(b"charset=")
-        name = expressions.usual_charset.match(usual.group(1), at + len(b"charset=")) if at >= 0 else None
-        if name is not None:
-            return name.group(1).decode("latin-1")
+        # The header first, after plain comments: its strings joined, and
+        # read without the lexer when their escapes are the usual four.
+        joined = b"".join(expressions.usual_strings.findall(usual.group(1)))
+        if b"\\\\" not in joined and not expressions.unusual_escape.search(joined):
+            text = joined.replace(b"\\n", b"\n").replace(b"\\t", b"\t").replace(b'\\"', b'"')
+            return header_charset(text.decode("latin-1"))
     reader = _Reader(path, data.decode("latin-1"), Charset("ISO-8859-1"), until_header=True)
     try:
         reader.run()
@@ -156,7 +157,7 @@ _CONFLICT = ("<<<<<<<", ">>>>>>>", "=======", "|||||||")
 _FLAG_SEPARATORS = r"[\n \t\r\f\v,]+"
 
 
-_Expressions = namedtuple("_Expressions", "tokens escape surrogate flag_separators usual_header usual_charset")
+_Expressions = namedtuple("_Expressions", "tokens escape surrogate flag_separators usual_header usual_strings unusual_escape")
 
 
 @cache
@@ -168,7 +169,8 @@ def _expressions() -> _Expressions:
         re.compile(_SURROGATE),
         re.compile(_FLAG_SEPARATORS),
         re.compile(_USUAL_HEADER),
-        re.compile(_USUAL_CHARSET),
+        re.compile(rb'"((?:[^"\\\n]|\\.)*)"'),
+        re.compile(rb'\\[^nt"\\]'),
     )
 
 # Grammar states: what the reader expects next.
@@ -242,7 +244,7 @@ class _Reader:
         self.comment_line = 0
         self.fields: dict[str, list[str]] = {}
         self.lines: dict[str, int] = {}
-        self.forms: list[str] = []
+        self.forms: list[list[str]] = []  # the strings of each plural form
         self.form_index = 0
         self.keyword_line = 0
         self.high_bytes = False  # an escape gave a byte past ASCII: the entry's fields are decoded as bytes
@@ -348,7 +350,7 @@ class _Reader:
 
     def _bad_byte(self, byte: int) -> str:
         if not self.charset.known and self.charset.name is not None:
-            return f"byte 0x{byte:02x}: the header's charset {self.charset.name!r} is not one gettext knows, so this text cannot be read; declare UTF-8"
+            return f"byte 0x{byte:02x}: the header's charset {self.charset.name!r} is not one this reader can decode, so this text cannot be read; declare UTF-8"
         return f"byte 0x{byte:02x} is not valid {self.charset.label}"
 
     def escape(self, line: int, column: int, found: re.Match[str]) -> str:
@@ -415,24 +417,23 @@ class _Reader:
             raise self.fail(line, "inconsistent use of #~: an entry is obsolete in all its lines or in none")
         if value is not None and kind != "number":  # a string
             if target == _FORM_S:
-                if state == _FORM:
-                    self.forms[-1] = value
-                else:
-                    self.forms[-1] += value
+                self.forms[-1].append(value)
             elif state == target:
                 self.fields[_STRINGS_OF[target]].append(value)
             else:
                 self.fields[_STRINGS_OF[target]] = [value]
         elif kind == "number":
-            number = int(value)  # type: ignore[arg-type]
+            digits = value.lstrip("0") or "0"  # type: ignore[union-attr]
+            number = int(digits) if len(digits) < 20 else -1  # past any form index, and past int()'s limit on digits
             if number != self.form_index:
-                message = "the first plural form must be msgstr[0]" if not self.form_index else f"msgstr[{number}] where msgstr[{self.form_index}] is expected: plural forms go in order, none missing"
+                shown = digits if len(digits) < 20 else digits[:8] + "…"
+                message = "the first plural form must be msgstr[0]" if not self.form_index else f"msgstr[{shown}] where msgstr[{self.form_index}] is expected: plural forms go in order, none missing"
                 raise self.fail(self.keyword_line, message)
         elif kind == "]":
             if not self.form_index:
                 self.lines["msgstr"] = self.keyword_line
             self.form_index += 1
-            self.forms.append("")
+            self.forms.append([])
         elif target == _FORM_OPEN:
             self.keyword_line = line
         elif state == _STR:  # msgstr[ without msgid_plural: said once the form is read, as msgfmt says it
@@ -505,7 +506,7 @@ class _Reader:
         msgid = self.field("msgid")
         assert msgid is not None
         if self.state == _FORM_S:
-            msgstr = tuple(self.value(form, "msgstr") for form in self.forms)
+            msgstr = tuple(self.value("".join(form), "msgstr") for form in self.forms)
         else:
             msgstr = (self.field("msgstr") or "",)
         entry = Entry(
@@ -531,7 +532,7 @@ class _Reader:
             if key == (None, "") and self.header is not None and not entry.obsolete:
                 raise self.fail(entry.msgid_line, f"a second header entry (the first is at line {first})")
             raise self.fail(entry.msgid_line, f"duplicate message definition (first defined at line {first})")
-        self.seen[key] = entry.msgid_line
+        self.seen[key] = entry.msgstr_line  # msgfmt names the first definition by its msgstr line
         if entry.is_header and self.header is None:
             self.header, self.header_index = entry, len(self.entries)
         else:
@@ -549,26 +550,29 @@ def _count_before(joins: list[int], position: int) -> int:
 
 
 def parse_references(text: str) -> list[str]:
-    """The locations of a ``#:`` line: ``file:line`` or ``file``, as gettext splits them.
+    """The locations of a ``#:`` line: ``file:line`` or ``file``, as gettext 0.21 reads them.
 
-    gettext also reads ``file: 12`` (the number after a space), and a name
-    with spaces between U+2068 and U+2069.
+    Locations are parted by white space (a name with a space is two
+    locations to gettext 0.21); a line number may follow the colon, or the
+    name, after spaces (``file: 12``, ``file :12``, ``file : 12`` are
+    ``file:12``).
     """
-    found: list[str] = []
     tokens = text.split()
+    found: list[str] = []
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        index += 1
-        if token.startswith("\u2068") and "\u2069" in text:
-            # A file name with spaces, between isolates: up to the token that closes it.
-            while "\u2069" not in token and index < len(tokens):
-                token += " " + tokens[index]
-                index += 1
-            name, _, rest = token[1:].partition("\u2069")
-            token = name + rest
-        if token.endswith(":") and index < len(tokens) and tokens[index].isdigit() and tokens[index].isascii():
-            token += tokens[index]
-            index += 1
+        after = tokens[index + 1 : index + 3]
+        if token.endswith(":") and after and _is_number(after[0]):
+            token, index = token + after[0], index + 1
+        elif after and after[0] == ":" and len(after) == 2 and _is_number(after[1]):
+            token, index = f"{token}:{after[1]}", index + 2
+        elif after and after[0].startswith(":") and _is_number(after[0][1:]):
+            token, index = token + after[0], index + 1
         found.append(token)
+        index += 1
     return found
+
+
+def _is_number(text: str) -> bool:
+    return text.isascii() and text.isdigit()

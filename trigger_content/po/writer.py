@@ -105,8 +105,9 @@ def catalog_bytes(catalog: Catalog, *, width: int = DEFAULT_WIDTH) -> bytes:
     header = catalog.header_entry
     declared = header_charset(header.msgstr[0]) if header is not None else None
     charset = Charset(declared)
-    # A name gettext does not know was read as ASCII: its text is ASCII, the same bytes in UTF-8.
-    codec = charset.codec if charset.known else "utf-8"
+    # A charset the reader cannot decode was read as ASCII: written so too,
+    # so that no text the file could not be read back with goes into it.
+    codec = charset.codec if charset.known else "ascii"
     try:
         return text.encode(codec)
     except UnicodeEncodeError as error:
