@@ -165,14 +165,20 @@ def test_render_reports_texts_left_in_english(tmp_path: Path, monkeypatch: pytes
 @pytest.mark.parametrize("arguments", [["status", "--no-cache"], ["check", "--no-cache", "locales/fr/LC_MESSAGES/trigger_content.po"]])
 def test_status_and_check_start_without_the_heavy_libraries(arguments: list[str]) -> None:
     """Cold start: status, and check of catalogs, need neither pydantic, Babel, Jinja2 nor polib."""
+    assert _loaded_by(arguments, ROOT, {"pydantic", "babel", "jinja2", "polib", "importlib_metadata"}) == []
+
+
+def _loaded_by(arguments: list[str], folder: Path, modules: set[str]) -> list[str]:
+    """Which of ``modules`` a command loads, run in a fresh interpreter in ``folder``."""
     probe = (
         "import sys, io, contextlib\n"
         "from trigger_content.cli import main\n"
         f"with contextlib.redirect_stdout(io.StringIO()): main({arguments!r})\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'babel', 'jinja2', 'polib', 'importlib_metadata'}))"
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({sorted(modules)!r})))"
     )
-    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "TRIGGER_CONTENT_CACHE": "/nonexistent"})
-    assert result.stdout.strip() == "[]", result.stderr
+    result = subprocess.run([sys.executable, "-c", probe], cwd=folder, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "TRIGGER_CONTENT_CACHE": "/nonexistent"})
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.replace("'", '"'))  # the list of names printed above
 
 
 @pytest.mark.parametrize(
@@ -242,11 +248,4 @@ def test_status_outside_a_project_starts_without_typing(tmp_path: Path) -> None:
     """A CI that counts catalogs outside a project (no pyproject.toml) loads neither TOML nor typing: start-up is most of its time."""
     catalog = tmp_path / "fr.po"
     shutil.copy(ROOT / "locales" / "fr" / "LC_MESSAGES" / "trigger_content.po", catalog)
-    probe = (
-        "import sys, io, contextlib\n"
-        "from trigger_content.cli import main\n"
-        f"with contextlib.redirect_stdout(io.StringIO()): main(['status', '--no-cache', {str(catalog)!r}])\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'typing', 'tomllib', 'dataclasses', 'pydantic', 'babel', 'jinja2', 'polib'}))"
-    )
-    result = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "TRIGGER_CONTENT_CACHE": "/nonexistent"})
-    assert result.stdout.strip() == "[]", result.stderr
+    assert _loaded_by(["status", "--no-cache", str(catalog)], tmp_path, {"typing", "tomllib", "dataclasses", "pydantic", "babel", "jinja2", "polib"}) == []
