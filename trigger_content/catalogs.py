@@ -24,6 +24,7 @@ from .files import write_atomic
 from .model import Page
 from .po.entry import Catalog, Entry, header_text
 from .po.reader import read_po
+from .po.writer import catalog_bytes, format_po
 from .project import Project
 from .walker import segments
 
@@ -81,13 +82,6 @@ def build_template(
     return Catalog("trigger_content.pot", entries, header)
 
 
-def template_text(template: Catalog) -> str:
-    """The template file's text, as GNU gettext writes it."""
-    from .po.writer import format_po
-
-    return format_po(template)
-
-
 def write_template(
     pages: Iterable[Page],
     path: str | Path,
@@ -102,12 +96,12 @@ def write_template(
     """
     path = Path(path)
     old_date = _creation_date(path)
-    kept = template_text(build_template(pages, references=references, creation_date=old_date))
+    kept = format_po(build_template(pages, references=references, creation_date=old_date))
     if old_date and _read(path) == kept:
         return False
     if not check:
         now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M%z")
-        text = template_text(build_template(pages, references=references, creation_date=now))
+        text = format_po(build_template(pages, references=references, creation_date=now))
         write_atomic(path, text.encode("utf-8"))
     return True
 
@@ -476,13 +470,6 @@ def compile_files(project: Project, locales: Iterable[str] = (), *, check: bool 
             if changed:
                 write_atomic(target, compiled)
     return [(target, changed) for target, _, changed in results]
-
-
-def catalog_bytes(catalog: Catalog) -> bytes:
-    """The bytes of a catalog file as GNU gettext writes it, in its charset and line ends."""
-    from .po.writer import catalog_bytes as write
-
-    return write(catalog)
 
 
 def _read_template(project: Project) -> Catalog:

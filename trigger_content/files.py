@@ -115,11 +115,10 @@ def write_within(root: Path, relative: str, data: bytes) -> None:
 
 def read_within(root: Path, relative: str) -> bytes | None:
     """The bytes of the regular file ``root/relative``, or ``None`` (no file there, or a link, or outside ``root``)."""
-    try:
-        parts, name = _split(root, relative)
-        folder = _open_folder(root, parts, create=False)
-    except (TriggerContentError, OSError):
+    found = _locate(root, relative)
+    if found is None:
         return None
+    folder, _, name = found
     try:
         # Without waiting: a pipe put where a page goes is not read.
         fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=folder)
@@ -136,22 +135,18 @@ def read_within(root: Path, relative: str) -> bytes | None:
 
 def remove_within(root: Path, relative: str) -> bool:
     """Delete the file ``root/relative`` (a link itself, not its target); whether there was one. Its folder goes too when emptied."""
-    try:
-        parts, name = _split(root, relative)
-        folder = _open_folder(root, parts, create=False)
-    except (TriggerContentError, OSError):
+    found = _locate(root, relative)
+    if found is None:
         return False
+    folder, parts, name = found
     try:
         os.unlink(name, dir_fd=folder)
     except OSError:
         return False
     finally:
         os.close(folder)
-    if parts:
-        try:
-            parent = _open_folder(root, parts[:-1], create=False)
-        except (TriggerContentError, OSError):
-            return True
+    parent = _existing_folder(root, parts[:-1]) if parts else None
+    if parent is not None:
         try:
             os.rmdir(parts[-1], dir_fd=parent)
         except OSError:
@@ -163,12 +158,8 @@ def remove_within(root: Path, relative: str) -> bool:
 
 def remove_leftovers(root: Path, relative_folder: str = ".") -> list[Path]:
     """Delete the temporary files a stopped write left in ``root/relative_folder`` (see :data:`TEMPORARY`); the paths deleted."""
-    parts = Path(relative_folder).parts if relative_folder != "." else ()
-    try:
-        if Path(relative_folder).is_absolute():
-            return []
-        folder = _open_folder(root, parts, create=False)
-    except (TriggerContentError, OSError):
+    folder = _existing_folder(root, Path(relative_folder).parts)
+    if folder is None:
         return []
     removed = []
     try:
@@ -195,6 +186,24 @@ def _split(root: Path, relative: str) -> tuple[tuple[str, ...], str]:
     if path.is_absolute() or not _plain_name(path.name):
         raise TriggerContentError("not a path inside the output folder", path=root / relative)
     return path.parent.parts if str(path.parent) != "." else (), path.name
+
+
+def _existing_folder(root: Path, parts: tuple[str, ...]) -> int | None:
+    """A descriptor of the folder ``root/parts…`` (see :func:`_open_folder`); ``None`` when there is none inside ``root``."""
+    try:
+        return _open_folder(root, parts, create=False)
+    except (TriggerContentError, OSError):
+        return None
+
+
+def _locate(root: Path, relative: str) -> tuple[int, tuple[str, ...], str] | None:
+    """A descriptor of the folder of the file ``root/relative``, its folders and the file's name; ``None`` when there is no such folder inside ``root``."""
+    try:
+        parts, name = _split(root, relative)
+    except TriggerContentError:
+        return None
+    folder = _existing_folder(root, parts)
+    return None if folder is None else (folder, parts, name)
 
 
 def _open_folder(root: Path, parts: tuple[str, ...], *, create: bool) -> int:

@@ -187,8 +187,8 @@ def check_catalog(catalog: Catalog, policy: Policy = Policy()) -> list[Finding]:
     """Run every enabled check on ``catalog``; findings in line order."""
     from ..po.plural import nplurals as plural_count
 
-    value = catalog.header.get("Plural-Forms")
-    nplurals = plural_count(value, 0) or None if value is not None else None
+    # None: no number of forms to hold plural messages to (no Plural-Forms, or none readable in it).
+    nplurals = plural_count(catalog.header.get("Plural-Forms"), 0) or None
     context = Context(catalog.path, catalog.locale, nplurals, policy)
     enabled = [item for item in CHECKS.values() if item.id not in policy.disable]
     findings: list[Finding] = []

@@ -22,8 +22,9 @@ def stale_template(project: object) -> Iterator[tuple[Path, str]]:
 @check("not-merged", "error", scope="project")
 def not_merged(project: object) -> Iterator[tuple[Path, str]]:
     """Not merged: a catalog is not what `update` writes (the current template's messages, laid out as msgcat does)."""
-    from ..catalogs import catalog_bytes, merge, update_files
+    from ..catalogs import merge, update_files
     from ..po.reader import read_po
+    from ..po.writer import catalog_bytes
 
     template = project.template  # type: ignore[attr-defined]
     if not template.is_file():

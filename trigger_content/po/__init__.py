@@ -11,44 +11,27 @@
 * :mod:`~trigger_content.po.plural`: Plural-Forms, read safely;
 * :mod:`~trigger_content.po.mo`: compiled catalogs.
 
-Names are imported on first use, so that reading a catalog loads neither
-the writer nor polib.
+Reading names are imported here; the writer's, which load Unicode tables,
+on first use, so that reading a catalog does not load them.
 """
 
 from __future__ import annotations
 
-import importlib
+from ..errors import CatalogError
+from .entry import Catalog, Entry
+from .reader import read_po
+from .stats import Counts, Statistics, count, statistics
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
-    from typing import Any
-
-    from ..errors import CatalogError
-    from .entry import Catalog, Entry
-    from .reader import read_po
-    from .stats import Counts, Statistics, count, statistics
     from .writer import catalog_bytes, format_po
 
-_EXPORTS = {
-    "Catalog": "entry",
-    "CatalogError": "..errors",
-    "Counts": "stats",
-    "Entry": "entry",
-    "Statistics": "stats",
-    "catalog_bytes": "writer",
-    "count": "stats",
-    "format_po": "writer",
-    "read_po": "reader",
-    "statistics": "stats",
-}
-
-__all__ = sorted(_EXPORTS)
+__all__ = ["Catalog", "CatalogError", "Counts", "Entry", "Statistics", "catalog_bytes", "count", "format_po", "read_po", "statistics"]
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module if module.startswith("..") else f".{module}", __name__), name)
-    globals()[name] = value
-    return value
+def __getattr__(name: str) -> object:
+    if name in ("catalog_bytes", "format_po"):
+        from . import writer
+
+        return getattr(writer, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -106,6 +106,8 @@ Node = tuple[str, object, object, object]
 class PluralRule:
     """A parsed Plural-Forms value: ``nplurals`` and the expression, evaluated as libintl does.
 
+    >>> PluralRule.parse("nplurals=2; plural=(n > 1);")(2)
+    1
     >>> rule = PluralRule.parse("nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);")
     >>> rule.nplurals, rule.indexes([1, 2, 5, 11, 21, 22])
     (3, [0, 1, 2, 2, 0, 1])
@@ -306,17 +308,6 @@ def _node(nodes: list[Node], operator: str, first: object = None, second: object
 
 
 # -- the header field ---------------------------------------------------------------------
-
-
-def parse_plural_forms(value: str) -> tuple[int, PluralRule]:
-    """``nplurals`` and the rule of a Plural-Forms header value (see :class:`PluralRule`).
-
-    >>> count, plural = parse_plural_forms("nplurals=2; plural=(n > 1);")
-    >>> count, plural(1), plural(2)
-    (2, 0, 1)
-    """
-    rule = PluralRule.parse(value)
-    return rule.nplurals, rule
 
 
 def nplurals(value: str | None, default: int = 2) -> int:

@@ -367,7 +367,7 @@ class _Reader:
                 return chr(byte)
             self.high_bytes = True
             return chr(0xDC00 + byte)
-        return _invalid_escape(self, line, column, found)
+        raise self.fail(line, f"invalid escape sequence '{found.group(0)}'", column + 1 + found.start())
 
     def comment(self, line: int, text: str) -> None:
         if self.state in (_STR_S, _FORM_S):
@@ -538,10 +538,6 @@ class _Reader:
         else:
             self.entries.append(entry)
         self._reset()
-
-
-def _invalid_escape(reader: _Reader, line: int, column: int, found: re.Match[str]) -> str:
-    raise reader.fail(line, f"invalid escape sequence '{found.group(0)}'", column + 1 + found.start())
 
 
 def _count_before(joins: list[int], position: int) -> int:
