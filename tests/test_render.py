@@ -111,7 +111,7 @@ def test_user_templates_override_the_packaged_ones(page: tc.Page, tmp_path) -> N
     assert "<article>" in tc.render_html(page, templates=tmp_path)  # page.html still the packaged one
 
 
-def test_an_override_extends_the_page_and_its_style_as_the_readme_shows(page: tc.Page, tmp_path) -> None:
+def test_an_override_extends_the_page_and_its_style_as_the_docs_show(page: tc.Page, tmp_path) -> None:
     (tmp_path / "add").mkdir()
     (tmp_path / "add" / "page.html").write_text('{% extends "trigger_content/page.html" %}{% block style %}{{ super() }}\n<style>.notice { display: none; }</style>{% endblock %}', encoding="utf-8")
     added = tc.render_html(page, templates=tmp_path / "add")

@@ -7,7 +7,7 @@ import json
 import pytest
 
 import trigger_content as tc
-from conftest import DATA, ROOT
+from conftest import DATA
 
 SOURCE = DATA / "source"
 
@@ -103,11 +103,3 @@ def test_schema_describes_the_source_document() -> None:
     kinds = {ref.split("/")[-1] for ref in schema["$defs"]["Section"]["properties"]["blocks"]["items"]["discriminator"]["mapping"].values()}
     assert kinds == {"Paragraph", "ItemList", "DefinitionList"}
     assert "tagline" in tc.document_schema("site")["properties"]
-
-
-def test_the_readme_site_example_loads(tmp_path) -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    start = readme.index("```toml", readme.index("And `site.toml`:")) + len("```toml")
-    (tmp_path / "site.toml").write_text(readme[start : readme.index("```", start)], encoding="utf-8")
-    site = tc.load_site(tmp_path / "site.toml")
-    assert site.locales == ("fr", "de", "it", "pt", "ru") and site.links["covid-updates"].url == "https://example.org/covid-19"

@@ -1,0 +1,52 @@
+"""The documentation says what the code does: its links lead somewhere, its examples run, its tables are complete."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import trigger_content as tc
+from conftest import ROOT
+
+DOCS = sorted((ROOT / "docs").glob("*.md"))
+
+
+@pytest.mark.parametrize("path", [ROOT / "README.md", *DOCS], ids=lambda path: path.name)
+def test_every_link_to_a_file_of_the_project_leads_to_one(path: Path) -> None:
+    prose = re.sub(r"```.*?```|`[^`]*`", "", path.read_text(encoding="utf-8"), flags=re.S)  # examples are not links
+    for target in re.findall(r"\]\(([^)#:]+)\)", prose):
+        assert (path.parent / target).exists(), target
+
+
+def test_the_readme_stays_for_users() -> None:
+    assert len((ROOT / "README.md").read_text(encoding="utf-8").splitlines()) <= 220
+
+
+def test_the_page_example_of_the_docs_loads(tmp_path: Path) -> None:
+    docs = (ROOT / "docs" / "content.md").read_text(encoding="utf-8")
+    example = re.search(r"```toml\n(id = .*?)```", docs, re.S)
+    assert example is not None
+    (tmp_path / "page.toml").write_text(example.group(1), encoding="utf-8")
+    page = tc.load_page(tmp_path / "page.toml")
+    assert (page.id, page.sections[0].id) == ("trigger-point-injections", "getting")
+
+
+def test_the_site_example_of_the_docs_loads(tmp_path) -> None:
+    docs = (ROOT / "docs" / "content.md").read_text(encoding="utf-8")
+    start = docs.index("```toml", docs.index("And `site.toml`:")) + len("```toml")
+    (tmp_path / "site.toml").write_text(docs[start : docs.index("```", start)], encoding="utf-8")
+    site = tc.load_site(tmp_path / "site.toml")
+    assert site.locales == ("fr", "de", "it", "pt", "ru") and site.links["covid-updates"].url == "https://example.org/covid-19"
+
+
+def test_the_table_of_checks_names_every_check_once() -> None:
+    from trigger_content.checks import CHECKS
+
+    docs = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (`[^|]+`) \| (error|warning) \|", docs, re.M)
+    named = [name for cell, _ in rows for name in re.findall(r"`([a-z-]+)`", cell)]
+    assert sorted(named) == sorted(CHECKS)
+    severities = {name: severity for cell, severity in rows for name in re.findall(r"`([a-z-]+)`", cell)}
+    assert severities == {item.id: item.severity for item in CHECKS.values()}
