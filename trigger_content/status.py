@@ -16,7 +16,6 @@ from .errors import TriggerContentError
 from .po.entry import Catalog, Entry
 from .po.stats import Counts, count
 
-
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
     from typing import Any
