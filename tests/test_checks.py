@@ -488,7 +488,7 @@ def test_a_wrong_setting_is_named_at_its_own_line_in_its_own_table(tmp_path: Pat
     assert capsys.readouterr().err == "pyproject.toml:5: [tool.trigger-content.check]: min-percent must be a percentage from 0 to 100, not 120\n"
     (tmp_path / "pyproject.toml").write_text("[tool.trigger-content]\ncheck = { min-percent = 120 }\n", encoding="utf-8")
     assert main(["check", "ru.po"]) == 2
-    assert capsys.readouterr().err.startswith("pyproject.toml: [tool.trigger-content.check]: ")  # an inline table: no line to name
+    assert capsys.readouterr().err.startswith("pyproject.toml:2: [tool.trigger-content.check]: ")  # an inline table: the line of its key
 
 
 _PIECES = st.sampled_from(["a", "B", " ", "\u00a0", "\n", "\t", ".", "!", "?", ":", ";", "…", '"', "'", ")", "]", "»", "1", "<", ">", "a>", "<a1>", "</a1>", "//"])

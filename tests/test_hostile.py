@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import pytest
 
 import trigger_content as tc
-from trigger_content.pseudo import pseudo_text
+from trigger_content.languages import pseudo_text
 
 PAYLOADS = [
     "<script>alert(1)</script>",

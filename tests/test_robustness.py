@@ -22,7 +22,7 @@ from conftest import ROOT, copy_project
 from trigger_content.cli import main
 from trigger_content.errors import TriggerContentError
 from trigger_content.files import write_atomic
-from trigger_content.pseudo import pseudo_text
+from trigger_content.languages import pseudo_text
 
 WRITER = textwrap.dedent(
     """

@@ -138,7 +138,7 @@ def _remove_stale(outdir: Path, written: Sequence[str], report: BuildReport) -> 
 
 def _index(pages: Sequence[Page], localized: dict[tuple[str, str], Page], locales: Sequence[str]) -> str:
     from .render.html import _environment
-    from .render.context import endonym, language_tag, text_direction
+    from .languages import endonym, language_tag, text_direction
 
     first = pages[0]
     languages = [
@@ -161,7 +161,7 @@ def _sitemap(pages: Sequence[Page], locales: Sequence[str], base: str | None) ->
     ElementTree.register_namespace("", SITEMAP)
     ElementTree.register_namespace("xhtml", XHTML)
     root = ElementTree.Element(f"{{{SITEMAP}}}urlset")
-    from .render.context import language_tag
+    from .languages import language_tag
 
     for page in pages:
         for locale in locales:

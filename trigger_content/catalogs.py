@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .errors import TriggerContentError
 from .files import write_atomic
+from .languages import english_name
 from .model import Page
 from .po.entry import Catalog, Entry, header_text
 from .po.reader import read_po
@@ -194,7 +195,7 @@ def missing_catalog(po: Path) -> str | None:
         return "no such catalog"
     locale = po.parent.parent.name
     try:
-        _english_name(locale)
+        english_name(locale)
     except TriggerContentError as error:
         return f"no catalog for locale {locale!r}, and {error.message}"
     return f"no catalog for locale {locale!r}; create it with `trigger-content init {locale}`"
@@ -224,7 +225,7 @@ def init_catalog(template: Catalog, locale: str, *, revision_date: str | None = 
     """
     from .po.plural import nplurals, plural_forms
 
-    language = _english_name(locale)
+    language = english_name(locale)
     fields = {
         "Project-Id-Version": template.header.get("Project-Id-Version", "trigger_content"),
         "Report-Msgid-Bugs-To": template.header.get("Report-Msgid-Bugs-To", ""),
@@ -241,20 +242,6 @@ def init_catalog(template: Catalog, locale: str, *, revision_date: str | None = 
     header = Entry("", (header_text(fields.items()),), comments=tuple(CATALOG_COMMENT.format(language=language).split("\n")))
     count = nplurals(fields["Plural-Forms"])
     return Catalog(f"{locale}.po", [_fresh(entry, count) for entry in template.entries if not entry.obsolete], header)
-
-
-def _english_name(locale: str) -> str:
-    from babel import Locale, UnknownLocaleError
-
-    from .locale_codes import locale_problem
-
-    problem = locale_problem(locale)
-    if problem:
-        raise TriggerContentError(problem)
-    try:
-        return Locale.parse(locale).get_display_name("en") or locale
-    except (UnknownLocaleError, ValueError):
-        raise TriggerContentError(f"unknown locale {locale!r}; use a code such as fr, de or pt_BR") from None
 
 
 def _now() -> str:

@@ -219,7 +219,7 @@ def _jobs(value: str) -> int:
 
 
 def _locale(value: str) -> str:
-    from .locale_codes import locale_problem
+    from .languages import locale_problem
 
     problem = locale_problem(value)
     if problem:
@@ -321,7 +321,7 @@ def _emit(text: str, output: Path | None, what: str = "") -> None:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from .pseudo import PSEUDO_LOCALE
+    from .languages import PSEUDO_LOCALE
     from .publish import linked_locales, locale_translations, publish
     from .render import RenderContext, render_html, render_text
 
@@ -368,7 +368,7 @@ def _build(args: argparse.Namespace) -> int:
     def progress(number: int, total: int, path: Path) -> None:
         print(f"\r[{number}/{total}] {_shown(path)}\033[K", end="" if number < total else "\n", file=sys.stderr, flush=True)
 
-    from .pseudo import PSEUDO_LOCALE
+    from .languages import PSEUDO_LOCALE
 
     extra = [PSEUDO_LOCALE] if args.pseudo else []
     report = build_site(pages, args.outdir, project.catalog, policy, extra_locales=extra, progress=progress if show else None)

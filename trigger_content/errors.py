@@ -53,3 +53,12 @@ class CatalogError(TriggerContentError):
 
 class MarkupError(TriggerContentError, ValueError):
     """Inline markup that does not parse: in a source document or in a translation."""
+
+
+class PluralFormsError(ValueError):
+    """A Plural-Forms value that does not parse, or a value of n it cannot evaluate.
+
+    A ``ValueError``, not bad input: :mod:`~trigger_content.po.plural` raises
+    it to its callers, which say where the expression is (``check``) or refuse
+    the catalog (``update``).
+    """

@@ -11,12 +11,13 @@ English text and translator comments. A page document yields its own texts;
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
+from .errors import SourceError
 from .source import SITE_FILE, load_page, load_site
+from .tomlfile import read_toml, toml_lines
 from .walker import segments
 
 
@@ -30,7 +31,8 @@ def extract(
     path = Path(getattr(fileobj, "name", ""))
     if not path.name:
         raise ValueError("the trigger_content extractor reads documents from files")
-    text = path.read_text(encoding="utf-8")
+    text, data = read_toml(path, SourceError)
+    lines, ids = toml_lines(text), _ids(data)
     if path.name == SITE_FILE:
         found = segments(load_site(path))
     elif (path.parent / SITE_FILE).is_file():
@@ -39,19 +41,31 @@ def extract(
     else:
         found = segments(load_page(path))  # a self-contained page, with its own [site]
     for segment in found:
-        yield _line(text, segment.context), "pgettext", (segment.context, segment.text), segment.comment.splitlines()
+        yield _line(lines, ids, segment.context), "pgettext", (segment.context, segment.text), segment.comment.splitlines()
 
 
-def _line(text: str, context: str) -> int:
-    """The line of the document where the text of ``context`` is defined (best effort)."""
-    parts = context.split(".")
-    for name, key in ((parts[-1], None), (parts[-2] if len(parts) > 1 else "", parts[-1])):
-        found = re.search(rf"""^\s*id\s*=\s*["']{re.escape(name)}["']""", text, re.M)
-        if found:
-            start = text.count("\n", 0, found.start()) + 1
-            if key is None:
-                return start
-            below = re.compile(rf"^\s*{re.escape(key.replace('-', '_'))}\s*=", re.M).search(text, found.end())
-            return start if below is None else text.count("\n", 0, below.start()) + 1
-    top = re.search(rf"^\s*{re.escape(parts[-1].replace('-', '_'))}\s*=", text, re.M)
-    return text.count("\n", 0, top.start()) + 1 if top else 1
+def _line(lines: Mapping[tuple[int | str, ...], int], ids: Mapping[str, tuple[int | str, ...]], context: str) -> int:
+    """The line of the document where the text of ``context`` is defined (best effort).
+
+    A context ends with the id of the block that holds the text, or with the
+    field of the block (or of the document) named by the id before it.
+    """
+    *parents, last = context.split(".")
+    if last in ids:
+        return lines.get((*ids[last], "id"), 1)
+    field = last.replace("-", "_")
+    where = ids.get(parents[-1], ()) if parents else ()
+    return lines.get((*where, field)) or lines.get((*where, "id")) or lines.get((field,), 1)
+
+
+def _ids(data: Any) -> dict[str, tuple[int | str, ...]]:
+    """The data path of each table of ``data`` that has an ``id``, by that id (the first, if one repeats)."""
+    found: dict[str, tuple[int | str, ...]] = {}
+    stack: list[tuple[Any, tuple[int | str, ...]]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+        if isinstance(value, dict) and isinstance(value.get("id"), str):
+            found.setdefault(value["id"], path)
+        stack.extend((item, (*path, key)) for key, item in items if isinstance(item, (dict, list)))
+    return found

@@ -18,13 +18,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import Annotated, ClassVar, Literal, Union
+from typing import Annotated, ClassVar, Literal
 from urllib.parse import urlsplit
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .inline import ID_PATTERN, Frozen, Inline, Link, RichText, iter_containers, parse_markup
-from .locale_codes import LOCALE_PATTERN
+from .languages import LOCALE_PATTERN
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="Lower-case letters, digits and hyphens; stable across rewordings.")]
 LocaleCode = Annotated[str, Field(pattern=LOCALE_PATTERN, description="A gettext locale code: fr, pt_BR, zh_Hant, sr@latin.")]
@@ -82,7 +82,7 @@ class DefinitionList(Frozen):
     items: tuple[Definition, ...] = Field(min_length=1)
 
 
-Block = Annotated[Union[Paragraph, ItemList, DefinitionList], Field(discriminator="kind")]
+Block = Annotated[Paragraph | ItemList | DefinitionList, Field(discriminator="kind")]
 
 
 class Section(Frozen):
@@ -155,7 +155,7 @@ class Site(Frozen):
     @classmethod
     def _once_each(cls, locales: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
         # A field's check, so that an error points at the line of locales.
-        from .pseudo import PSEUDO_LOCALE
+        from .languages import PSEUDO_LOCALE
 
         duplicates = [code for code, count in Counter(locales).items() if count > 1]
         source = info.data.get("source_locale")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections import namedtuple
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import TriggerContentError, line_and_column
+from .errors import TriggerContentError
+from .tomlfile import read_toml, toml_lines
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
@@ -108,76 +108,6 @@ def find_project(start: str | Path | None = None) -> Project:
     return Project(root=None, content=packaged_data("content"), locales=packaged_data("locales"))
 
 
-def read_toml(path: Path, kind: type[TriggerContentError] = TriggerContentError) -> tuple[str, dict[str, Any]]:
-    """The text of the TOML file at ``path`` and its data; ``kind`` of error, with the line and column, when it does not load."""
-    import tomllib  # here, not at start-up: most folders have no pyproject.toml
-
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise kind(error.strerror or str(error), path=path) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line, column = line_and_column(raw, error.start)
-        raise kind(f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8", path=path, line=line, column=column) from None
-    try:
-        data = tomllib.loads(text)
-    except RecursionError:
-        data = None  # nested deeper than tomllib reads: said below, where
-    except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        found = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
-        if found is not None:
-            line, column = int(found.group(1)), int(found.group(2))
-        else:
-            found = re.search(r"\s*\(at end of document\)$", message)
-            if found is None:
-                raise kind(f"invalid TOML: {message}", path=path) from None
-            # The end of the document: said at its last line, after its last character.
-            last = text.rstrip()
-            line, column = line_and_column(last, len(last))
-        what = message[: found.start()]
-        raise kind(f"invalid TOML: {what[0].lower()}{what[1:]}", path=path, line=line, column=column) from None
-    if data is None or _depth(data) > MAX_DEPTH:
-        line, column = _too_deep(text)
-        raise kind(f"values nested more than {MAX_DEPTH} deep (arrays or inline tables); no document of this project nests so deep", path=path, line=line, column=column)
-    return text, data
-
-
-#: How deep arrays and tables of a TOML document may nest: far more than any
-#: document needs, far less than the parsers' own limits (Python's recursion).
-MAX_DEPTH = 32
-_TOML_NESTING = r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}]'
-
-
-def _depth(data: Any) -> int:
-    """How deep ``data``'s lists and dicts nest (without recursion)."""
-    deepest, stack = 0, [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if isinstance(value, dict):
-            value = list(value.values())
-        if isinstance(value, list):
-            deepest = max(deepest, depth)
-            stack.extend((item, depth + 1) for item in value if isinstance(item, (list, dict)))
-    return deepest
-
-
-def _too_deep(text: str) -> tuple[int | None, int | None]:
-    """Where a TOML text's brackets and braces first nest past :data:`MAX_DEPTH` (strings and comments skipped)."""
-    depth = 0
-    for found in re.finditer(_TOML_NESTING, text):
-        token = found.group(0)
-        if token in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                return line_and_column(text, found.start())
-        elif token in "]}":
-            depth = max(depth - 1, 0)
-    return None, None
-
-
 class Settings:
     """``[tool.trigger-content]`` (``table`` empty) or one of its tables, read with the types its settings must have."""
 
@@ -228,46 +158,16 @@ class Settings:
 
 
 def setting_line(path: str, table: str, key: str | None) -> int | None:
-    """The line of ``key`` in ``[tool.trigger-content.<table>]`` (``[tool.trigger-content]`` when ``table`` is empty) of the TOML file at ``path``, or of that header.
+    """The line of ``key`` in ``[tool.trigger-content.<table>]`` (``[tool.trigger-content]`` when ``table`` is empty) of the TOML file at ``path``, or of that table.
 
-    For a table written under its own header (as the README shows): lines
-    inside multi-line strings are passed over, ``[[…]]`` ends the table, a
-    key that is a table may have a header of its own, and a dotted key is
-    found by its first part (``min-percent-for.ru = 95``), and under the
-    parent table (``check.min-percent = 100``). ``None`` when the file does
-    not show the setting so (an inline table).
+    A dotted key is found by its first part (``min-percent-for.ru = 95``), a
+    table written under its parent too (``check.min-percent = 100``).
+    ``None`` when the file does not show the table.
     """
-
     try:
-        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+        text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return None
-    header = re.compile(r"\s*(\[\[?)\s*([^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
-    quoted = r"[\"']?{}[\"']?"
-    setting = re.compile(r"\s*" + quoted.format(re.escape(key)) + r"\s*[=.]") if key else None
-    # The same key written under the parent table: check.min-percent = 120.
-    dotted = re.compile(r"\s*" + quoted.format(re.escape(table)) + r"\s*\.\s*" + quoted.format(re.escape(key)) + r"\s*[=.]") if key and table else None
-    wanted = ".".join(filter(None, ("tool.trigger-content", table)))
-    inside, parent, found, quotes = False, False, None, None
-    for number, text in enumerate(lines, start=1):
-        if quotes is not None:  # inside a multi-line string
-            if text.count(quotes) % 2:
-                quotes = None
-            continue
-        table_header = header.match(text)
-        if table_header:
-            name = re.sub(r"[\s\"']", "", table_header.group(2))
-            if key is not None and name == f"{wanted}.{key}":
-                return number  # the key is a table with a header of its own
-            inside = table_header.group(1) == "[" and name == wanted
-            parent = table_header.group(1) == "[" and name == "tool.trigger-content"
-            if inside and found is None:
-                found = number
-            continue
-        if (inside and setting is not None and setting.match(text)) or (parent and dotted is not None and dotted.match(text)):
-            return number
-        for mark in ('"""', "'''"):
-            if text.count(mark) % 2:
-                quotes = mark
-                break
-    return found
+    lines = toml_lines(text)
+    where: tuple[str, ...] = ("tool", "trigger-content", *filter(None, (table,)))
+    return lines.get((*where, key)) if key is not None and (*where, key) in lines else lines.get(where)

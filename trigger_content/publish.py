@@ -15,7 +15,7 @@ from typing import Any
 
 from .errors import TriggerContentError
 from .model import Page, Site
-from .pseudo import PSEUDO_LOCALE
+from .languages import PSEUDO_LOCALE
 from .walker import Fallback, Translations, localize
 
 MISSING = ("english", "withhold-section")
@@ -69,7 +69,7 @@ def locale_translations(po: str | Path, locale: str, policy: PublishPolicy) -> L
     from .catalogs import load_translations, translations
     from .po.reader import read_po
     from .po.stats import count
-    from .pseudo import pseudo_translate
+    from .languages import pseudo_translate
 
     if locale == PSEUDO_LOCALE:
         return LocaleTranslations(locale, pseudo_translate, notes=["en_XA: pseudo-localized (accented, longer, bracketed) to test layouts"])

@@ -25,7 +25,9 @@ from typing import Any
 from . import checks, status
 from .po.entry import Catalog, Entry
 from .po.stats import Counts, count, state
+from .errors import TriggerContentError
 from .inline import plain_text
+from .languages import declared_tag, english_name, text_direction
 from .model import Page
 from .tags import TAG_RE
 from .walker import Segment, segments
@@ -34,7 +36,6 @@ __all__ = ["render_review"]
 
 #: Splits a text into inline tags, runs of other characters and runs of whitespace.
 _TOKEN = re.compile(rf"{TAG_RE.pattern}|\s+|[^\s<]+|<")
-_BCP47 = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
 
 #: The label a reviewer reads for each state (the colour only repeats it).
 STATE_LABELS = {
@@ -173,9 +174,9 @@ def render_review(
         "titles": [plain_text(page.title) for page in pages],
         "catalog": catalog,
         "locale": locale,
-        "tag": _language_tag(locale),
+        "tag": declared_tag(locale),
         "direction": _direction(locale),
-        "language": _english_name(locale),
+        "language": _language_name(locale),
         "header": [(name, catalog.header[name]) for name in ("Language-Team", "Last-Translator", "PO-Revision-Date") if catalog.header.get(name)],
         "rows": rows,
         "runs": runs,
@@ -366,34 +367,21 @@ def _shares(counts: Counts) -> dict[str, str]:
 # -- locale ----------------------------------------------------------------------
 
 
-def _language_tag(locale: str) -> str:
-    """The BCP 47 tag of a catalog's Language (``pt_BR`` → ``pt-BR``); "" if it is not one."""
-    from .render.context import language_tag
-
-    code, at, modifier = locale.strip().partition("@")
-    tag = language_tag(code.split(".")[0].replace("-", "_") + at + modifier.lower())
-    return tag if _BCP47.match(tag) else ""
-
-
-def _direction(locale: str) -> str:
+def _direction(language: str) -> str:
     """``ltr`` or ``rtl`` from CLDR (Babel); ``auto`` for a catalog without a language."""
-    from .render.context import text_direction
-
-    if not _language_tag(locale):
+    if not declared_tag(language):
         return "auto"
-    return text_direction(locale.split("@")[0].split(".")[0])
+    return text_direction(language.split("@")[0].split(".")[0])
 
 
-def _english_name(locale: str) -> str:
+def _language_name(language: str) -> str:
     """The language's English name (CLDR), the code itself when Babel does not know it."""
-    from babel import Locale, UnknownLocaleError
-
-    if not locale.strip():
+    if not language.strip():
         return "language not declared"
     try:
-        return Locale.parse(_language_tag(locale) or locale, sep="-").get_display_name("en") or locale
-    except (UnknownLocaleError, ValueError, TypeError):
-        return locale
+        return english_name((declared_tag(language) or language).replace("-", "_"))
+    except TriggerContentError:
+        return language
 
 
 # -- template ----------------------------------------------------------------------

@@ -19,7 +19,8 @@ from pydantic import BaseModel, ValidationError
 from .errors import SourceError
 from .inline import Frozen
 from .model import Page, Site
-from .project import packaged_data, read_toml
+from .project import packaged_data
+from .tomlfile import read_toml, toml_lines
 
 SITE_FILE = "site.toml"
 
@@ -200,58 +201,6 @@ def _describe(error: Any, keys: tuple[int | str, ...]) -> str:
     if kind.endswith("_type"):
         return f"{str(error['msg']).lower()}, not {_kind_of(error['input'])}"
     return str(error["msg"]).removeprefix("Value error, ")
-
-
-# -- lines ---------------------------------------------------------------------
-
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\[\]]+?)\s*\]\]?\s*(?:#.*)?$")
-_KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
-
-
-def _split_key(dotted: str) -> list[str]:
-    return [part.strip().strip("\"'") for part in re.findall(r"""(?:"[^"]*"|'[^']*'|[^.]+)""", dotted)]
-
-
-def toml_lines(text: str) -> dict[tuple[int | str, ...], int]:
-    """Map the data path of each table, array element and key to its 1-based line.
-
-    Covers TOML written as tables and arrays of tables, the style of the
-    content files; values inside inline tables map to the line of their key.
-    """
-    lines: dict[tuple[int | str, ...], int] = {}
-    counts: dict[tuple[int | str, ...], int] = {}
-    current: tuple[int | str, ...] = ()
-    in_string = None
-    for number, line in enumerate(text.split("\n"), start=1):
-        if in_string:
-            if line.count(in_string) % 2 == 1:
-                in_string = None
-            continue
-        header = _HEADER.match(line)
-        if header:
-            names = _split_key(header.group(2))
-            # Resolve each name against the arrays already open.
-            resolved: list[int | str] = []
-            for name in names[:-1]:
-                resolved.append(name)
-                if tuple(resolved) in counts:
-                    resolved.append(counts[tuple(resolved)] - 1)
-            resolved.append(names[-1])
-            if header.group(1) == "[[":
-                key = tuple(resolved)
-                counts[key] = counts.get(key, 0) + 1
-                resolved.append(counts[key] - 1)
-            current = tuple(resolved)
-            lines.setdefault(current, number)
-            continue
-        key = _KEY.match(line)
-        if key:
-            lines.setdefault(current + tuple(_split_key(key.group(1))), number)
-            rest = line[key.end():]
-            for quote in ('"""', "'''"):
-                if rest.count(quote) % 2 == 1:
-                    in_string = quote
-    return lines
 
 
 def _locate(text: str, keys: tuple[int | str, ...], error: Any) -> int | None:

@@ -278,7 +278,7 @@ def localize(
     if missing not in ("english", "withhold-section"):
         raise ValueError(f"missing must be 'english' or 'withhold-section', not {missing!r}")
     if locale is not None:
-        from .locale_codes import locale_problem
+        from .languages import locale_problem
 
         problem = locale_problem(locale)
         if problem:

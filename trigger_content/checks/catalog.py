@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..po.entry import Catalog
-from . import Context, check
+from .registry import Context, check
 
 
 @check("unreadable", "error", scope="reader")

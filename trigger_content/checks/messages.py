@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..po.entry import Entry
 from ..tags import TAG_RE
-from . import Context, Translation, check, contains_any, translations_of
+from .registry import Context, Translation, check, contains_any, translations_of
 
 #: A mapping key holds balanced parentheses (one level here): a "%(" without its ")" stops at the next "(", so no text is read twice.
 _PYTHON_FORMAT = re.compile(r"%(?:\((?:[^()]|\([^()]*\))*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?[diouxXeEfFgGcrsa%]")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import check
+from .registry import check
 
 
 @check("stale-template", "error", scope="project")

@@ -20,7 +20,8 @@ import re
 from collections.abc import Callable, Sequence
 from functools import cache
 
-from ..locale_codes import language_of
+from ..errors import PluralFormsError
+from ..languages import language_of
 
 _TWO = "nplurals=2; plural=(n != 1);"
 _TWO_FRENCH = "nplurals=2; plural=(n > 1);"
@@ -33,11 +34,14 @@ _EAST_SLAVIC = (
 #: Language (or language_TERRITORY) → the Plural-Forms header gettext uses.
 PLURAL_FORMS: dict[str, str] = {
     **dict.fromkeys(
-        "af bg ca da de el en eo es et eu fi fo gl he hu it nb nl nn no pt sq sv".split(), _TWO
+        [
+            "af", "bg", "ca", "da", "de", "el", "en", "eo", "es", "et", "eu", "fi", "fo", "gl", "he", "hu", "it", "nb",
+            "nl", "nn", "no", "pt", "sq", "sv",
+        ], _TWO
     ),
-    **dict.fromkeys("fr oc pt_BR wa ln".split(), _TWO_FRENCH),
-    **dict.fromkeys("ja ko th vi zh id".split(), _ONE),
-    **dict.fromkeys("ru uk be sr hr bs".split(), _EAST_SLAVIC),
+    **dict.fromkeys(["fr", "oc", "pt_BR", "wa", "ln"], _TWO_FRENCH),
+    **dict.fromkeys(["ja", "ko", "th", "vi", "zh", "id"], _ONE),
+    **dict.fromkeys(["ru", "uk", "be", "sr", "hr", "bs"], _EAST_SLAVIC),
     "pl": "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
     "cs": "nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;",
     "sk": "nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;",
@@ -83,10 +87,6 @@ def plural_forms(locale: str) -> str:
 
     rule = get_plural(locale)
     return f"nplurals={rule.num_plurals}; plural={rule.plural_expr};"
-
-
-class PluralFormsError(ValueError):
-    """A Plural-Forms value that does not parse, or a value of n it cannot evaluate."""
 
 
 # -- parsing ---------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from datetime import date
 from markupsafe import Markup, escape
 
 from ..inline import SourceText, plain_text
+from ..languages import endonym, language_tag, text_direction
 from ..model import Page
 
 #: Where each language's version of a page is, relative to a page of the site
@@ -108,36 +109,6 @@ class RenderContext:
         )
 
 
-_SCRIPT_MODIFIERS = {"latin": "Latn", "cyrillic": "Cyrl", "arabic": "Arab", "devanagari": "Deva"}
-
-
-def language_tag(locale: str) -> str:
-    """The BCP 47 tag of a gettext locale code: ``pt_BR`` → ``pt-BR``, ``sr@latin`` → ``sr-Latn``.
-
-    >>> [language_tag(code) for code in ("pt_BR", "zh_Hant", "sr@latin", "es_419", "de@euro")]
-    ['pt-BR', 'zh-Hant', 'sr-Latn', 'es-419', 'de']
-    """
-    code, _, modifier = locale.partition("@")
-    parts = code.split("_")
-    script = _SCRIPT_MODIFIERS.get(modifier)
-    if script and not any(len(part) == 4 for part in parts[1:]):
-        parts.insert(1, script)
-    return "-".join(parts)
-
-
-@cache
-def endonym(locale: str) -> str:
-    """The name of a language in that language, from CLDR: ``fr`` → ``Français``."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        name = Locale.parse(locale).get_display_name(locale) or language_tag(locale)
-    except (UnknownLocaleError, ValueError):
-        return language_tag(locale)
-    # CLDR writes most names in lower case (français); a menu capitalizes them.
-    return name[:1].upper() + name[1:]
-
-
 def format_date(value: date, locale: str) -> str:
     """A date as the locale writes it in running text (CLDR's long format)."""
     from babel import UnknownLocaleError
@@ -147,14 +118,3 @@ def format_date(value: date, locale: str) -> str:
         return babel_format_date(value, format="long", locale=locale)
     except (UnknownLocaleError, ValueError):
         return value.isoformat()
-
-
-@cache
-def text_direction(locale: str) -> str:
-    """``ltr`` or ``rtl`` for a locale, from CLDR."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        return Locale.parse(locale).text_direction
-    except (UnknownLocaleError, ValueError):
-        return "ltr"

@@ -11,7 +11,8 @@ from markupsafe import Markup, escape
 from ..errors import TriggerContentError
 from ..inline import Emphasis, Inline, Link, SourceText, Text, plain_text
 from ..model import LinkTarget, Page
-from .context import RenderContext, language_tag, text_direction
+from ..languages import language_tag, text_direction
+from .context import RenderContext
 
 
 @cache

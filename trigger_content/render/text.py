@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 from ..inline import Inline, SourceText, Text
-from ..locale_codes import language_of
+from ..languages import language_of
 from ..model import Block, DefinitionList, ItemList, LinkTarget, Page, Section
 from .context import RenderContext
 

@@ -1,0 +1,115 @@
+"""The policy of ``check``: thresholds, what fails, and the project's terms, from ``[tool.trigger-content.check]``."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import TriggerContentError
+from ..languages import locale_problem
+from ..tomlfile import read_toml
+from .registry import CHECKS, SEVERITIES, Finding
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary term: English forms to find, and the forms each language must use."""
+
+    en: str
+    match: tuple[str, ...]
+    renderings: dict[str, tuple[str, tuple[str, ...]]]
+
+
+@dataclass(frozen=True)
+class Policy:
+    """What the checks enforce; read from ``[tool.trigger-content.check]``, overridden by flags."""
+
+    min_percent: float = 0.0
+    min_percent_for: dict[str, float] = field(default_factory=dict)
+    fail_on: tuple[str, ...] = ("error",)
+    disable: tuple[str, ...] = ()
+    same_as_source: tuple[str, ...] = ()
+    protected: tuple[str, ...] = ()
+    do_not_translate: tuple[str, ...] = ()
+    glossary: tuple[Term, ...] = ()
+
+    def threshold(self, locale: str) -> float:
+        """The minimum percent translated for ``locale``."""
+        return self.min_percent_for.get(locale, self.min_percent)
+
+    def fails(self, finding: Finding) -> bool:
+        """Whether ``finding`` makes the policy fail."""
+        return finding.severity in self.fail_on or finding.check in self.fail_on
+
+
+def load_policy(settings: dict[str, Any], root: Path | None, *, source: str = "pyproject.toml") -> Policy:
+    """A policy from the ``[tool.trigger-content.check]`` table (``settings``)."""
+    from ..project import Settings
+
+    known = {"min-percent", "min-percent-for", "fail-on", "disable", "same-as-source", "protected", "do-not-translate", "glossary"}
+    table = Settings("check", settings, known, source)
+    glossary: tuple[Term, ...] = ()
+    if table.text("glossary", ""):
+        path = (root or Path.cwd()) / table.text("glossary", "")
+        if not path.is_file():
+            table.fail(f"glossary: no such file {str(path)!r}", "glossary")
+        glossary = load_glossary(path)
+    policy = Policy(
+        min_percent=table.percent("min-percent", 0),
+        min_percent_for=table.percents("min-percent-for"),
+        fail_on=table.texts("fail-on", ("error",)),
+        disable=table.texts("disable"),
+        same_as_source=table.texts("same-as-source"),
+        protected=table.texts("protected"),
+        do_not_translate=table.texts("do-not-translate"),
+        glossary=glossary,
+    )
+    for key, names in (("fail-on", policy.fail_on), ("disable", policy.disable)):
+        problem = unknown_name(names)
+        if problem:
+            table.fail(f"{key}: {problem}", key)
+    for locale in policy.min_percent_for:
+        problem = locale_problem(locale)
+        if problem:
+            table.fail(f"min-percent-for: {problem}", "min-percent-for")
+    return policy
+
+
+def unknown_name(names: Iterable[str]) -> str | None:
+    """What is wrong with the first of ``names`` that is neither a check id nor a severity; ``None`` if none is."""
+    for name in names:
+        if name not in CHECKS and name not in SEVERITIES:
+            return f"unknown check or severity {name!r} (checks: {', '.join(sorted(CHECKS))})"
+    return None
+
+
+def validate_names(names: Iterable[str], source: str) -> None:
+    """Refuse a check id or severity that does not exist."""
+    problem = unknown_name(names)
+    if problem:
+        raise TriggerContentError(problem, path=source)
+
+
+def load_glossary(path: Path) -> tuple[Term, ...]:
+    """The terms of a glossary file (see ``locales/glossary.toml``)."""
+    _, data = read_toml(path)
+    terms = []
+    for index, term in enumerate(data.get("term", [])):
+        try:
+            renderings = {
+                locale: (str(value["text"]), tuple(str(form) for form in value["match"]))
+                for locale, value in term.items()
+                if isinstance(value, dict)
+            }
+            terms.append(Term(str(term["en"]), tuple(str(form) for form in term.get("match", [term["en"]])), renderings))
+        except (KeyError, TypeError) as error:
+            raise TriggerContentError(f"term[{index}]: missing {error}", path=path) from None
+    return tuple(terms)
+
+
+def policy_key(policy: Policy) -> str:
+    """A name for the results of ``policy`` in the cache: the same policy, the same name."""
+    return "check:" + hashlib.sha256(repr(policy).encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,71 @@
+"""Running the checks: on a catalog, on a project's files, and on many catalogs for ``check``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..errors import CatalogError, TriggerContentError
+from ..po.entry import Catalog
+from ..po.reader import read_po
+from .policy import Policy
+from .registry import CHECKS, Context, Finding, translations_of
+
+
+def check_catalog(catalog: Catalog, policy: Policy = Policy()) -> list[Finding]:
+    """Run every enabled check on ``catalog``; findings in line order."""
+    from ..po.plural import nplurals as plural_count
+
+    # None: no number of forms to hold plural messages to (no Plural-Forms, or none readable in it).
+    nplurals = plural_count(catalog.header.get("Plural-Forms"), 0) or None
+    context = Context(catalog.path, catalog.locale, nplurals, policy)
+    enabled = [item for item in CHECKS.values() if item.id not in policy.disable]
+    findings: list[Finding] = []
+    header_line = catalog.header_line or 1
+    for item in enabled:
+        if item.scope == "catalog":
+            findings.extend(
+                Finding(catalog.path, line or header_line, None, "", item.id, item.severity, message)
+                for line, message in item.function(catalog, context)
+            )
+    entries = catalog.active
+    translations = translations_of(entries)
+    # Markup needs a "<": the checks of tags and markup take only the few translations that have one.
+    tagged = [item for item in translations if "<" in item.source or "<" in item.text]
+    messages = {"entry": entries, "translation": translations, "tagged": tagged}
+    for item in enabled:
+        if item.scope in messages:
+            findings.extend(
+                Finding(catalog.path, entry.msgstr_line, entry.msgctxt, entry.msgid, item.id, item.severity, message)
+                for entry, message in item.function(messages[item.scope], context)
+            )
+    # Line order; on one line, the order of the checks.
+    findings.sort(key=lambda finding: finding.line)
+    return findings
+
+
+def findings_json(path: str | Path, policy: Policy) -> tuple[list[dict[str, object]], list[str]]:
+    """The findings of the catalog at ``path`` as JSON-shaped data (the reader's notes among them, as the check ``read``): the work of one worker of ``check``."""
+    catalog = read_po(path)
+    return [finding.to_json() for finding in check_catalog(catalog, policy)], []
+
+
+def check_project(project: Any, policy: Policy = Policy()) -> list[Finding]:
+    """Run the enabled checks of staleness on a project's template and catalogs."""
+    findings = []
+    for item in CHECKS.values():
+        if item.scope == "project" and item.id not in policy.disable:
+            try:
+                for path, message in item.function(project):
+                    findings.append(Finding(str(path), 0, None, "", item.id, item.severity, message))
+            except CatalogError:
+                continue  # an unreadable catalog: the caller reports it once, as "unreadable"
+            except TriggerContentError as error:  # a source document or the template
+                findings.append(unreadable_finding(error, str(error.path or "")))
+                break
+    return findings
+
+
+def unreadable_finding(error: TriggerContentError, path: str) -> Finding:
+    """A catalog the reader refused, as a finding of the check ``unreadable``."""
+    return Finding(error.path or path, error.line or 0, None, "", "unreadable", "error", error.message, error.column)
