@@ -137,7 +137,7 @@ def _remove_stale(outdir: Path, written: Sequence[str], report: BuildReport) -> 
 
 
 def _index(pages: Sequence[Page], localized: dict[tuple[str, str], Page], locales: Sequence[str]) -> str:
-    from .render.html import _environment
+    from .render.html import environment
     from .languages import endonym, language_tag, text_direction
 
     first = pages[0]
@@ -151,7 +151,7 @@ def _index(pages: Sequence[Page], localized: dict[tuple[str, str], Page], locale
         }
         for locale in locales
     ]
-    template = _environment(None).get_template("index.html")
+    template = environment().get_template("index.html")
     return template.render(site=first.site, source=first, languages=languages, tag=language_tag(first.lang))
 
 

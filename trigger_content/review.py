@@ -29,6 +29,7 @@ from .errors import TriggerContentError
 from .inline import plain_text
 from .languages import declared_tag, english_name, text_direction
 from .model import Page
+from .render.html import environment
 from .tags import TAG_RE
 from .walker import Segment, segments
 
@@ -191,7 +192,7 @@ def render_review(
         "not_on_pages": sum(1 for entry in catalog.active if (entry.msgctxt, entry.msgid) not in used),
         "pieces_of": pieces,
     }
-    return _environment().get_template("review.html").render(**values)
+    return environment().get_template("review.html").render(**values)
 
 
 # -- rows ----------------------------------------------------------------------
@@ -382,20 +383,3 @@ def _language_name(language: str) -> str:
         return english_name((declared_tag(language) or language).replace("-", "_"))
     except TriggerContentError:
         return language
-
-
-# -- template ----------------------------------------------------------------------
-
-
-@cache
-def _environment():  # type: ignore[no-untyped-def]
-    from jinja2 import Environment, PackageLoader, StrictUndefined
-
-    return Environment(
-        loader=PackageLoader("trigger_content", "render/templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )

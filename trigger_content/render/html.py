@@ -8,6 +8,10 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
 from ..errors import TriggerContentError
 from ..inline import Emphasis, Inline, Link, SourceText, Text, plain_text
 from ..model import LinkTarget, Page
@@ -16,7 +20,11 @@ from .context import RenderContext
 
 
 @cache
-def _environment(templates: Path | None):  # type: ignore[no-untyped-def]
+def environment(templates: Path | None = None) -> Environment:
+    """The one Jinja2 environment of the pages, fragments, the site's index and the review page (autoescape on).
+
+    ``templates`` is a folder whose templates replace the packaged ones of the same name.
+    """
     from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, PrefixLoader, StrictUndefined
 
     packaged = PackageLoader("trigger_content", "render/templates")
@@ -80,7 +88,7 @@ def render_html(
         raise TriggerContentError("no such template folder", path=templates)
     name = "fragment.html" if fragment else "page.html"
     try:
-        return _environment(folder).get_template(name).render(page=page, context=context)
+        return environment(folder).get_template(name).render(page=page, context=context)
     except TemplateSyntaxError as error:
         raise TriggerContentError(f"template error: {error.message}", path=error.filename or name, line=error.lineno) from None
     except TemplateError as error:
