@@ -19,13 +19,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-WORDS = (
-    "pain muscle injection doctor treatment therapy patient symptoms swelling pressure area body relief "
-    "appointment medication exercise stretching sleep program specialist evaluation condition chronic "
-    "recovery physical rehabilitation office nurse clinic procedure needle anesthetic steroid joint back "
-    "neck shoulder knee hip movement posture strength flexibility follow-up visit schedule insurance "
-    "question answer option decision risk benefit result test imaging referral plan care team family"
-).split()
+WORDS = [
+    "pain", "muscle", "injection", "doctor", "treatment", "therapy", "patient", "symptoms", "swelling", "pressure",
+    "area", "body", "relief", "appointment", "medication", "exercise", "stretching", "sleep", "program", "specialist",
+    "evaluation", "condition", "chronic", "recovery", "physical", "rehabilitation", "office", "nurse", "clinic",
+    "procedure", "needle", "anesthetic", "steroid", "joint", "back", "neck", "shoulder", "knee", "hip", "movement",
+    "posture", "strength", "flexibility", "follow-up", "visit", "schedule", "insurance", "question", "answer", "option",
+    "decision", "risk", "benefit", "result", "test", "imaging", "referral", "plan", "care", "team", "family",
+]
 TEMPLATES = (
     "{A} {b} can help relieve {c} in the {d} and may reduce {e} over several weeks.",
     "Talk to your {a} if {b} continues after {c}, especially when it spreads to the {d}.",

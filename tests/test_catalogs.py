@@ -98,7 +98,8 @@ def test_every_file_in_locales_is_what_msgcat_writes() -> None:
 
 
 def test_compiled_catalogs_are_current_and_hold_every_translation() -> None:
-    from trigger_content.catalogs import load_translations, mo_is_current, read_translations
+    from trigger_content.catalogs import mo_is_current
+    from trigger_content.translations import load_translations, read_translations
 
     for locale in SHIPPED:
         po = LOCALES / locale / "LC_MESSAGES" / "trigger_content.po"
@@ -110,7 +111,7 @@ def test_compiled_catalogs_are_current_and_hold_every_translation() -> None:
 
 
 def test_a_stale_or_missing_mo_is_reported_and_the_po_used(tmp_path: Path) -> None:
-    from trigger_content.catalogs import load_translations
+    from trigger_content.translations import load_translations
 
     po = tmp_path / "trigger_content.po"
     shutil.copy(LOCALES / "fr" / "LC_MESSAGES" / "trigger_content.po", po)
@@ -187,7 +188,7 @@ def test_the_reader_refuses_what_polib_would_silently_change(tmp_path: Path) -> 
 @pytest.mark.parametrize("path", sorted((DATA / "catalogs").glob("*.po")) + sorted((ROOT / "locales").rglob("*.po")), ids=lambda path: path.name)
 def test_translations_equal_those_polib_reads(path: Path) -> None:
     """polib, an independent reader, finds the same usable translations in the well-formed catalogs."""
-    from trigger_content.catalogs import read_translations
+    from trigger_content.translations import read_translations
 
     expected = {(entry.msgctxt or "", entry.msgid): entry.msgstr for entry in polib.pofile(str(path)) if entry.translated() and not entry.msgid_plural}
     assert read_translations(path) == expected

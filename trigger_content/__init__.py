@@ -47,24 +47,24 @@ _EXPORTS = {
     "Text": "inline",
     "Translations": "walker",
     "TriggerContentError": "errors",
-    "build_template": "catalogs",
+    "build_template": "extract",
     "document_schema": "model",
     "find_project": "project",
     "from_catalog": "inline",
     "load_page": "source",
     "load_pages": "source",
     "load_site": "source",
-    "load_translations": "catalogs",
+    "load_translations": "translations",
     "localize": "walker",
     "parse_markup": "inline",
     "plain_text": "inline",
-    "read_translations": "catalogs",
+    "read_translations": "translations",
     "render_html": "render",
     "render_text": "render",
     "segments": "walker",
     "to_catalog": "inline",
     "walk": "walker",
-    "write_template": "catalogs",
+    "write_template": "extract",
 }
 
 __all__ = sorted(_EXPORTS)
@@ -84,7 +84,8 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from .catalogs import build_template, load_translations, read_translations, write_template
+    from .extract import build_template, write_template
+    from .translations import load_translations, read_translations
     from .errors import CatalogError, MarkupError, SourceError, TriggerContentError
     from .inline import Emphasis, Inline, Link, SourceText, Strong, Text, from_catalog, parse_markup, plain_text, to_catalog
     from .model import (

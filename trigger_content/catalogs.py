@@ -1,8 +1,9 @@
-"""Catalogs: the template, init, update (merge), compile, and reading translations.
+"""Catalogs: init, update (merge) and compile, the workflow of a locale's ``.po`` and ``.mo``.
 
 One gettext domain holds the site chrome and every page, so a locale has one
-catalog: ``locales/<locale>/LC_MESSAGES/trigger_content.po``. The template is
-``locales/trigger_content.pot``.
+catalog: ``locales/<locale>/LC_MESSAGES/trigger_content.po``. The template,
+``locales/trigger_content.pot``, is made by :mod:`trigger_content.extract`;
+the translations are read for use by :mod:`trigger_content.translations`.
 
 The functions on :class:`~trigger_content.po.Catalog` objects are pure; the
 ``*_file`` ones read, and write through
@@ -14,198 +15,17 @@ reader and written as msgcat writes them (:mod:`trigger_content.po`).
 from __future__ import annotations
 
 import hashlib
-import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
 
 from .errors import TriggerContentError
 from .files import write_atomic
 from .languages import english_name
-from .model import Page
 from .po.entry import Catalog, Entry, header_text
 from .po.reader import read_po
-from .po.writer import catalog_bytes, format_po
+from .po.writer import catalog_bytes
 from .project import Project
-from .walker import segments
-
-#: Header fields of a new template, in the order xgettext writes them.
-TEMPLATE_HEADER = (
-    ("Project-Id-Version", "trigger_content"),
-    ("Report-Msgid-Bugs-To", ""),
-    ("POT-Creation-Date", ""),
-    ("PO-Revision-Date", "YEAR-MO-DA HO:MI+ZONE"),
-    ("Last-Translator", "FULL NAME <EMAIL@ADDRESS>"),
-    ("Language-Team", "LANGUAGE <LL@li.org>"),
-    ("Language", ""),
-    ("MIME-Version", "1.0"),
-    ("Content-Type", "text/plain; charset=UTF-8"),
-    ("Content-Transfer-Encoding", "8bit"),
-)
-
-TEMPLATE_COMMENT = (
-    "Translation template of the trigger_content pages.\n"
-    "Made by `trigger-content extract` from the English source documents:\n"
-    "edit those and extract again rather than this file."
-)
-
-
-def build_template(
-    pages: Iterable[Page],
-    *,
-    references: Mapping[str, str] | None = None,
-    creation_date: str = "",
-) -> Catalog:
-    """The template of ``pages``: one entry per segment, site chrome once.
-
-    ``references`` maps a page id (and ``"site"``) to the file named in the
-    entries' ``#:`` lines.
-    """
-    references = references or {}
-    fields = dict(TEMPLATE_HEADER)
-    fields["POT-Creation-Date"] = creation_date
-    header = Entry("", (header_text(fields.items()),), comments=tuple(TEMPLATE_COMMENT.split("\n")), flags=("fuzzy",))
-    entries: list[Entry] = []
-    seen: set[tuple[str, str]] = set()
-    for page in pages:
-        for segment in segments(page):
-            key = (segment.context, segment.text)
-            if key in seen:
-                continue
-            seen.add(key)
-            root = segment.context.split(".", 1)[0]
-            entries.append(Entry(
-                msgid=segment.text,
-                msgctxt=segment.context,
-                extracted=tuple(segment.comment.split("\n")) if segment.comment else (),
-                references=(references[root],) if root in references else (),
-            ))
-    return Catalog("trigger_content.pot", entries, header)
-
-
-def write_template(
-    pages: Iterable[Page],
-    path: str | Path,
-    *,
-    references: Mapping[str, str] | None = None,
-    check: bool = False,
-) -> bool:
-    """Write the template of ``pages`` to ``path``; return whether it changed.
-
-    When only the creation date would differ, the file is left as it is, so
-    extracting twice changes no byte. With ``check``, nothing is written.
-    """
-    path = Path(path)
-    old_date = _creation_date(path)
-    kept = format_po(build_template(pages, references=references, creation_date=old_date))
-    if old_date and _read(path) == kept:
-        return False
-    if not check:
-        now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M%z")
-        text = format_po(build_template(pages, references=references, creation_date=now))
-        write_atomic(path, text.encode("utf-8"))
-    return True
-
-
-def project_sources(project: Project) -> tuple[list[Page], dict[str, str]]:
-    """The project's pages, and the ``#:`` reference of each page id (and of ``site``): its file, relative to the project."""
-    from .source import SITE_FILE, page_sources
-
-    found = page_sources(project.content)
-    files = {page.id: path for page, path in found}
-    if (project.content / SITE_FILE).is_file():
-        files["site"] = project.content / SITE_FILE
-    base = project.root or project.content.parent
-    return [page for page, _ in found], {key: Path(os.path.relpath(path, base)).as_posix() for key, path in files.items()}
-
-
-def _read(path: Path) -> str | None:
-    """The text of the file at ``path``; ``None`` when there is none, or it is a device, a pipe or this process's output (not read: it could wait, or be another file)."""
-    from .files import own_descriptor
-
-    if not path.is_file() or own_descriptor(path) is not None:
-        return None
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
-def _creation_date(path: Path) -> str:
-    """The POT-Creation-Date of the template at ``path``; empty when it has none or cannot be read."""
-    text = _read(path)
-    if text is None:
-        return ""
-    try:
-        return read_po(path, text.encode("utf-8")).header.get("POT-Creation-Date", "")
-    except TriggerContentError:
-        return ""
-
-
-def translations(entries: Iterable[Entry], *, fuzzy: bool = False) -> dict[tuple[str, str], str]:
-    """The usable translations of a catalog's entries: ``(msgctxt or "", msgid)`` → msgstr.
-
-    Fuzzy, obsolete, plural and empty entries are left out, so their texts
-    fall back to the source language; with ``fuzzy``, fuzzy ones are kept.
-    """
-    return {
-        (entry.msgctxt or "", entry.msgid): entry.msgstr[0]
-        for entry in entries
-        if entry.msgstr[0] and entry.msgid_plural is None and not entry.obsolete and (fuzzy or not entry.fuzzy)
-    }
-
-
-def read_translations(path: str | Path) -> dict[tuple[str, str], str]:
-    """The usable translations of the catalog at ``path`` (see :func:`translations`)."""
-    return translations(read_po(path).entries)
-
-
-def load_translations(po: str | Path) -> tuple[dict[tuple[str, str], str], str | None]:
-    """The translations of a locale, from its compiled catalog when that is current.
-
-    ``po`` is the path of the ``.po``; its ``.mo`` sits beside it. Returns the
-    translations and, when the ``.mo`` could not be used, a sentence that says
-    why (the ``.po`` was read instead).
-    """
-    po = Path(po)
-    mo = po.with_suffix(".mo")
-    if not po.is_file():
-        missing = missing_catalog(po)
-        if missing is not None:
-            raise TriggerContentError(missing, path=po)
-        return _read_mo(mo), None
-    source = po.read_bytes()
-    if not mo.is_file():
-        note = f"{mo}: not compiled; run `trigger-content compile` (read {po.name} instead)"
-    elif not mo_is_current(mo.read_bytes(), source):
-        note = f"{mo}: not compiled from the current {po.name}; run `trigger-content compile` (read {po.name} instead)"
-    else:
-        return _read_mo(mo), None
-    return read_translations(po), note
-
-
-def missing_catalog(po: Path) -> str | None:
-    """Why there are no translations at ``po`` (nor at its ``.mo``), and what to do; ``None`` when there are.
-
-    The advice is ``init`` where the path is the catalog of a known locale.
-    """
-    if po.is_file() or po.with_suffix(".mo").is_file():
-        return None
-    if po.parent.name != "LC_MESSAGES" or not po.parent.parent.name:
-        return "no such catalog"
-    locale = po.parent.parent.name
-    try:
-        english_name(locale)
-    except TriggerContentError as error:
-        return f"no catalog for locale {locale!r}, and {error.message}"
-    return f"no catalog for locale {locale!r}; create it with `trigger-content init {locale}`"
-
-
-def _read_mo(path: Path) -> dict[tuple[str, str], str]:
-    from .po.mo import read_mo
-
-    return translations(read_mo(path).entries)
-
 
 # -- init --------------------------------------------------------------------------
 

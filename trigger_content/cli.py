@@ -416,7 +416,7 @@ def _page(name: str | None, folder: Path):  # type: ignore[no-untyped-def]
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from .catalogs import project_sources, write_template
+    from .extract import project_sources, write_template
 
     project = _project(args, writing=True)
     pages, references = project_sources(project)

@@ -65,30 +65,19 @@ class LocaleTranslations:
 
 
 def locale_translations(po: str | Path, locale: str, policy: PublishPolicy) -> LocaleTranslations:
-    """The translations of the catalog at ``po`` that ``policy`` lets a page use."""
-    from .catalogs import load_translations, translations
-    from .po.reader import read_po
-    from .po.stats import count
+    """The translations of the catalog at ``po`` that ``policy`` lets a page use, from one reading of it."""
     from .languages import pseudo_translate
+    from .translations import load_locale
 
     if locale == PSEUDO_LOCALE:
         return LocaleTranslations(locale, pseudo_translate, notes=["en_XA: pseudo-localized (accented, longer, bracketed) to test layouts"])
-    po = Path(po)
-    notes: list[str] = []
-    percent = 100.0
-    fuzzy: frozenset[tuple[str, str]] = frozenset()
-    if po.is_file():
-        catalog = read_po(po)
-        percent = count(catalog.entries, header=catalog.header_entry).percent
-        fuzzy = frozenset((entry.msgctxt or "", entry.msgid) for entry in catalog.active if entry.fuzzy and not entry.untranslated)
-        if policy.fuzzy:
-            if fuzzy:
-                notes.append(f"{po}: {len(fuzzy)} fuzzy translation{'s' if len(fuzzy) != 1 else ''} published, as the policy allows")
-            return _with_threshold(LocaleTranslations(locale, translations(catalog.entries, fuzzy=True), percent, notes), policy)
-    translations, note = load_translations(po)
-    if note:
-        notes.append(note)
-    return _with_threshold(LocaleTranslations(locale, translations, percent, notes, fuzzy=fuzzy), policy)
+    found = load_locale(po)
+    notes = []
+    if policy.fuzzy and found.fuzzy:
+        notes.append(f"{po}: {len(found.fuzzy)} fuzzy translation{'s' if len(found.fuzzy) != 1 else ''} published, as the policy allows")
+    notes += found.notes
+    fuzzy = frozenset() if policy.fuzzy else found.fuzzy
+    return _with_threshold(LocaleTranslations(locale, found.usable(fuzzy=policy.fuzzy), found.percent, notes, fuzzy=fuzzy), policy)
 
 
 def site_translations(
@@ -104,7 +93,7 @@ def site_translations(
     the policy withholds, has its reason in ``withheld``. ``catalog`` gives
     the ``.po`` path of a locale. A catalog that cannot be read raises.
     """
-    from .catalogs import missing_catalog
+    from .translations import missing_catalog
 
     found: dict[str, LocaleTranslations | None] = {source: None}
     for locale in _locales(site, source, extra_locales)[1:]:
@@ -125,7 +114,7 @@ def linked_locales(site: Site | None, source: str, catalog: Callable[[str], Path
     A catalog is read only for the policy's threshold; one that cannot be
     read is not linked, and said so, rather than stopping the page.
     """
-    from .catalogs import missing_catalog
+    from .translations import missing_catalog
     from .po.reader import read_po
     from .po.stats import count
 

@@ -11,7 +11,7 @@ from .registry import check
 @check("stale-template", "error", scope="project")
 def stale_template(project: object) -> Iterator[tuple[Path, str]]:
     """Stale template: the template no longer matches the source documents."""
-    from ..catalogs import project_sources, write_template
+    from ..extract import project_sources, write_template
 
     pages, references = project_sources(project)  # type: ignore[arg-type]
     template = project.template  # type: ignore[attr-defined]
@@ -53,7 +53,7 @@ def stale_mo(project: object) -> Iterator[tuple[Path, str]]:
 @check("no-catalog", "warning", scope="project")
 def no_catalog(project: object) -> Iterator[tuple[Path, str]]:
     """No catalog: a language of site.toml has no catalog yet, so it is not published."""
-    from ..catalogs import missing_catalog
+    from ..translations import missing_catalog
     from ..source import SITE_FILE, load_site
 
     site = project.content / SITE_FILE  # type: ignore[attr-defined]
