@@ -83,7 +83,8 @@ def fake_translation(text: str) -> str:
 
 def write_catalogs(out: Path, rng: random.Random) -> None:
     """The template and a catalog per locale, in every state a real catalog has."""
-    from trigger_content.catalogs import build_template, init_catalog
+    from trigger_content.catalogs import init_catalog
+    from trigger_content.extract import build_template
     from trigger_content.po import Entry, catalog_bytes
     from trigger_content.po.writer import format_po
     from trigger_content.source import load_pages
