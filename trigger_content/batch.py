@@ -157,8 +157,21 @@ def each_catalog(
     It must be a module-level function, its result JSON-shaped data when
     ``cache`` is used (``kind`` names the result in the cache). With ``jobs``
     above 1, the catalogs not in the cache are read by that many worker
-    processes.
+    processes. The garbage collector is paused meanwhile, here and in the
+    workers.
     """
+    enabled = gc.isenabled()
+    gc.disable()  # reading makes many small objects and no cycles: collecting garbage among them would only cost time
+    try:
+        return _each_catalog(paths, work, arguments, kind, cache, jobs)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _each_catalog(
+    paths: Sequence[Path], work: Callable[..., Any], arguments: tuple[Any, ...], kind: str | None, cache: ResultCache | None, jobs: int
+) -> list[Outcome]:
     outcomes = [Outcome(path) for path in paths]
     pending: list[Outcome] = []
     for outcome in outcomes:
@@ -187,6 +200,11 @@ def each_catalog(
     if cache is not None:
         cache.save()
     return outcomes
+
+
+def batch_options(cache: bool, jobs: int | None) -> tuple[ResultCache | None, int]:
+    """The cache (the user's, or none) and the number of workers (one per core when not said) of a command that reads many catalogs."""
+    return (ResultCache() if cache else None), (default_jobs() if jobs is None else jobs)
 
 
 def default_jobs() -> int:

@@ -15,10 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
+from .errors import TriggerContentError
 from .files import read_within, remove_leftovers, remove_within, write_within
 from .model import Page
 from .publish import PublishPolicy, publish, published, site_translations
 from .walker import Fallback
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .project import Project
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 #: The list of the files a build wrote, kept in its folder.
@@ -117,6 +122,25 @@ def build_site(
             progress(number, len(outputs), path)
     _remove_stale(outdir, [name for name, _ in outputs], report)
     return report
+
+
+def build_project(
+    project: Project,
+    outdir: str | Path,
+    policy: PublishPolicy = PublishPolicy(),
+    *,
+    pseudo: bool = False,
+    progress: Callable[[int, int, Path], None] | None = None,
+) -> BuildReport:
+    """Every page of ``project`` into ``outdir`` (see :func:`build_site`), the pseudo-locale too with ``pseudo``: what ``build`` does."""
+    from .languages import PSEUDO_LOCALE
+    from .source import load_pages
+
+    pages = load_pages(project.content)
+    if not pages:
+        raise TriggerContentError("no page documents (*.toml) found", path=project.content)
+    extra = [PSEUDO_LOCALE] if pseudo else []
+    return build_site(pages, outdir, project.catalog, policy, extra_locales=extra, progress=progress)
 
 
 def _remove_stale(outdir: Path, written: Sequence[str], report: BuildReport) -> None:

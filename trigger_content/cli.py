@@ -7,12 +7,10 @@ This module alone prints and chooses exit codes: 0 done, 1 a check failed,
 from __future__ import annotations
 
 import argparse
-import contextlib
-import gc
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import TriggerContentError
@@ -171,27 +169,6 @@ def _batch_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true", help="read every catalog again, without the cache of earlier results")
 
 
-def _batch(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from .batch import ResultCache, default_jobs
-
-    cache = None if args.no_cache else ResultCache()
-    return cache, args.jobs if args.jobs is not None else default_jobs()
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Reading catalogs makes many small objects and no cycles: looking for
-    garbage among them would only cost time (a tenth on a large site). The
-    worker processes pause the collector too."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _outcomes_with_errors(outcomes) -> bool:  # type: ignore[no-untyped-def]
     """Print what each catalog's reading noticed, and the errors; whether any failed."""
     failed = False
@@ -321,57 +298,38 @@ def _emit(text: str, output: Path | None, what: str = "") -> None:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from .languages import PSEUDO_LOCALE
-    from .publish import linked_locales, locale_translations, publish
-    from .render import RenderContext, render_html, render_text
+    from .publish import render_page
+    from .source import find_page
 
     project = _project(args)
     policy = _publish_policy(args, project)
-    page = _page(args.page, project.content)
-    source_locale = page.site.source_locale if page.site else page.lang
-    fallbacks = []
-    if args.locale and args.locale != source_locale:
-        translations = locale_translations(project.catalog(args.locale), args.locale, policy)
-        for note in translations.notes:
-            print(f"trigger-content: note: {note}", file=sys.stderr)
-        if page.site is not None and args.locale not in (*page.site.locales, PSEUDO_LOCALE):
-            print(f"trigger-content: note: {args.locale!r} is not among the locales of site.toml; the other pages do not link it", file=sys.stderr)
-        if translations.withheld:
-            print(f"trigger-content: {args.locale}: withheld: {translations.withheld}", file=sys.stderr)
-            return EXIT_FAILED
-        page, fallbacks = publish(page, translations, policy)
-        _report_fallbacks(fallbacks, args.locale, page.id)
-    # The languages build would publish, and no other, are linked.
-    linked, left_out = linked_locales(page.site, source_locale, project.catalog, policy)
-    for locale, reason in left_out.items():
+    page = find_page(args.page, project.content)
+    rendered = render_page(
+        project, page, args.locale, policy,
+        format=args.format, fragment=args.fragment, templates=args.templates, width=args.width,
+    )
+    for note in rendered.notes:
+        print(f"trigger-content: note: {note}", file=sys.stderr)
+    if rendered.withheld:
+        print(f"trigger-content: {args.locale}: withheld: {rendered.withheld}", file=sys.stderr)
+        return EXIT_FAILED
+    _report_fallbacks(rendered.fallbacks, args.locale, page.id)
+    for locale, reason in rendered.not_linked.items():
         print(f"trigger-content: note: {locale} is not linked: {reason}", file=sys.stderr)
-    context = RenderContext.for_page(page, locales=linked)
-    if args.format == "text":
-        text = render_text(page, context=context, width=args.width)
-    else:
-        text = render_html(page, context=context, fragment=args.fragment, templates=args.templates)
-    _emit(text, args.output)
-    return EXIT_FAILED if args.strict and fallbacks else EXIT_OK
+    _emit(rendered.text, args.output)
+    return EXIT_FAILED if args.strict and rendered.fallbacks else EXIT_OK
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .build import build_site
-    from .source import load_pages
+    from .build import build_project
 
     project = _project(args)
-    policy = _publish_policy(args, project)
-    pages = load_pages(project.content)
-    if not pages:
-        raise TriggerContentError("no page documents (*.toml) found", path=project.content)
     show = sys.stderr.isatty() and not os.environ.get("CI")
 
     def progress(number: int, total: int, path: Path) -> None:
         print(f"\r[{number}/{total}] {_shown(path)}\033[K", end="" if number < total else "\n", file=sys.stderr, flush=True)
 
-    from .languages import PSEUDO_LOCALE
-
-    extra = [PSEUDO_LOCALE] if args.pseudo else []
-    report = build_site(pages, args.outdir, project.catalog, policy, extra_locales=extra, progress=progress if show else None)
+    report = build_project(project, args.outdir, _publish_policy(args, project), pseudo=args.pseudo, progress=progress if show else None)
     for note in report.notes:
         print(f"trigger-content: note: {note}", file=sys.stderr)
     for locale, reason in report.withheld.items():
@@ -388,31 +346,6 @@ def _build(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_FAILED if args.strict and (report.fallbacks or report.withheld) else EXIT_OK
-
-
-def _page(name: str | None, folder: Path):  # type: ignore[no-untyped-def]
-    """The page ``name`` names: a document's path, or a page id (its file is usually named after it)."""
-    from .source import load_page, load_pages, page_files
-
-    if name is not None and (name.endswith(".toml") or "/" in name):
-        return load_page(Path(name))
-    files = page_files(folder)
-    if name is None:
-        if len(files) == 1:
-            return load_page(files[0])
-        ids = ", ".join(page.id for page in load_pages(folder)) or "none"
-        raise TriggerContentError(f"name the page to render (pages: {ids})", path=folder)
-    for path in files:
-        if path.stem == name:
-            page = load_page(path)
-            if page.id == name:
-                return page
-    pages = load_pages(folder)  # a page whose file has another name
-    for page in pages:
-        if page.id == name:
-            return page
-    ids = ", ".join(page.id for page in pages) or "none"
-    raise TriggerContentError(f"no page {name!r} (pages: {ids})", path=folder)
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -484,45 +417,18 @@ def _report_files(results: list[tuple[Path, bool]], check: bool, done: str, stal
 
 
 def _review(args: argparse.Namespace) -> int:
-    from .checks import check_catalog, load_policy
-    from .po.reader import read_po
-    from .review import render_review
-    from .source import load_pages
+    from .review import review_locale
 
-    project = _project(args)
-    pages = load_pages(project.content)
-    catalog = read_po(project.catalog(args.locale))
-    findings = check_catalog(catalog, load_policy(project.check, project.root, source=project.pyproject))
-    _emit(render_review(pages, catalog, findings=findings), args.output, f" ({len(findings)} finding{'s' if len(findings) != 1 else ''})")
+    page, findings = review_locale(_project(args), args.locale)
+    _emit(page, args.output, f" ({len(findings)} finding{'s' if len(findings) != 1 else ''})")
     return EXIT_OK
 
 
 def _status(args: argparse.Namespace) -> int:
-    from .status import context_sections, find_catalogs, page_sections, to_json, to_markdown, to_table, write_badges
+    from .status import project_status, to_json, to_markdown, to_table, write_badges
 
-    project = _project(args)
-    paths = find_catalogs(args.paths) if args.paths else project.catalogs()
-    if not paths:
-        raise TriggerContentError("no catalogs found", path=args.paths[0] if args.paths else project.locales)
-    from .po import fast  # noqa: F401  # loaded here: forked workers (Linux) start with it
-    from .batch import each_catalog
-    from .status import CatalogStatus, status_json
-
-    cache, jobs = _batch(args)
-    if args.by_section:
-        sections = context_sections
-        if not args.paths:
-            from .source import load_pages
-
-            sections = page_sections(load_pages(project.content))
-        outcomes = each_catalog(paths, status_json, (sections,))
-    else:
-        with _collector_paused():
-            outcomes = each_catalog(paths, status_json, kind="status", cache=cache, jobs=jobs)
+    statuses, outcomes = project_status(_project(args), args.paths, by_section=args.by_section, cache=not args.no_cache, jobs=args.jobs)
     failed = _outcomes_with_errors(outcomes)
-    statuses = [
-        CatalogStatus.from_json({**outcome.value, "path": str(outcome.path)}) for outcome in outcomes if outcome.error is None
-    ]
     errors = [outcome.error for outcome in outcomes if outcome.error is not None]
     if args.format == "json":
         sys.stdout.write(json.dumps(to_json(statuses, errors), indent=2, ensure_ascii=False) + "\n")
@@ -539,11 +445,8 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from dataclasses import replace
-
-    from .checks import CHECKS, check_project, load_policy, validate_names
+    from .checks import CHECKS, load_policy, override, run_checks
     from .checks.report import to_github, to_json, to_junit, to_text
-    from .status import find_catalogs
 
     if args.list:
         for item in sorted(CHECKS.values(), key=lambda item: item.id):
@@ -551,44 +454,21 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_OK
     project = _project(args)
     policy = load_policy(project.check, project.root, source=project.pyproject)
-    overrides: dict[str, object] = {}
-    if args.min_percent is not None:
-        overrides.update(min_percent=args.min_percent, min_percent_for={})
-    if args.fail_on is not None:
-        overrides["fail_on"] = tuple(name.strip() for name in args.fail_on.split(",") if name.strip())
-        if not overrides["fail_on"]:  # an unset CI variable must not turn the gate off
-            raise TriggerContentError("--fail-on names nothing; give a severity (error, warning) or check ids")
-    if args.disable is not None:
-        overrides["disable"] = tuple(name.strip() for name in args.disable.split(",") if name.strip())
-    validate_names([*overrides.get("fail_on", ()), *overrides.get("disable", ())], "trigger-content check")  # type: ignore[misc]
-    policy = replace(policy, **overrides)  # type: ignore[arg-type]
-
-    paths = find_catalogs(args.paths) if args.paths else project.catalogs()
-    if not paths:
-        raise TriggerContentError("no catalogs found", path=args.paths[0] if args.paths else project.locales)
-    from .batch import each_catalog
-    from .checks import Finding, findings_json, policy_key, unreadable_finding
-
-    cache, jobs = _batch(args)
-    with _collector_paused():
-        outcomes = each_catalog(paths, findings_json, (policy,), kind=policy_key(policy), cache=cache, jobs=jobs)
+    policy = override(policy, min_percent=args.min_percent, fail_on=args.fail_on, disable=args.disable)
+    findings, outcomes = run_checks(project, args.paths, policy, cache=not args.no_cache, jobs=args.jobs)
     unreadable = _outcomes_with_errors(outcomes)
-    findings = [
-        Finding(**{**found, "path": str(outcome.path)}) for outcome in outcomes if outcome.error is None for found in outcome.value
-    ]
-    findings += [unreadable_finding(outcome.error, str(outcome.path)) for outcome in outcomes if outcome.error is not None]
-    if not args.paths and project.root is not None:
-        for finding in check_project(project, policy):
-            if finding.check == "unreadable":  # a source document or the template: said on stderr too, as a catalog's is
-                print(f"{finding.place}: {finding.message}", file=sys.stderr)
-            findings.append(finding)
-    findings.sort(key=lambda finding: (finding.path, finding.line))
+    read = {str(outcome.path) for outcome in outcomes}
+    for finding in findings:
+        if finding.check == "unreadable" and finding.path not in read:  # a source document or the template: said as a catalog's is
+            unreadable = True
+            print(f"{finding.place}: {finding.message}", file=sys.stderr)
+    with_project = not args.paths and project.root is not None
     if args.format == "junit":
-        report = to_junit(findings, policy, [str(path) for path in paths], project=not args.paths and project.root is not None)
+        report = to_junit(findings, policy, [str(outcome.path) for outcome in outcomes], project=with_project)
     else:
-        report = {"text": to_text, "json": to_json, "github": to_github}[args.format](findings, policy, len(paths))
+        report = {"text": to_text, "json": to_json, "github": to_github}[args.format](findings, policy, len(outcomes))
     _emit(report, args.output)
-    if unreadable or any(finding.check == "unreadable" for finding in findings):
+    if unreadable:
         return EXIT_BAD_INPUT
     return EXIT_FAILED if any(policy.fails(finding) for finding in findings) else EXIT_OK
 

@@ -18,6 +18,10 @@ from .model import Page, Site
 from .languages import PSEUDO_LOCALE
 from .walker import Fallback, Translations, localize
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .project import Project
+
 MISSING = ("english", "withhold-section")
 
 
@@ -163,3 +167,55 @@ def publish(page: Page, translations: LocaleTranslations, policy: PublishPolicy)
         replace(fallback, reason=fuzzy) if (fallback.context, fallback.text) in translations.fuzzy and fallback.reason == "untranslated" else fallback
         for fallback in fallbacks
     ]
+
+
+@dataclass
+class RenderedPage:
+    """A page rendered by :func:`render_page`, and what to say about it."""
+
+    text: str
+    #: What the reader of the report should know (a stale ``.mo``, a locale not linked…).
+    notes: list[str] = field(default_factory=list)
+    #: The texts left in English or withheld.
+    fallbacks: list[Fallback] = field(default_factory=list)
+    #: Why the locale is not published (no page then), or ``None``.
+    withheld: str | None = None
+    #: The languages the page does not link, and why.
+    not_linked: dict[str, str] = field(default_factory=dict)
+
+
+def render_page(
+    project: Project,
+    page: Page,
+    locale: str | None = None,
+    policy: PublishPolicy = PublishPolicy(),
+    *,
+    format: str = "html",
+    fragment: bool = False,
+    templates: str | Path | None = None,
+    width: int = 78,
+) -> RenderedPage:
+    """``page`` of ``project`` in ``locale`` (its own language when ``None``), as ``policy`` publishes it: what ``render`` does.
+
+    The page links the languages that ``build`` would publish, and no other.
+    """
+    from .render import RenderContext, render_html, render_text
+
+    source_locale = page.site.source_locale if page.site else page.lang
+    notes: list[str] = []
+    fallbacks: list[Fallback] = []
+    if locale and locale != source_locale:
+        translations = locale_translations(project.catalog(locale), locale, policy)
+        notes += translations.notes
+        if page.site is not None and locale not in (*page.site.locales, PSEUDO_LOCALE):
+            notes.append(f"{locale!r} is not among the locales of site.toml; the other pages do not link it")
+        if translations.withheld:
+            return RenderedPage("", notes, withheld=translations.withheld)
+        page, fallbacks = publish(page, translations, policy)
+    linked, left_out = linked_locales(page.site, source_locale, project.catalog, policy)
+    context = RenderContext.for_page(page, locales=linked)
+    if format == "text":
+        text = render_text(page, context=context, width=width)
+    else:
+        text = render_html(page, context=context, fragment=fragment, templates=templates)
+    return RenderedPage(text, notes, fallbacks, not_linked=left_out)

@@ -19,7 +19,6 @@ import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from . import checks, status
@@ -29,11 +28,12 @@ from .errors import TriggerContentError
 from .inline import plain_text
 from .languages import declared_tag, english_name, text_direction
 from .model import Page
+from .project import Project
 from .render.html import environment
 from .tags import TAG_RE
 from .walker import Segment, segments
 
-__all__ = ["render_review"]
+__all__ = ["render_review", "review_locale"]
 
 #: Splits a text into inline tags, runs of other characters and runs of whitespace.
 _TOKEN = re.compile(rf"{TAG_RE.pattern}|\s+|[^\s<]+|<")
@@ -108,6 +108,18 @@ class Run:
     section: SectionSummary
     rows: list[Row]
     first: bool
+
+
+def review_locale(project: Project, locale: str) -> tuple[str, list[checks.Finding]]:
+    """The review page of ``project``'s catalog of ``locale``, with its findings under the project's policy: what ``review`` does."""
+    from .source import load_pages
+    from .translations import load_locale
+
+    found = load_locale(project.catalog(locale))
+    if found.catalog is None:  # only a .mo: nothing to review
+        raise TriggerContentError("no .po to review; the review page reads the catalog translators edit", path=project.catalog(locale))
+    findings = checks.check_catalog(found.catalog, checks.load_policy(project.check, project.root, source=project.pyproject))
+    return render_review(load_pages(project.content), found.catalog, findings=findings), findings
 
 
 def render_review(

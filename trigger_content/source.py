@@ -55,6 +55,29 @@ def page_files(folder: str | Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.toml") if p.name != SITE_FILE)
 
 
+def find_page(name: str | None, folder: str | Path) -> Page:
+    """The page ``name`` names: a document's path, or a page id (its file is usually named after it)."""
+    if name is not None and (name.endswith(".toml") or "/" in name):
+        return load_page(Path(name))
+    files = page_files(folder)
+    if name is None:
+        if len(files) == 1:
+            return load_page(files[0])
+        ids = ", ".join(page.id for page in load_pages(folder)) or "none"
+        raise SourceError(f"name the page to render (pages: {ids})", path=folder)
+    for path in files:
+        if path.stem == name:
+            page = load_page(path)
+            if page.id == name:
+                return page
+    pages = load_pages(folder)  # a page whose file has another name
+    for page in pages:
+        if page.id == name:
+            return page
+    ids = ", ".join(page.id for page in pages) or "none"
+    raise SourceError(f"no page {name!r} (pages: {ids})", path=folder)
+
+
 def load_pages(folder: str | Path | None = None) -> list[Page]:
     """Every page of a content folder (the packaged one by default), in file-name order."""
     return [page for page, _ in page_sources(packaged_data("content") if folder is None else folder)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import namedtuple
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from .errors import TriggerContentError
@@ -19,6 +19,9 @@ from .po.stats import Counts, count
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
     from typing import Any
+
+    from .batch import Outcome
+    from .project import Project
 
 
 class SectionStatus(namedtuple("SectionStatus", "id title counts")):
@@ -102,6 +105,42 @@ def status_json(path: str | Path, sections: Sections | None = None) -> tuple[dic
 
     catalog = read_po(path)
     return catalog_status(catalog, sections).to_json(), catalog.notes
+
+
+def project_status(
+    project: Project, paths: Sequence[str | Path] = (), *, by_section: bool = False, cache: bool = True, jobs: int | None = None
+) -> tuple[list[CatalogStatus], list[Outcome]]:
+    """The figures of each catalog at ``paths`` (files, or folders searched), else of the project's: what ``status`` shows.
+
+    Returns the figures of the catalogs that were read, and the outcome of
+    each (its notes, or the error that stopped it). By section, the sections
+    are the pages' when the catalogs are the project's, else the contexts'.
+    Refuses a search that finds no catalog.
+    """
+    from .batch import batch_options, each_catalog
+    from .po import fast  # noqa: F401  # loaded before the workers fork: each starts with it
+
+    found = catalog_paths(project, paths)
+    if by_section:
+        sections = context_sections
+        if not paths:
+            from .source import load_pages
+
+            sections = page_sections(load_pages(project.content))
+        outcomes = each_catalog(found, status_json, (sections,))
+    else:
+        store, workers = batch_options(cache, jobs)
+        outcomes = each_catalog(found, status_json, kind="status", cache=store, jobs=workers)
+    statuses = [CatalogStatus.from_json({**outcome.value, "path": str(outcome.path)}) for outcome in outcomes if outcome.error is None]
+    return statuses, outcomes
+
+
+def catalog_paths(project: Project, paths: Sequence[str | Path] = ()) -> list[Path]:
+    """The catalogs at ``paths`` (see :func:`find_catalogs`), else the project's; refused when there are none."""
+    found = find_catalogs(paths) if paths else project.catalogs()
+    if not found:
+        raise TriggerContentError("no catalogs found", path=paths[0] if paths else project.locales)
+    return found
 
 
 def find_catalogs(paths: Iterable[str | Path]) -> list[Path]:

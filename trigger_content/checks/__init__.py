@@ -8,9 +8,9 @@ the catalogs to, :mod:`.run` runs them; the checks themselves are in
 from __future__ import annotations
 
 from . import catalog, messages, project  # each check registers itself on import
-from .policy import Policy, Term, load_glossary, load_policy, policy_key, unknown_name, validate_names
+from .policy import Policy, Term, load_glossary, load_policy, override, policy_key, unknown_name, validate_names
 from .registry import CHECKS, SEVERITIES, Check, Context, Finding, Translation, check, contains_any, translations_of
-from .run import check_catalog, check_project, findings_json, unreadable_finding
+from .run import check_catalog, check_project, findings_json, run_checks, unreadable_finding
 
 __all__ = [
     "CHECKS",
@@ -30,8 +30,10 @@ __all__ = [
     "load_glossary",
     "load_policy",
     "messages",
+    "override",
     "policy_key",
     "project",
+    "run_checks",
     "translations_of",
     "unknown_name",
     "unreadable_finding",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +76,21 @@ def load_policy(settings: dict[str, Any], root: Path | None, *, source: str = "p
         if problem:
             table.fail(f"min-percent-for: {problem}", "min-percent-for")
     return policy
+
+
+def override(policy: Policy, *, min_percent: float | None = None, fail_on: str | None = None, disable: str | None = None, source: str = "trigger-content check") -> Policy:
+    """``policy`` with what the command line says: a threshold for every locale, comma-separated ``fail_on`` and ``disable`` lists."""
+    changes: dict[str, Any] = {}
+    if min_percent is not None:
+        changes.update(min_percent=min_percent, min_percent_for={})
+    if fail_on is not None:
+        changes["fail_on"] = tuple(name.strip() for name in fail_on.split(",") if name.strip())
+        if not changes["fail_on"]:  # an unset CI variable must not turn the gate off
+            raise TriggerContentError("--fail-on names nothing; give a severity (error, warning) or check ids")
+    if disable is not None:
+        changes["disable"] = tuple(name.strip() for name in disable.split(",") if name.strip())
+    validate_names([*changes.get("fail_on", ()), *changes.get("disable", ())], source)
+    return replace(policy, **changes)
 
 
 def unknown_name(names: Iterable[str]) -> str | None:

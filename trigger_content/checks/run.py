@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from ..errors import CatalogError, TriggerContentError
 from ..po.entry import Catalog
 from ..po.reader import read_po
-from .policy import Policy
+from ..batch import Outcome
+from .policy import Policy, policy_key
 from .registry import CHECKS, Context, Finding, translations_of
 
 
@@ -69,3 +71,27 @@ def check_project(project: Any, policy: Policy = Policy()) -> list[Finding]:
 def unreadable_finding(error: TriggerContentError, path: str) -> Finding:
     """A catalog the reader refused, as a finding of the check ``unreadable``."""
     return Finding(error.path or path, error.line or 0, None, "", "unreadable", "error", error.message, error.column)
+
+
+def run_checks(
+    project: Any, paths: Sequence[str | Path] = (), policy: Policy = Policy(), *, cache: bool = True, jobs: int | None = None
+) -> tuple[list[Finding], list[Outcome]]:
+    """The findings of ``check``: of each catalog at ``paths``, else of the project's catalogs and files.
+
+    A catalog that cannot be read is a finding of the check ``unreadable``
+    (its outcome says so too); in a project, without ``paths``, the checks
+    of staleness run as well. Findings in file and line order, and the
+    outcome of each catalog read (its notes, or its error).
+    """
+    from ..batch import batch_options, each_catalog
+    from ..status import catalog_paths
+
+    found = catalog_paths(project, paths)
+    store, workers = batch_options(cache, jobs)
+    outcomes = each_catalog(found, findings_json, (policy,), kind=policy_key(policy), cache=store, jobs=workers)
+    findings = [Finding(**{**item, "path": str(outcome.path)}) for outcome in outcomes if outcome.error is None for item in outcome.value]
+    findings += [unreadable_finding(outcome.error, str(outcome.path)) for outcome in outcomes if outcome.error is not None]
+    if not paths and project.root is not None:
+        findings += check_project(project, policy)
+    findings.sort(key=lambda finding: (finding.path, finding.line))
+    return findings, outcomes
