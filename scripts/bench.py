@@ -38,6 +38,12 @@ import sys
 import time
 from pathlib import Path
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from trigger_content.model import Page
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 PYTHON = sys.executable
@@ -143,12 +149,12 @@ def status_figures(folder: Path, repeat: int, jobs: int, *, pofilter: bool = Fal
     program = shutil.which("pofilter") or str(Path(PYTHON).parent / "pofilter")
     if pofilter and Path(program).exists():
         # translate-toolkit's quality checks, a file at a time; once, as it takes a while.
-        output = folder / "pofilter.po"
+        filtered = folder / "pofilter.po"
         start = time.perf_counter()
         for path in files:
-            subprocess.run([program, "--progress=none", "-i", path, "-o", str(output)], capture_output=True, check=True)
+            subprocess.run([program, "--progress=none", "-i", path, "-o", str(filtered)], capture_output=True, check=True)
         figures["pofilter"] = time.perf_counter() - start
-        output.unlink()
+        filtered.unlink()
     pocount = shutil.which("pocount") or str(Path(PYTHON).parent / "pocount")
     if Path(pocount).exists():
         figures["pocount"], _ = timed([pocount, "--csv", *files], repeat)
@@ -257,18 +263,22 @@ def render_one(folder: Path, repeat: int) -> tuple[float, float, float, float, f
     return best_of(ours, repeat), best_of(hand, repeat), best_of(ours_first, repeat, number=30), in_build, hand_build
 
 
-def _hand_template(page, packaged: str) -> str:  # type: ignore[no-untyped-def]
+def _hand_template(page: Page, packaged: str) -> str:
     """The page's document as a developer would write it by hand in Jinja2, one ``pgettext`` per text."""
     import trigger_content as tc
 
     texts = {segment.context: segment.text for segment in tc.segments(page)}
-    links = {name: target.url for name, target in {**page.site.links, **page.links}.items()}
+    links = {name: target.url for name, target in {**page.site.links, **page.links}.items()}  # type: ignore[union-attr]  # a synthetic page has a site
 
     def t(context: str) -> str:
         source = texts[context]
         names = re.findall(r"<(a\d+)>", source)
-        used = {name: links[target] for name, target in zip(names, _link_targets(page, context))}
-        return "{{ t(%r, %r, %r) }}" % (context, source, used)
+        used = {name: links[target] for name, target in zip(names, _link_targets(page, context), strict=True)}
+        return "{{ " + f"t({context!r}, {source!r}, {used!r})" + " }}"
+
+    def p(context: str) -> str:
+        """The call of ``_p`` for the text at ``context``, as the template writes it."""
+        return f"_p({context!r}, {texts[context]!r})"
 
     style = packaged[packaged.index("<style>"): packaged.index("</style>") + len("</style>")]
     lines = [
@@ -281,7 +291,7 @@ def _hand_template(page, packaged: str) -> str:  # type: ignore[no-untyped-def]
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<title>{{ plain(_p(%r, %r)) }}</title>" % (f"{page.id}.title", texts[f"{page.id}.title"]),
+        "<title>{{ plain(" + p(f"{page.id}.title") + ") }}</title>",
         "{%- for language in languages %}",
         '<link rel="alternate" hreflang="{{ language.tag }}" href="{{ language.url }}">',
         "{%- endfor %}",
@@ -292,7 +302,7 @@ def _hand_template(page, packaged: str) -> str:  # type: ignore[no-untyped-def]
         "<header>",
         f'<p class="notice">{t("site.notice")}</p>',
         f'<p class="tagline">{t("site.tagline")}</p>',
-        '<nav class="languages" aria-label="{{ plain(_p(%r, %r)) }}">' % ("site.switcher-label", texts["site.switcher-label"]),
+        '<nav class="languages" aria-label="{{ plain(' + p("site.switcher-label") + ') }}">',
         "<ul>",
         "{%- for language in languages %}",
         '  <li><a href="{{ language.href }}" lang="{{ language.tag }}" dir="{{ language.direction }}" hreflang="{{ language.tag }}"',
@@ -319,7 +329,7 @@ def _hand_template(page, packaged: str) -> str:  # type: ignore[no-untyped-def]
     return "\n".join(lines)
 
 
-def _link_targets(page, context: str) -> list[str]:  # type: ignore[no-untyped-def]
+def _link_targets(page: Page, context: str) -> list[str]:
     """The link targets of the text at ``context``, in the order of its tags."""
     import trigger_content as tc
     from trigger_content.inline import Link, iter_containers
@@ -333,7 +343,7 @@ def faster(theirs: float, ours: float) -> str:
     return f"{theirs / ours:.1f}× faster" if theirs >= ours else f"{ours / theirs:.1f}× slower"
 
 
-def best_of(function, repeat: int, number: int = 50) -> float:  # type: ignore[no-untyped-def]
+def best_of(function: Callable[[], object], repeat: int, number: int = 50) -> float:
     function()
     times = []
     for _ in range(max(repeat, 3)):

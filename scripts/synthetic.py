@@ -111,8 +111,8 @@ def write_catalogs(out: Path, rng: random.Random) -> None:
         for index in range(len(entries) // 50):  # plural messages
             forms = (f"{index} v", f"{index} vs") + ((f"{index} vv",) if locale == "ru" else ())
             entries.append(Entry(f"{index} visit", forms, msgctxt=f"plural.{index}", msgid_plural=f"{index} visits"))
-        for index in range(len(entries) // 25):  # obsolete messages
-            entries.append(Entry(paragraph(rng, 2), (paragraph(rng, 2),), msgctxt=f"old.{index}", obsolete=True))
+        # Obsolete messages (the range is taken before any is added).
+        entries.extend(Entry(paragraph(rng, 2), (paragraph(rng, 2),), msgctxt=f"old.{index}", obsolete=True) for index in range(len(entries) // 25))
         target = locales / locale / "LC_MESSAGES" / "trigger_content.po"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(catalog_bytes(catalog.replace(entries)))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -103,8 +103,8 @@ class SourceText(Frozen):
     content: tuple[Inline, ...] = Field(min_length=1)
 
 
-Inline = Annotated[Union[Text, Link, Emphasis, Strong, SourceText], Field(discriminator="kind")]
-Container = Union[Link, Emphasis, Strong]
+Inline = Annotated[Text | Link | Emphasis | Strong | SourceText, Field(discriminator="kind")]
+Container = Link | Emphasis | Strong
 
 
 for _model in (Link, Emphasis, Strong, SourceText):

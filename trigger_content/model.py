@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal, Protocol, cast
 from urllib.parse import urlsplit
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
@@ -160,7 +160,7 @@ class Site(Frozen):
         duplicates = [code for code, count in Counter(locales).items() if count > 1]
         source = info.data.get("source_locale")
         if duplicates or source in locales:
-            raise ValueError(f"locale {(duplicates or [source])[0]!r} listed twice")
+            raise ValueError(f"locale {duplicates[0] if duplicates else source!r} listed twice")
         if PSEUDO_LOCALE in locales:
             raise ValueError(f"{PSEUDO_LOCALE} is the pseudo-locale, for tests, not a language of the site; `build --pseudo` builds it")
         return locales
@@ -233,7 +233,7 @@ def children(node: Frozen) -> Iterator[Frozen]:
 
 def iter_texts(node: Frozen) -> Iterator[tuple[Inline, ...]]:
     """Every translatable text of ``node`` and below, in reading order (a page's site apart)."""
-    for name, _ in roles(type(node)).items():
+    for name in roles(type(node)):
         value = getattr(node, name)
         if isinstance(value, tuple):
             yield value
@@ -242,13 +242,20 @@ def iter_texts(node: Frozen) -> Iterator[tuple[Inline, ...]]:
             yield from iter_texts(child)
 
 
-def iter_identified(node: Frozen) -> Iterator[Frozen]:
+class _Identified(Protocol):
+    """A model that has an ``id``: a section, a block or an item."""
+
+    @property
+    def id(self) -> str: ...
+
+
+def iter_identified(node: Frozen) -> Iterator[_Identified]:
     """Every model below ``node`` that has an ``id`` (sections, blocks, items), in order."""
     for child in children(node):
         if isinstance(child, Site):
             continue
         if "id" in type(child).model_fields:
-            yield child
+            yield cast(_Identified, child)  # mypy cannot read the id from model_fields
         yield from iter_identified(child)
 
 

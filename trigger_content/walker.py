@@ -14,7 +14,7 @@ from collections import namedtuple
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Protocol, TypeVar, Union, get_args, get_origin
+from typing import Any, Protocol, TypeVar, get_args, get_origin
 
 from .errors import MarkupError, TriggerContentError
 from .inline import Frozen, Inline, Link, SourceText, Text, from_catalog, iter_containers, plain_text, tag_names, to_catalog
@@ -50,7 +50,7 @@ class Segment:
         place = ", ".join(self._where)
         role = self.role
         lines = [f"{place[:1].upper()}{place[1:]}: {role}." if place else f"{role[:1].upper()}{role[1:]}."]
-        for name, node in zip(tag_names(self.source), iter_containers(self.source)):
+        for name, node in zip(tag_names(self.source), iter_containers(self.source), strict=True):
             if isinstance(node, Link):
                 target = self._links.get(node.target)
                 what = target.note if target is not None and target.note else f"“{node.target}”"
@@ -75,9 +75,7 @@ class _GettextLike(Protocol):
     def pgettext(self, context: str, message: str) -> str: ...
 
 
-Translations = Union[
-    Callable[[Segment], "str | None"], Mapping[tuple[str, str], str], _GettextLike
-]
+Translations = Callable[[Segment], str | None] | Mapping[tuple[str, str], str] | _GettextLike
 """What :func:`localize` accepts: a function of a segment, a mapping of
 ``(msgctxt, msgid)`` to the translation, or a gettext translations object with
 ``pgettext`` (``gettext.GNUTranslations``, ``babel.support.Translations``). A
@@ -90,7 +88,7 @@ def walk(node: N, visit: Callable[[Segment], tuple[Inline, ...]]) -> N:
     ``visit`` is called once per text, in reading order, before the rebuild.
     """
     plan = _plan(node)
-    return _rebuild(node, plan.root, [visit(segment) for segment in plan.segments])  # type: ignore[return-value]
+    return _rebuild(node, plan.root, [visit(segment) for segment in plan.segments])
 
 
 class _Step(namedtuple("_Step", "texts nodes")):
@@ -134,13 +132,13 @@ def _plan(node: Frozen) -> _Plan:
     return plan
 
 
-def _rebuild(node: Frozen, step: _Step, texts: list[tuple[Inline, ...]]) -> Frozen:
+def _rebuild(node: N, step: _Step, texts: list[tuple[Inline, ...]]) -> N:
     updates: dict[str, Any] = {name: texts[index] for name, index in step.texts}
     values = node.__dict__
     for name, below in step.nodes:
         value = values[name]
         if not isinstance(below, _Step):  # a tuple of steps, for a tuple of models
-            updates[name] = tuple(_rebuild(item, part, texts) for item, part in zip(value, below))
+            updates[name] = tuple(_rebuild(item, part, texts) for item, part in zip(value, below, strict=True))
         else:
             updates[name] = _rebuild(value, below, texts)
     return node.model_copy(update=updates) if updates else node
@@ -167,7 +165,7 @@ class _Shape:
 @cache
 def _shape(cls: type[Frozen]) -> _Shape:
     marked = roles(cls)
-    fields = []
+    fields: list[tuple[str, bool, str | None, Role | None]] = []
     for name, info in cls.model_fields.items():
         role = marked.get(name)
         if role is not None and _holds(info.annotation, tuple):
@@ -207,11 +205,11 @@ def _step(
     if shape.root is not None:
         path, where = (shape.root,), ()
     elif shape.keyed:
-        path = (*path, node.id)  # type: ignore[attr-defined]
+        path = (*path, node.id)  # type: ignore[attr-defined]  # keyed: the model has an id field
     if shape.named:
         where = (*where, _label(node))  # named in the comment, when one is written
     if shape.linked:
-        links = node.links  # type: ignore[attr-defined]
+        links = node.links  # type: ignore[attr-defined]  # linked: the model has a links field
     values = node.__dict__
     texts = []
     nodes: list[tuple[str, _Step | tuple[_Step, ...]]] = []
@@ -221,7 +219,7 @@ def _step(
             if isinstance(value, tuple):
                 context = ".".join(path) if part is None else ".".join((*path, part))
                 texts.append((name, len(found)))
-                found.append(_segment(context, value, role.name, where, links, values.get("note")))  # type: ignore[union-attr]
+                found.append(_segment(context, value, role.name, where, links, values.get("note")))  # type: ignore[union-attr]  # a text field always has a role
         elif isinstance(value, Frozen):
             nodes.append((name, _step(value, found, path, (*where, role.name) if role is not None else where, links)))
         elif isinstance(value, tuple) and value and isinstance(value[0], Frozen):
@@ -314,10 +312,10 @@ def localize(
         return (SourceText(lang=page.lang, content=segment.source),) if mark else segment.source
 
     texts = [translate(index, segment) for index, segment in enumerate(plan.segments)]
-    localized: Page = _rebuild(page, plan.root, texts)  # type: ignore[assignment]
+    localized = _rebuild(page, plan.root, texts)
     if missing == "withhold-section":
         kept = []
-        for original, section in zip(page.sections, localized.sections):
+        for original, section in zip(page.sections, localized.sections, strict=True):
             prefix = f"{page.id}.{section.id}."
             count = sum(1 for fallback in found if fallback.context.startswith(prefix))
             if count:

@@ -18,14 +18,15 @@ from functools import cache
 #: The charsets GNU gettext knows (po-charset.c), as their Python codecs. Three
 #: of them (EUC-TW, VISCII, GEORGIAN-PS) have no codec in Python: a catalog in
 #: one of them can be read only while its strings are ASCII.
-GETTEXT_CHARSETS = (
-    "ASCII ANSI_X3.4-1968 US-ASCII ISO-8859-1 ISO_8859-1 ISO-8859-2 ISO_8859-2 ISO-8859-3 ISO_8859-3 "
-    "ISO-8859-4 ISO_8859-4 ISO-8859-5 ISO_8859-5 ISO-8859-6 ISO_8859-6 ISO-8859-7 ISO_8859-7 ISO-8859-8 "
-    "ISO_8859-8 ISO-8859-9 ISO_8859-9 ISO-8859-13 ISO_8859-13 ISO-8859-14 ISO_8859-14 ISO-8859-15 "
-    "ISO_8859-15 KOI8-R KOI8-U KOI8-T CP850 CP866 CP874 CP932 CP949 CP950 CP1250 CP1251 CP1252 CP1253 "
-    "CP1254 CP1255 CP1256 CP1257 GB2312 EUC-JP EUC-KR EUC-TW BIG5 BIG5-HKSCS GBK GB18030 SHIFT_JIS "
-    "JOHAB TIS-620 VISCII GEORGIAN-PS UTF-8"
-).split()
+GETTEXT_CHARSETS = [
+    "ASCII", "ANSI_X3.4-1968", "US-ASCII", "ISO-8859-1", "ISO_8859-1", "ISO-8859-2", "ISO_8859-2", "ISO-8859-3",
+    "ISO_8859-3", "ISO-8859-4", "ISO_8859-4", "ISO-8859-5", "ISO_8859-5", "ISO-8859-6", "ISO_8859-6", "ISO-8859-7",
+    "ISO_8859-7", "ISO-8859-8", "ISO_8859-8", "ISO-8859-9", "ISO_8859-9", "ISO-8859-13", "ISO_8859-13", "ISO-8859-14",
+    "ISO_8859-14", "ISO-8859-15", "ISO_8859-15", "KOI8-R", "KOI8-U", "KOI8-T", "CP850", "CP866", "CP874", "CP932",
+    "CP949", "CP950", "CP1250", "CP1251", "CP1252", "CP1253", "CP1254", "CP1255", "CP1256", "CP1257", "GB2312",
+    "EUC-JP", "EUC-KR", "EUC-TW", "BIG5", "BIG5-HKSCS", "GBK", "GB18030", "SHIFT_JIS", "JOHAB", "TIS-620", "VISCII",
+    "GEORGIAN-PS", "UTF-8",
+]
 
 _CHARSET = re.compile(r"charset=([^ \t\n]*)")
 
@@ -67,9 +68,13 @@ def header_charset(header_msgstr: str) -> str | None:
 #: The Python codecs of :data:`GETTEXT_CHARSETS`, by the names ``codecs.lookup`` gives them
 #: (written out: looking them up would load forty encoding modules).
 GETTEXT_CODECS = frozenset(
-    "ascii big5 big5hkscs cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 cp1257 cp850 cp866 cp874 cp932 cp949 "
-    "cp950 euc_jp euc_kr gb18030 gb2312 gbk iso8859-1 iso8859-13 iso8859-14 iso8859-15 iso8859-2 iso8859-3 "
-    "iso8859-4 iso8859-5 iso8859-6 iso8859-7 iso8859-8 iso8859-9 johab koi8-r koi8-t koi8-u shift_jis tis-620 utf-8".split()
+    [
+        "ascii", "big5", "big5hkscs", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257",
+        "cp850", "cp866", "cp874", "cp932", "cp949", "cp950", "euc_jp", "euc_kr", "gb18030", "gb2312", "gbk",
+        "iso8859-1", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5",
+        "iso8859-6", "iso8859-7", "iso8859-8", "iso8859-9", "johab", "koi8-r", "koi8-t", "koi8-u", "shift_jis",
+        "tis-620", "utf-8",
+    ]
 )
 
 

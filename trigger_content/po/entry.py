@@ -6,15 +6,17 @@ from collections import namedtuple
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-#: The fields of an entry, in order, and the defaults of all but the first.
-_FIELDS = (
-    "msgid msgstr msgctxt msgid_plural flags comments extracted references "
-    "previous_msgctxt previous_msgid previous_msgid_plural obsolete line msgid_line msgstr_line"
-)
-_DEFAULTS = (("",), None, None, (), (), (), (), None, None, None, False, 0, 0, 0)
 
-
-class Entry(namedtuple("Entry", _FIELDS, defaults=_DEFAULTS)):
+# The field names and defaults are written in the call itself, so that mypy reads them.
+class Entry(
+    namedtuple(
+        "Entry",
+        "msgid msgstr msgctxt msgid_plural flags comments extracted references "
+        "previous_msgctxt previous_msgid previous_msgid_plural obsolete line msgid_line msgstr_line",
+        # The defaults of all but the first field.
+        defaults=(("",), None, None, (), (), (), (), None, None, None, False, 0, 0, 0),
+    )
+):
     """One message of a catalog, as GNU gettext reads it, with the lines its parts start on.
 
     ``msgstr`` is a tuple: one string, or one per plural form in index order.

@@ -51,7 +51,16 @@ def _field(name: str, between: str = _BETWEEN) -> str:
     return rf"[ \t]*+(?P<{name}>" + _strings(between) + ")"
 
 
-_Expressions = namedtuple("_Expressions", "entry string form leading_blank obsolete_previous escape flag_separators previous")
+class _Expressions(namedtuple("_Expressions", "entry string form leading_blank obsolete_previous escape flag_separators previous")):
+    __slots__ = ()
+    entry: re.Pattern[str]
+    string: re.Pattern[str]
+    form: re.Pattern[str]
+    leading_blank: re.Pattern[str]
+    obsolete_previous: re.Pattern[str]
+    escape: re.Pattern[str]
+    flag_separators: re.Pattern[str]
+    previous: re.Pattern[str]
 
 
 @cache
@@ -116,13 +125,13 @@ def read_fast(text: str) -> tuple[list[Entry], Entry | None, int] | None:
 
 def _entries(text: str) -> tuple[list[Entry], Entry | None, int]:
     expressions = _patterns()
-    head = expressions.leading_blank.match(text).end()  # type: ignore[union-attr]
+    head = expressions.leading_blank.match(text).end()  # type: ignore[union-attr]  # the pattern matches the empty string: never None
     rows = expressions.entry.findall(text, head)
     if not rows:
         if text[head:].strip():
             raise _Decline
         return [], None, 0
-    comments, ctx, msgid, plural, forms, msgstr, old_previous, old_ctx, old_id, old_plural, old_forms, old_str, other, blank = map(list, zip(*rows))
+    comments, ctx, msgid, plural, forms, msgstr, old_previous, old_ctx, old_id, old_plural, old_forms, old_str, other, blank = map(list, zip(*rows, strict=True))
     del rows
     if any(other):
         raise _Decline  # a line in no entry
@@ -137,14 +146,14 @@ def _entries(text: str) -> tuple[list[Entry], Entry | None, int]:
     # Lines: each entry's first, its msgid's and its msgstr's.
     to_msgid = list(map(add, _newlines(comments), _newlines(ctx)))
     to_msgstr = list(map(add, _newlines(msgid), _newlines(plural)))
-    to_next = map(sum, zip(to_msgid, to_msgstr, _newlines(msgstr), _newlines(forms), _newlines(blank)))
+    to_next = map(sum, zip(to_msgid, to_msgstr, _newlines(msgstr), _newlines(forms), _newlines(blank), strict=True))
     firsts = list(accumulate(to_next, initial=text.count("\n", 0, head) + 1))[:-1]
     msgid_lines = list(map(add, firsts, to_msgid))
     msgstr_lines = list(map(add, msgid_lines, to_msgstr))
     del old_previous, old_ctx, old_id, old_plural, old_forms, old_str, other, blank
     # Texts, a keyword at a time, each keyword's strings let go once read
     # (a large catalog's memory).
-    msgstrs: list[tuple[str, ...]] = list(zip(_texts(msgstr)))  # type: ignore[arg-type]
+    msgstrs: list[tuple[str, ...]] = list(zip(_texts(msgstr)))  # type: ignore[arg-type]  # every entry has a msgstr: no None
     del msgstr
     if any(plural):
         for index, raw in enumerate(forms):
@@ -152,11 +161,11 @@ def _entries(text: str) -> tuple[list[Entry], Entry | None, int]:
                 found = expressions.form.findall(raw)
                 if [number for number, _ in found] != [str(number) for number in range(len(found))]:
                     raise _Decline  # the strict reader says what is wrong with the plural forms
-                msgstrs[index] = tuple(_texts([strings for _, strings in found]))  # type: ignore[arg-type]
+                msgstrs[index] = tuple(_texts([strings for _, strings in found]))  # type: ignore[arg-type]  # a form always has strings: no None
     del forms
     parts = list(map(_comments, comments))
     del comments
-    flags, translator, extracted, references, previous_ctxt, previous_id, previous_plural = (list(column) for column in zip(*parts))
+    flags, translator, extracted, references, previous_ctxt, previous_id, previous_plural = (list(column) for column in zip(*parts, strict=True))
     del parts
     msgctxts = _texts(ctx)
     del ctx
@@ -164,7 +173,7 @@ def _entries(text: str) -> tuple[list[Entry], Entry | None, int]:
     del msgid
     msgid_plurals = _texts(plural)
     del plural
-    if len(set(zip(msgctxts, msgids))) != len(msgids):
+    if len(set(zip(msgctxts, msgids, strict=True))) != len(msgids):
         raise _Decline  # a message defined twice: the strict reader names both lines
     entries = list(map(
         Entry, msgids, msgstrs, msgctxts, msgid_plurals, flags, translator, extracted, references,
@@ -265,7 +274,7 @@ def _previous(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         fields[last].append(_resolve(string[1:-1]))
     if "msgid" not in fields:
         raise _Decline
-    return tuple("".join(fields[key]) if key in fields else None for key in order)  # type: ignore[return-value]
+    return tuple("".join(fields[key]) if key in fields else None for key in order)  # type: ignore[return-value]  # three keys: three items
 
 
 # -- figures ---------------------------------------------------------------------------------
@@ -276,7 +285,11 @@ _UTF8 = frozenset({"utf-8", "ascii"})
 _BYTE_ESCAPES = {b"n": b"\n", b"t": b"\t", b'"': b'"', b"\\": b"\\"}
 
 
-_CountExpressions = namedtuple("_CountExpressions", "header escape old_key")
+class _CountExpressions(namedtuple("_CountExpressions", "header escape old_key")):
+    __slots__ = ()
+    header: re.Pattern[bytes]
+    escape: re.Pattern[bytes]
+    old_key: re.Pattern[bytes]
 
 
 @cache
@@ -373,26 +386,26 @@ def count_fast(path: str | Path, data: bytes) -> Statistics | None:
     header = Entry("", (text,))
     catalog = Catalog(path, [], header, notes=["a UTF-8 byte order mark starts the file; it was ignored"] if bom else [])
     header_empty = 1 if header.untranslated else 0
-    forms = nplurals(catalog.header.get("Plural-Forms"))
-    if forms > MAX_NPLURALS:
+    form_count = nplurals(catalog.header.get("Plural-Forms"))
+    if form_count > MAX_NPLURALS:
         return None  # the grammar would have an alternative per form
-    rows = _grammar(forms).findall(data, head.end())
+    rows = _grammar(form_count).findall(data, head.end())
     if not rows:
         return Statistics(catalog.locale, Counts(untranslated=header_empty), catalog.notes)
-    flags, msgctxts, msgids, plurals, forms, empties, olds, strays = zip(*rows)
+    flags, ctx_column, id_column, plurals, forms, empties, olds, strays = zip(*rows, strict=True)
     if strays.count(b"") != len(rows):
         return None  # a line in no entry, or an entry not in the shape read here
     # A column at a time: each keyword's strings joined into one string, the
     # same text always written one way, so that equal texts are equal bytes.
-    sources = b"\0".join(msgids).replace(b'"\n"', b"")
+    sources = b"\0".join(id_column).replace(b'"\n"', b"")
     msgids = sources.split(b"\0")
-    msgctxts = b"\0".join(msgctxts).replace(b'"\n"', b"").split(b"\0")
+    msgctxts = b"\0".join(ctx_column).replace(b'"\n"', b"").split(b"\0")
     old = [index for index, text in enumerate(olds) if text]
-    keys = list(zip(msgctxts, msgids))
+    keys = list(zip(msgctxts, msgids, strict=True))
     if old:
         # An obsolete entry's keywords are in a column of their own, "#~ " before each string.
         spans = b"\0".join([olds[index] for index in old]).replace(b'"\n#~ "', b"")
-        for index, key in zip(old, expressions.old_key.findall(spans)):
+        for index, key in zip(old, expressions.old_key.findall(spans), strict=True):
             keys[index] = key
     if len(set(keys)) != len(keys) or (b"", b'""\n') in keys:
         return None  # a duplicate or a second header: the strict reader names the lines

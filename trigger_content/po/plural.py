@@ -149,7 +149,7 @@ class PluralRule:
                     value = [None if x is None else int(not x) for x in a]
                 elif operator == "?":
                     b, c = _take(results, second), _take(results, third)
-                    value = [None if x is None else (y if x else z) for x, y, z in zip(a, b, c)]
+                    value = [None if x is None else (y if x else z) for x, y, z in zip(a, b, c, strict=True)]
                 else:
                     value = _binary(operator, a, _take(results, second))
             results[index] = value
@@ -176,10 +176,10 @@ def _take(results: list[list[int | None] | None], index: object) -> list[int | N
 
 def _binary(operator: str, a: list[int | None], b: list[int | None]) -> list[int | None]:
     if operator == "&&":  # b matters only where a is true, as in C
-        return [None if x is None else 0 if not x else None if y is None else int(y != 0) for x, y in zip(a, b)]
+        return [None if x is None else 0 if not x else None if y is None else int(y != 0) for x, y in zip(a, b, strict=True)]
     if operator == "||":
-        return [None if x is None else 1 if x else None if y is None else int(y != 0) for x, y in zip(a, b)]
-    pairs = zip(a, b)
+        return [None if x is None else 1 if x else None if y is None else int(y != 0) for x, y in zip(a, b, strict=True)]
+    pairs = zip(a, b, strict=True)
     if operator == "*":
         return [None if x is None or y is None else (x * y) & _MASK for x, y in pairs]
     if operator == "/":
@@ -192,7 +192,7 @@ def _binary(operator: str, a: list[int | None], b: list[int | None]) -> list[int
         return [None if x is None or y is None else (x - y) & _MASK for x, y in pairs]
     compare: Callable[[int, int], bool] = {
         "==": int.__eq__, "!=": int.__ne__, "<": int.__lt__, ">": int.__gt__, "<=": int.__le__, ">=": int.__ge__,
-    }[operator]  # type: ignore[assignment]
+    }[operator]
     return [None if x is None or y is None else int(compare(x, y)) for x, y in pairs]
 
 
@@ -339,7 +339,7 @@ def plural_problem(value: str, locale: str = "") -> str | None:
     if rule.nplurals > MAX_NPLURALS:
         return f"nplurals={rule.nplurals if rule.nplurals < 10**9 else 'a number of ten digits or more'}: no language has more than {MAX_NPLURALS} plural forms"
     found = rule.indexes(CHECKED)
-    for n, index in zip(CHECKED, found):
+    for n, index in zip(CHECKED, found, strict=True):
         if index is None:
             return f"division by zero for n = {n}"
         if index >= rule.nplurals:

@@ -37,6 +37,10 @@ from ..errors import CatalogError, line_and_column
 from .charset import Charset, header_charset
 from .entry import Catalog, Entry
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import NoReturn
+
 __all__ = ["parse_references", "read_bytes", "read_po"]
 
 
@@ -126,11 +130,11 @@ def _declared(path: str, data: bytes) -> str | None:
         if b"\\\\" not in joined and not expressions.unusual_escape.search(joined):
             text = joined.replace(b"\\n", b"\n").replace(b"\\t", b"\t").replace(b'\\"', b'"')
             return header_charset(text.decode("latin-1"))
+    from contextlib import suppress  # here, not at start-up: only a header out of the usual shape comes this far
+
     reader = _Reader(path, data.decode("latin-1"), Charset("ISO-8859-1"), until_header=True)
-    try:
+    with suppress(CatalogError):  # the reading proper says what is wrong, in the right charset
         reader.run()
-    except CatalogError:
-        pass  # the reading proper says what is wrong, in the right charset
     if reader.header is None:
         return None
     return header_charset(reader.header.msgstr[0])
@@ -157,7 +161,15 @@ _CONFLICT = ("<<<<<<<", ">>>>>>>", "=======", "|||||||")
 _FLAG_SEPARATORS = r"[\n \t\r\f\v,]+"
 
 
-_Expressions = namedtuple("_Expressions", "tokens escape surrogate flag_separators usual_header usual_strings unusual_escape")
+class _Expressions(namedtuple("_Expressions", "tokens escape surrogate flag_separators usual_header usual_strings unusual_escape")):
+    __slots__ = ()
+    tokens: re.Pattern[str]
+    escape: re.Pattern[str]
+    surrogate: re.Pattern[str]
+    flag_separators: re.Pattern[str]
+    usual_header: re.Pattern[bytes]
+    usual_strings: re.Pattern[bytes]
+    unusual_escape: re.Pattern[bytes]
 
 
 @cache
@@ -423,7 +435,7 @@ class _Reader:
             else:
                 self.fields[_STRINGS_OF[target]] = [value]
         elif kind == "number":
-            digits = value.lstrip("0") or "0"  # type: ignore[union-attr]
+            digits = value.lstrip("0") or "0"  # type: ignore[union-attr]  # a number token always has its digits
             number = int(digits) if len(digits) < 20 else -1  # past any form index, and past int()'s limit on digits
             if number != self.form_index:
                 shown = digits if len(digits) < 20 else digits[:8] + "…"
@@ -441,13 +453,13 @@ class _Reader:
             self.keyword_line = self.lines["msgstr"]
         elif kind in ("msgctxt", "msgid", "msgstr"):
             self.lines[kind] = line
-        self.state = target  # type: ignore[assignment]
+        self.state = target
 
-    def missing_string(self, state: int, line: int) -> None:
+    def missing_string(self, state: int, line: int) -> NoReturn:
         keyword = {_PREV_CTXT: "#| msgctxt", _PREV_ID: "#| msgid", _PREV_PLURAL: "#| msgid_plural", _CTXT: "msgctxt", _ID: "msgid", _PLURAL: "msgid_plural", _STR: "msgstr"}[state]
         raise self.fail(line, f"{keyword} must be followed by a quoted string")
 
-    def unexpected(self, kind: str, line: int) -> None:
+    def unexpected(self, kind: str, line: int) -> NoReturn:
         """The token ``kind`` cannot come here: say what is missing, at the line msgfmt names."""
         state = self.state
         if state == _FORM:

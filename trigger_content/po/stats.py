@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-class Counts(namedtuple("Counts", "translated fuzzy untranslated obsolete words_translated words_total", defaults=(0,) * 6)):
+class Counts(namedtuple("Counts", "translated fuzzy untranslated obsolete words_translated words_total", defaults=(0, 0, 0, 0, 0, 0))):
     """The figures of a set of entries."""
 
     __slots__ = ()

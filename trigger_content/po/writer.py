@@ -254,11 +254,11 @@ def _reference_lines(references: Iterable[str], width: int) -> Iterator[str]:
 
 
 # gettext's format languages, in the order its ``#,`` line lists them.
-_FORMAT_LANGUAGES = (
-    "c objc python python-brace java java-printf csharp javascript scheme lisp elisp librep ruby "
-    "sh awk lua object-pascal smalltalk qt qt-plural kde kde-kuit boost tcl perl perl-brace php "
-    "gcc-internal gfc-internal ycp"
-).split()
+_FORMAT_LANGUAGES = [
+    "c", "objc", "python", "python-brace", "java", "java-printf", "csharp", "javascript", "scheme", "lisp", "elisp",
+    "librep", "ruby", "sh", "awk", "lua", "object-pascal", "smalltalk", "qt", "qt-plural", "kde", "kde-kuit", "boost",
+    "tcl", "perl", "perl-brace", "php", "gcc-internal", "gfc-internal", "ycp",
+]
 
 
 class _Flags:
@@ -407,10 +407,9 @@ def _wrap_breaks(chars: Sequence[str], no_break: Sequence[bool], width: int, sta
     piece_width = 0
     for index, char in enumerate(chars):
         opportunity = PROHIBITED if no_break[index] else opportunities[index]
-        if opportunity != PROHIBITED:
-            if last_break is not None and column + piece_width > width:
-                result[last_break] = True
-                column = 0
+        if opportunity != PROHIBITED and last_break is not None and column + piece_width > width:
+            result[last_break] = True
+            column = 0
         if opportunity == MANDATORY:
             # Only U+2028, U+2029 and NEL get here (the others are escaped):
             # gettext does not break the line, but the column starts over.
@@ -633,9 +632,9 @@ def _brace_directive(value: str, start: int, marks: list[int], *, top_level: boo
 
 
 def _brace_identifier(value: str, index: int) -> int | None:
-    if index < len(value) and (value[index] == "_" or value[index].isascii() and value[index].isalpha()):
+    if index < len(value) and (value[index] == "_" or (value[index].isascii() and value[index].isalpha())):
         index += 1
-        while index < len(value) and (value[index] == "_" or value[index].isascii() and value[index].isalnum()):
+        while index < len(value) and (value[index] == "_" or (value[index].isascii() and value[index].isalnum())):
             index += 1
         return index
     return None
