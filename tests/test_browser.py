@@ -19,7 +19,6 @@ import struct
 from pathlib import Path
 
 import pytest
-
 from conftest_browser import (  # noqa: F401 - built_site, site_url and driver are fixtures
     ARTIFACTS,
     ENDONYMS,

@@ -9,8 +9,8 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-
 from conftest import ROOT, copy_project
+
 from trigger_content.cli import main
 
 LOCALES = ["en", "fr", "de", "it", "pt", "ru"]

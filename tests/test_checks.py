@@ -8,10 +8,10 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from conftest import DATA, ROOT
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, ROOT
 from trigger_content.checks import CHECKS, Finding, Policy, check_catalog, load_glossary
 from trigger_content.cli import main
 from trigger_content.errors import TriggerContentError

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA, ROOT, SEGMENTS, copy_project
+
 from trigger_content.cli import main
 
 

@@ -251,7 +251,7 @@ def test_width_limits() -> None:
 
 
 def test_the_header_is_written_with_its_comments_and_flags() -> None:
-    po = catalog(Entry("Exercise", ("Bewegung",)), **{"Language": "de"})
+    po = catalog(Entry("Exercise", ("Bewegung",)), Language="de")
     po = po.replace(header=po.header_entry._replace(comments=("German translation.", "", "Translators:"), flags=("fuzzy",)))  # type: ignore[union-attr]
     assert format_po(po) == (
         "# German translation.\n"

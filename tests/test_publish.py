@@ -8,9 +8,9 @@ from pathlib import Path
 
 import polib
 import pytest
+from conftest import ROOT
 
 import trigger_content as tc
-from conftest import ROOT
 from trigger_content.cli import main
 from trigger_content.publish import PublishPolicy, locale_translations, publish
 

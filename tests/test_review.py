@@ -9,9 +9,9 @@ from pathlib import Path
 
 import polib
 import pytest
+from conftest import ROOT
 
 import trigger_content as tc
-from conftest import ROOT
 from trigger_content.checks import Finding, Policy, check_catalog
 from trigger_content.po import Catalog, read_po
 from trigger_content.review import render_review

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pydantic
 import pytest
+from conftest import ROOT, copy_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import trigger_content as tc
-from conftest import ROOT, copy_project
 from trigger_content.cli import main
 from trigger_content.errors import TriggerContentError
 from trigger_content.files import write_atomic

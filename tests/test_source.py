@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import DATA
 
 import trigger_content as tc
-from conftest import DATA
 
 SOURCE = DATA / "source"
 

@@ -9,8 +9,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA, ROOT
+
 import trigger_content.batch as batch
 from trigger_content.cli import main
 from trigger_content.po import read_po

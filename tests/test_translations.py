@@ -9,7 +9,6 @@ import tomllib
 
 import polib
 import pytest
-
 from conftest import ROOT, SEGMENTS
 
 LOCALES = ROOT / "locales"

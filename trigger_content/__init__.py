@@ -83,26 +83,142 @@ def __dir__() -> list[str]:
     return sorted([*globals(), *__all__])
 
 
-if TYPE_CHECKING:
-    from .extract import build_template, write_template
-    from .translations import load_translations, read_translations
-    from .errors import CatalogError, MarkupError, SourceError, TriggerContentError
-    from .inline import Emphasis, Inline, Link, SourceText, Strong, Text, from_catalog, parse_markup, plain_text, to_catalog
-    from .model import (
-        Block,
-        Definition,
-        DefinitionList,
-        ItemList,
-        LinkTarget,
-        ListItem,
-        Page,
-        Paragraph,
-        Role,
-        Section,
-        Site,
-        document_schema,
+if TYPE_CHECKING:  # the same names, for type checkers: `X as X` exports each explicitly (mypy --strict)
+    from .errors import (
+        CatalogError as CatalogError,
     )
-    from .project import DOMAIN, Project, find_project
-    from .render import Language, RenderContext, render_html, render_text
-    from .walker import Fallback, Segment, Translations, localize, segments, walk
-    from .source import load_page, load_pages, load_site
+    from .errors import (
+        MarkupError as MarkupError,
+    )
+    from .errors import (
+        SourceError as SourceError,
+    )
+    from .errors import (
+        TriggerContentError as TriggerContentError,
+    )
+    from .extract import (
+        build_template as build_template,
+    )
+    from .extract import (
+        write_template as write_template,
+    )
+    from .inline import (
+        Emphasis as Emphasis,
+    )
+    from .inline import (
+        Inline as Inline,
+    )
+    from .inline import (
+        Link as Link,
+    )
+    from .inline import (
+        SourceText as SourceText,
+    )
+    from .inline import (
+        Strong as Strong,
+    )
+    from .inline import (
+        Text as Text,
+    )
+    from .inline import (
+        from_catalog as from_catalog,
+    )
+    from .inline import (
+        parse_markup as parse_markup,
+    )
+    from .inline import (
+        plain_text as plain_text,
+    )
+    from .inline import (
+        to_catalog as to_catalog,
+    )
+    from .model import (
+        Block as Block,
+    )
+    from .model import (
+        Definition as Definition,
+    )
+    from .model import (
+        DefinitionList as DefinitionList,
+    )
+    from .model import (
+        ItemList as ItemList,
+    )
+    from .model import (
+        LinkTarget as LinkTarget,
+    )
+    from .model import (
+        ListItem as ListItem,
+    )
+    from .model import (
+        Page as Page,
+    )
+    from .model import (
+        Paragraph as Paragraph,
+    )
+    from .model import (
+        Role as Role,
+    )
+    from .model import (
+        Section as Section,
+    )
+    from .model import (
+        Site as Site,
+    )
+    from .model import (
+        document_schema as document_schema,
+    )
+    from .project import (
+        DOMAIN as DOMAIN,
+    )
+    from .project import (
+        Project as Project,
+    )
+    from .project import (
+        find_project as find_project,
+    )
+    from .render import (
+        Language as Language,
+    )
+    from .render import (
+        RenderContext as RenderContext,
+    )
+    from .render import (
+        render_html as render_html,
+    )
+    from .render import (
+        render_text as render_text,
+    )
+    from .source import (
+        load_page as load_page,
+    )
+    from .source import (
+        load_pages as load_pages,
+    )
+    from .source import (
+        load_site as load_site,
+    )
+    from .translations import (
+        load_translations as load_translations,
+    )
+    from .translations import (
+        read_translations as read_translations,
+    )
+    from .walker import (
+        Fallback as Fallback,
+    )
+    from .walker import (
+        Segment as Segment,
+    )
+    from .walker import (
+        Translations as Translations,
+    )
+    from .walker import (
+        localize as localize,
+    )
+    from .walker import (
+        segments as segments,
+    )
+    from .walker import (
+        walk as walk,
+    )

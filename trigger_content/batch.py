@@ -12,6 +12,7 @@ so it is never answered from the cache.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import os
@@ -99,10 +100,8 @@ class ResultCache:
             return
         from .files import write_atomic
 
-        try:
+        with contextlib.suppress(OSError):
             write_atomic(self.path, json.dumps({"version": _version(), "files": self.files}).encode("utf-8"), durable=False)
-        except OSError:
-            pass
 
 
 #: Catalogs smaller than this, all together, are read in this process: starting
@@ -120,7 +119,7 @@ def _size(path: Path) -> int:
 class Outcome:
     """What reading one catalog gave: its result, or the error that stopped it, and notes."""
 
-    __slots__ = ("path", "value", "error", "notes")
+    __slots__ = ("error", "notes", "path", "value")
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -190,7 +189,7 @@ def _each_catalog(
             results = list(pool.map(_run, [work] * len(pending), [o.path for o in pending], [arguments] * len(pending)))
     else:
         results = [_run(work, outcome.path, arguments) for outcome in pending]
-    for outcome, (value, error, notes, before) in zip(pending, results):
+    for outcome, (value, error, notes, before) in zip(pending, results, strict=True):
         if error is not None:
             outcome.error = TriggerContentError(**error)
             continue

@@ -92,10 +92,12 @@ def build_site(
     localized: dict[tuple[str, str], Page] = {}
     for locale in report.published:
         for page in pages:
-            if translations[locale] is None:
-                result, fallbacks = page, []
+            found = translations[locale]
+            fallbacks: list[Fallback] = []
+            if found is None:
+                result = page
             else:
-                result, fallbacks = publish(page, translations[locale], policy)  # type: ignore[arg-type]
+                result, fallbacks = publish(page, found, policy)
             if fallbacks:
                 report.fallbacks[(locale, page.id)] = fallbacks
             localized[(locale, page.id)] = result
@@ -161,8 +163,8 @@ def _remove_stale(outdir: Path, written: Sequence[str], report: BuildReport) -> 
 
 
 def _index(pages: Sequence[Page], localized: dict[tuple[str, str], Page], locales: Sequence[str]) -> str:
-    from .render.html import environment
     from .languages import endonym, language_tag, text_direction
+    from .render.html import environment
 
     first = pages[0]
     languages = [
@@ -195,4 +197,5 @@ def _sitemap(pages: Sequence[Page], locales: Sequence[str], base: str | None) ->
                 ElementTree.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang=language_tag(other), href=f"{base}{other}/{page.id}.html")
             ElementTree.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang="x-default", href=f"{base}{locales[0]}/{page.id}.html")
     ElementTree.indent(root)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
+    body: bytes = ElementTree.tostring(root, encoding="utf-8", xml_declaration=False)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body + b"\n"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .errors import TriggerContentError
@@ -65,7 +65,7 @@ def init_catalog(template: Catalog, locale: str, *, revision_date: str | None = 
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M%z")
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M%z")
 
 
 def _fresh(entry: Entry, nplurals: int = 2) -> Entry:

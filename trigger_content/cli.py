@@ -94,8 +94,9 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
     named = {word for word in argv if word in COMMANDS}
 
-    def command(name: str, **kwargs: object):  # type: ignore[no-untyped-def]
-        return subparsers.add_parser(name, **kwargs) if not named or name in named else _Unused()
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        # _Unused answers every call a parser of this function is given, with itself.
+        return subparsers.add_parser(name, help=help) if not named or name in named else _Unused()  # type: ignore[return-value]
 
     render = command("render", help="render a page to HTML or plain text")
     render.add_argument("page", nargs="?", metavar="PAGE", help="page id or document path (optional with one page)")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .errors import TriggerContentError
@@ -93,7 +93,7 @@ def write_template(
     if old_date and _read(path) == kept:
         return False
     if not check:
-        now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M%z")
+        now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M%z")
         text = format_po(build_template(pages, references=references, creation_date=now))
         write_atomic(path, text.encode("utf-8"))
     return True

@@ -355,7 +355,8 @@ def from_catalog(text: str, source: Iterable[Inline]) -> tuple[Inline, ...]:
     :class:`MarkupError` when a tag is unknown, repeated, missing, or not well
     nested.
     """
-    originals = dict(zip(tag_names(source), iter_containers(source)))
+    source = tuple(source)  # read twice below
+    originals = dict(zip(tag_names(source), iter_containers(source), strict=True))
     used: set[str] = set()
     stack: list[tuple[str, list[Inline]]] = [("", [])]
     position = 0

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import TriggerContentError
-from .model import Page, Site
 from .languages import PSEUDO_LOCALE
+from .model import Page, Site
 from .walker import Fallback, Translations, localize
 
 TYPE_CHECKING = False
@@ -118,9 +118,9 @@ def linked_locales(site: Site | None, source: str, catalog: Callable[[str], Path
     A catalog is read only for the policy's threshold; one that cannot be
     read is not linked, and said so, rather than stopping the page.
     """
-    from .translations import missing_catalog
     from .po.reader import read_po
     from .po.stats import count
+    from .translations import missing_catalog
 
     linked: list[str] = [source]
     left_out: dict[str, str] = {}

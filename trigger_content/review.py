@@ -22,12 +22,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import checks, status
-from .po.entry import Catalog, Entry
-from .po.stats import Counts, count, state
 from .errors import TriggerContentError
 from .inline import plain_text
 from .languages import declared_tag, english_name, text_direction
 from .model import Page
+from .po.entry import Catalog, Entry
+from .po.stats import Counts, count, state
 from .project import Project
 from .render.html import environment
 from .tags import TAG_RE
@@ -143,8 +143,8 @@ def render_review(
         sections = status.page_sections(pages)
     table = {(entry.msgctxt, entry.msgid): entry for entry in catalog.active}
     by_context: dict[str | None, Entry] = {}
-    for entry in catalog.active:
-        by_context.setdefault(entry.msgctxt, entry)
+    for item in catalog.active:
+        by_context.setdefault(item.msgctxt, item)
     by_entry: dict[tuple[str | None, str], list[checks.Finding]] = {}
     for finding in findings:
         by_entry.setdefault((finding.msgctxt, finding.msgid), []).append(finding)

@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -23,6 +23,8 @@ from .project import packaged_data
 from .tomlfile import read_toml, toml_lines
 
 SITE_FILE = "site.toml"
+
+M = TypeVar("M", bound=Frozen)
 
 
 def load_page(path: str | Path) -> Page:
@@ -99,7 +101,7 @@ def page_sources(folder: str | Path) -> list[tuple[Page, Path]]:
 # -- reading -------------------------------------------------------------------
 
 
-def _validate(model: type[Frozen], data: dict[str, Any], path: Path, text: str) -> Any:
+def _validate(model: type[M], data: dict[str, Any], path: Path, text: str) -> M:
     # Strict models take JSON-shaped data (arrays for tuples, objects for
     # models); TOML's values are all JSON-shaped apart from dates.
     site = data.get("site")
@@ -133,9 +135,7 @@ def _data_path(loc: tuple[int | str, ...], data: Any) -> tuple[int | str, ...]:
     keys: list[int | str] = []
     value = data
     for key in loc:
-        if isinstance(value, dict) and key in value:
-            value = value[key]
-        elif isinstance(value, list) and isinstance(key, int) and key < len(value):
+        if (isinstance(value, dict) and key in value) or (isinstance(value, list) and isinstance(key, int) and key < len(value)):
             value = value[key]
         elif isinstance(value, dict) and key == value.get("kind"):
             continue  # the tag of a discriminated union

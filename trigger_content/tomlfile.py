@@ -49,8 +49,8 @@ def read_toml(path: Path, kind: type[TriggerContentError] = TriggerContentError)
         what = message[: found.start()]
         raise kind(f"invalid TOML: {what[0].lower()}{what[1:]}", path=path, line=line, column=column) from None
     if data is None or _depth(data) > MAX_DEPTH:
-        line, column = _too_deep(text)
-        raise kind(f"values nested more than {MAX_DEPTH} deep (arrays or inline tables); no document of this project nests so deep", path=path, line=line, column=column)
+        deep_line, deep_column = _too_deep(text)
+        raise kind(f"values nested more than {MAX_DEPTH} deep (arrays or inline tables); no document of this project nests so deep", path=path, line=deep_line, column=deep_column)
     return text, data
 
 
@@ -128,12 +128,12 @@ def toml_lines(text: str) -> dict[tuple[int | str, ...], int]:
             current = tuple(resolved)
             lines.setdefault(current, number)
             continue
-        key = _KEY.match(line)
-        if key:
-            parts = _split_key(key.group(1))
+        assignment = _KEY.match(line)
+        if assignment:
+            parts = _split_key(assignment.group(1))
             for end in range(1, len(parts) + 1):  # a dotted key defines each table on its way
                 lines.setdefault(current + tuple(parts[:end]), number)
-            rest = line[key.end():]
+            rest = line[assignment.end() :]
             for quote in ('"""', "'''"):
                 if rest.count(quote) % 2 == 1:
                     in_string = quote

@@ -53,8 +53,8 @@ def stale_mo(project: object) -> Iterator[tuple[Path, str]]:
 @check("no-catalog", "warning", scope="project")
 def no_catalog(project: object) -> Iterator[tuple[Path, str]]:
     """No catalog: a language of site.toml has no catalog yet, so it is not published."""
-    from ..translations import missing_catalog
     from ..source import SITE_FILE, load_site
+    from ..translations import missing_catalog
 
     site = project.content / SITE_FILE  # type: ignore[attr-defined]
     if not site.is_file():

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ..batch import Outcome
 from ..errors import CatalogError, TriggerContentError
 from ..po.entry import Catalog
 from ..po.reader import read_po
-from ..batch import Outcome
 from .policy import Policy, policy_key
 from .registry import CHECKS, Context, Finding, translations_of
 

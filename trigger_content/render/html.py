@@ -8,15 +8,15 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from ..errors import TriggerContentError
+from ..inline import Emphasis, Inline, Link, SourceText, Text, plain_text
+from ..languages import language_tag, text_direction
+from ..model import LinkTarget, Page
+from .context import RenderContext
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from jinja2 import Environment
-
-from ..errors import TriggerContentError
-from ..inline import Emphasis, Inline, Link, SourceText, Text, plain_text
-from ..model import LinkTarget, Page
-from ..languages import language_tag, text_direction
-from .context import RenderContext
 
 
 @cache
@@ -48,7 +48,7 @@ def environment(templates: Path | None = None) -> Environment:
 def inline_html(nodes: Sequence[Inline], links: Mapping[str, LinkTarget], note: str) -> Markup:
     """The HTML of inline nodes: every text escaped, every element and attribute from here."""
     if len(nodes) == 1 and type(nodes[0]) is Text:
-        return escape(nodes[0].text)  # type: ignore[union-attr]  # most texts: one run, no markup
+        return escape(nodes[0].text)  # most texts: one run, no markup
     parts: list[str] = []
     for node in nodes:
         if isinstance(node, Text):
