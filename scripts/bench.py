@@ -50,7 +50,9 @@ PYTHON = sys.executable
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
 
-def timed(command: list[str], repeat: int, env: dict[str, str] | None = None, cwd: Path | None = None) -> tuple[float, subprocess.CompletedProcess[str]]:
+def timed(
+    command: list[str], repeat: int, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> tuple[float, subprocess.CompletedProcess[str]]:
     """The median wall time of ``command`` over ``repeat`` runs, and its last result."""
     times = []
     result = None
@@ -129,7 +131,9 @@ def status_figures(folder: Path, repeat: int, jobs: int, *, pofilter: bool = Fal
     figures["check_1"], _ = timed(command("check", "--no-cache", "--jobs", "1", "--format", "json", *files), repeat, cwd=folder)
     # The same two runs, timed inside the process: the work, without the interpreter's start.
     inside = [PYTHON, "-c", INSIDE, "status"]
-    figures["inside"] = statistics.median(float(timed([*inside, "--no-cache", *files], 1, env=cache, cwd=folder)[1].stdout) for _ in range(repeat))
+    figures["inside"] = statistics.median(
+        float(timed([*inside, "--no-cache", *files], 1, env=cache, cwd=folder)[1].stdout) for _ in range(repeat)
+    )
     figures["inside_cached"] = statistics.median(float(timed([*inside, *files], 1, env=cache, cwd=folder)[1].stdout) for _ in range(repeat))
 
     start = time.perf_counter()
@@ -185,7 +189,15 @@ def build_figures(folder: Path, repeat: int) -> dict[str, float]:
     seconds, _ = timed(command(*arguments, "build", str(out), "--min-percent", "0"), 1)
     pages = len(list(out.glob("*/*.html")))
     ours, hand, first, in_build, hand_in_build = render_one(folder, repeat)
-    return {"build": seconds, "pages": pages, "render_ours": ours, "render_jinja": hand, "render_first": first, "render_build": in_build, "render_jinja_build": hand_in_build}
+    return {
+        "build": seconds,
+        "pages": pages,
+        "render_ours": ours,
+        "render_jinja": hand,
+        "render_first": first,
+        "render_build": in_build,
+        "render_jinja_build": hand_in_build,
+    }
 
 
 def render_one(folder: Path, repeat: int) -> tuple[float, float, float, float, float]:
@@ -218,7 +230,9 @@ def render_one(folder: Path, repeat: int) -> tuple[float, float, float, float, f
             escaped = escaped.replace(f"&lt;{name}&gt;", f'<a href="{escape(url)}">').replace(f"&lt;/{name}&gt;", "</a>")
         return Markup(escaped)
 
-    environment.globals.update(tags=tags, plain=lambda text: tag.sub("", text), languages=context.languages, default_href=context.default_href)
+    environment.globals.update(
+        tags=tags, plain=lambda text: tag.sub("", text), languages=context.languages, default_href=context.default_href
+    )
     compiled = environment.from_string(template)
 
     def ours() -> str:
@@ -280,11 +294,13 @@ def _hand_template(page: Page, packaged: str) -> str:
         """The call of ``_p`` for the text at ``context``, as the template writes it."""
         return f"_p({context!r}, {texts[context]!r})"
 
-    style = packaged[packaged.index("<style>"): packaged.index("</style>") + len("</style>")]
+    style = packaged[packaged.index("<style>") : packaged.index("</style>") + len("</style>")]
     lines = [
-        '{%- macro t(context, source, links) -%}{% set text = _p(context, source) %}',
+        "{%- macro t(context, source, links) -%}{% set text = _p(context, source) %}",
         '{%- if text == source %}<span lang="en" dir="ltr" class="untranslated">{{ tags(source, links) }}</span> '
-        '<small class="fallback-note">({{ plain(_p("site.fallback-note", NOTE)) }})</small>'.replace("NOTE", repr(texts["site.fallback-note"])),
+        '<small class="fallback-note">({{ plain(_p("site.fallback-note", NOTE)) }})</small>'.replace(
+            "NOTE", repr(texts["site.fallback-note"])
+        ),
         "{%- else %}{{ tags(text, links) }}{% endif %}{% endmacro -%}",
         "<!DOCTYPE html>",
         '<html lang="fr" dir="ltr">',
@@ -358,8 +374,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,5000", help="pages per synthetic site, comma-separated")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each measure; the report gives their median (default 3)")
-    parser.add_argument("--workdir", type=Path, default=Path("/tmp/trigger-content-bench"), help="where the synthetic sites are generated, and kept for the next run (default %(default)s)")
-    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md", help="the Markdown report (default docs/benchmarks.md)")
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=Path("/tmp/trigger-content-bench"),
+        help="where the synthetic sites are generated, and kept for the next run (default %(default)s)",
+    )
+    parser.add_argument(
+        "--output", type=Path, default=ROOT / "docs" / "benchmarks.md", help="the Markdown report (default docs/benchmarks.md)"
+    )
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     main_size = 1000 if 1000 in sizes else sizes[len(sizes) // 2]
@@ -403,7 +426,11 @@ def main() -> None:
         f"{first['inside_cached'] * 1000:.1f} ms against {first['inside'] * 1000:.0f} ms, {first['inside'] / first['inside_cached']:.0f}× |",
         f"| `trigger-content check`, {jobs} workers: its checks of every message | {first['check']:.2f} | "
         f"{faster(first['msgfmt_check'], first['check'])} than `msgfmt --check --statistics` ({first['msgfmt_check']:.2f} s, a file at a time), which checks formats and the header"
-        + (f"; {faster(first['pofilter'], first['check'])} than translate-toolkit's `pofilter` ({first['pofilter']:.1f} s, a file at a time), which checks every message as it does |" if "pofilter" in first else " |"),
+        + (
+            f"; {faster(first['pofilter'], first['check'])} than translate-toolkit's `pofilter` ({first['pofilter']:.1f} s, a file at a time), which checks every message as it does |"
+            if "pofilter" in first
+            else " |"
+        ),
         f"| `trigger-content check --jobs 1` | {first['check_1']:.2f} | {faster(first['msgfmt_check'], first['check_1'])} than `msgfmt --check --statistics` |",
         "",
         f"`trigger-content check` ({jobs} workers) against the counting tools above, which read the same files but check nothing: "

@@ -20,12 +20,67 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 WORDS = [
-    "pain", "muscle", "injection", "doctor", "treatment", "therapy", "patient", "symptoms", "swelling", "pressure",
-    "area", "body", "relief", "appointment", "medication", "exercise", "stretching", "sleep", "program", "specialist",
-    "evaluation", "condition", "chronic", "recovery", "physical", "rehabilitation", "office", "nurse", "clinic",
-    "procedure", "needle", "anesthetic", "steroid", "joint", "back", "neck", "shoulder", "knee", "hip", "movement",
-    "posture", "strength", "flexibility", "follow-up", "visit", "schedule", "insurance", "question", "answer", "option",
-    "decision", "risk", "benefit", "result", "test", "imaging", "referral", "plan", "care", "team", "family",
+    "pain",
+    "muscle",
+    "injection",
+    "doctor",
+    "treatment",
+    "therapy",
+    "patient",
+    "symptoms",
+    "swelling",
+    "pressure",
+    "area",
+    "body",
+    "relief",
+    "appointment",
+    "medication",
+    "exercise",
+    "stretching",
+    "sleep",
+    "program",
+    "specialist",
+    "evaluation",
+    "condition",
+    "chronic",
+    "recovery",
+    "physical",
+    "rehabilitation",
+    "office",
+    "nurse",
+    "clinic",
+    "procedure",
+    "needle",
+    "anesthetic",
+    "steroid",
+    "joint",
+    "back",
+    "neck",
+    "shoulder",
+    "knee",
+    "hip",
+    "movement",
+    "posture",
+    "strength",
+    "flexibility",
+    "follow-up",
+    "visit",
+    "schedule",
+    "insurance",
+    "question",
+    "answer",
+    "option",
+    "decision",
+    "risk",
+    "benefit",
+    "result",
+    "test",
+    "imaging",
+    "referral",
+    "plan",
+    "care",
+    "team",
+    "family",
 ]
 TEMPLATES = (
     "{A} {b} can help relieve {c} in the {d} and may reduce {e} over several weeks.",
@@ -65,11 +120,17 @@ def write_site(out: Path, pages: int, seed: int = 1) -> None:
     for number in range(pages):
         lines = [f'id = "page-{number:05d}"', f'title = "{sentence(rng)[:40].rstrip(" ,.")}"', ""]
         lines += ["[links.more]", 'url = "https://example.org/more"', ""]
-        lines += ['[[blocks]]', 'kind = "paragraph"', 'id = "intro"', f'text = "{paragraph(rng, 3)} [Read more](more)."', ""]
+        lines += ["[[blocks]]", 'kind = "paragraph"', 'id = "intro"', f'text = "{paragraph(rng, 3)} [Read more](more)."', ""]
         for section in range(3):
             lines += ["[[sections]]", f'id = "s{section}"', f'heading = "{sentence(rng)[:50].rstrip(" ,.")}"', ""]
             for block in range(4):
-                lines += ["[[sections.blocks]]", 'kind = "paragraph"', f'id = "s{section}-p{block}"', f'text = "{paragraph(rng, rng.randint(1, 4))}"', ""]
+                lines += [
+                    "[[sections.blocks]]",
+                    'kind = "paragraph"',
+                    f'id = "s{section}-p{block}"',
+                    f'text = "{paragraph(rng, rng.randint(1, 4))}"',
+                    "",
+                ]
             lines += ["[[sections.blocks]]", 'kind = "list"', f'id = "s{section}-list"', ""]
             lines += ["[[sections.blocks.items]]", f'id = "s{section}-i0"', f'text = "{sentence(rng)}"', ""]
         (content / f"page-{number:05d}.toml").write_text("\n".join(lines), encoding="utf-8")
@@ -112,7 +173,9 @@ def write_catalogs(out: Path, rng: random.Random) -> None:
             forms = (f"{index} v", f"{index} vs") + ((f"{index} vv",) if locale == "ru" else ())
             entries.append(Entry(f"{index} visit", forms, msgctxt=f"plural.{index}", msgid_plural=f"{index} visits"))
         # Obsolete messages (the range is taken before any is added).
-        entries.extend(Entry(paragraph(rng, 2), (paragraph(rng, 2),), msgctxt=f"old.{index}", obsolete=True) for index in range(len(entries) // 25))
+        entries.extend(
+            Entry(paragraph(rng, 2), (paragraph(rng, 2),), msgctxt=f"old.{index}", obsolete=True) for index in range(len(entries) // 25)
+        )
         target = locales / locale / "LC_MESSAGES" / "trigger_content.po"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(catalog_bytes(catalog.replace(entries)))

@@ -26,12 +26,54 @@ HEADERS = [
     "",  # no header
 ]
 
-TEXTS = ['"a"', '""', '"b c"', '"é"', '"\\303\\251"', '"\\xc3\\xa9"', '"\\n"', '"x\\"y"', '"\\t\\\\"', '"\\101\\x42"', '"%d jour"', '"<b>x</b>"']
+TEXTS = [
+    '"a"',
+    '""',
+    '"b c"',
+    '"é"',
+    '"\\303\\251"',
+    '"\\xc3\\xa9"',
+    '"\\n"',
+    '"x\\"y"',
+    '"\\t\\\\"',
+    '"\\101\\x42"',
+    '"%d jour"',
+    '"<b>x</b>"',
+]
 
 STRAYS = [
-    '"', "\\", "#~ ", "#| ", "#~| ", 'msgstr[1] "x"\n', "[", "]", "\x04", '"\\q"', "msgid", "msgstr", "msgctxt", "msgid_plural",
-    "\n", "\r\n", " ", "#, fuzzy\n", "\\\n", "<<<<<<< HEAD\n", "domain \"d\"\n", '"\\777"', "\xff", "\xc3", "0", "#-#-#-#-#", "\ufeff",
-    "# c\n", "#: f.py:1\n", '#| msgid "old"\n', 'msgctxt "k"\n', '#~ msgid "gone"\n#~ msgstr "parti"\n',
+    '"',
+    "\\",
+    "#~ ",
+    "#| ",
+    "#~| ",
+    'msgstr[1] "x"\n',
+    "[",
+    "]",
+    "\x04",
+    '"\\q"',
+    "msgid",
+    "msgstr",
+    "msgctxt",
+    "msgid_plural",
+    "\n",
+    "\r\n",
+    " ",
+    "#, fuzzy\n",
+    "\\\n",
+    "<<<<<<< HEAD\n",
+    'domain "d"\n',
+    '"\\777"',
+    "\xff",
+    "\xc3",
+    "0",
+    "#-#-#-#-#",
+    "\ufeff",
+    "# c\n",
+    "#: f.py:1\n",
+    '#| msgid "old"\n',
+    'msgctxt "k"\n',
+    '#~ msgid "gone"\n#~ msgstr "parti"\n',
 ]
 
 
@@ -40,7 +82,10 @@ def entry(rng: random.Random, index: int) -> str:
     obsolete = rng.random() < 0.15
     prefix = "#~ " if obsolete else ""
     lines: list[str] = []
-    lines += rng.sample(["# translator", "#. extracted", "#: page.toml:3", "#, fuzzy", "#, c-format", "#,fuzzy c-format", "#! fuzzy", "#  two spaces"], rng.randint(0, 3))
+    lines += rng.sample(
+        ["# translator", "#. extracted", "#: page.toml:3", "#, fuzzy", "#, c-format", "#,fuzzy c-format", "#! fuzzy", "#  two spaces"],
+        rng.randint(0, 3),
+    )
     if rng.random() < 0.2:
         lines.append(("#~| " if obsolete else "#| ") + "msgid " + rng.choice(TEXTS))
     if rng.random() < 0.3:
@@ -130,15 +175,24 @@ def msgfmt(datas: list[bytes], jobs: int = 4) -> list[Verdict]:
             path.write_bytes(data)
             paths.append(path)
         with ThreadPoolExecutor(jobs) as pool:
-            results = list(pool.map(lambda path: subprocess.run(["msgfmt", "--statistics", "-o", "/dev/null", str(path)], capture_output=True, env={"LC_ALL": "C"}), paths))
+            results = list(
+                pool.map(
+                    lambda path: subprocess.run(
+                        ["msgfmt", "--statistics", "-o", "/dev/null", str(path)], capture_output=True, env={"LC_ALL": "C"}
+                    ),
+                    paths,
+                )
+            )
     verdicts = []
     for result in results:
         output = result.stderr.decode("utf-8", "replace")
         figures = {kind: int(number) for number, kind in _FIGURE.findall(output)}
-        verdicts.append(Verdict(
-            result.returncode == 0,
-            (figures.get("translated", 0), figures.get("fuzzy", 0), figures.get("untranslated", 0)),
-            tuple(int(line) for line in _ERROR_LINE.findall(output)),
-            output,
-        ))
+        verdicts.append(
+            Verdict(
+                result.returncode == 0,
+                (figures.get("translated", 0), figures.get("fuzzy", 0), figures.get("untranslated", 0)),
+                tuple(int(line) for line in _ERROR_LINE.findall(output)),
+                output,
+            )
+        )
     return verdicts

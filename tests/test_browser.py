@@ -42,10 +42,7 @@ def _open(driver, url: str) -> None:  # type: ignore[no-untyped-def]
 
 def _status(driver) -> int | None:  # type: ignore[no-untyped-def]
     """The HTTP status of the page's own navigation, as the browser saw it."""
-    return driver.execute_script(
-        "const [entry] = performance.getEntriesByType('navigation');"
-        "return entry ? entry.responseStatus : null;"
-    )
+    return driver.execute_script("const [entry] = performance.getEntriesByType('navigation');return entry ? entry.responseStatus : null;")
 
 
 @pytest.mark.parametrize("locale", LOCALES)

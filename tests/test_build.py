@@ -82,7 +82,9 @@ def test_sitemap_has_every_page_with_its_alternates(site: Path) -> None:
     assert alternates == [*LOCALES, "x-default"]
 
 
-def test_a_withheld_language_is_neither_built_nor_linked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_withheld_language_is_neither_built_nor_linked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
 
     import polib
 
@@ -104,7 +106,9 @@ def test_a_withheld_language_is_neither_built_nor_linked(tmp_path: Path, monkeyp
     assert 'hreflang="it"' not in page and "/it/" not in page and 'hreflang="de"' in page
 
 
-def test_a_language_of_the_site_without_a_catalog_is_withheld_and_check_says_so(merged_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_language_of_the_site_without_a_catalog_is_withheld_and_check_says_so(
+    merged_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     site = merged_project / "content" / "site.toml"
     site.write_text(site.read_text(encoding="utf-8").replace('locales = ["fr",', 'locales = ["es", "fr",'), encoding="utf-8")
     advice = "no catalog for locale 'es'; create it with `trigger-content init es`"
@@ -132,7 +136,9 @@ def test_render_needs_only_its_own_catalog_to_be_readable(merged_project: Path, 
     capsys.readouterr()
     # Its threshold needs the catalog read: one that cannot be is not linked.
     assert main(["render", "--locale", "fr", "--min-percent", "50", "-o", "fr.html"]) == 0
-    assert capsys.readouterr().err.startswith(f"trigger-content: note: ru is not linked: cannot be read: {Path('locales') / 'ru' / 'LC_MESSAGES' / 'trigger_content.po'}:2:")
+    assert capsys.readouterr().err.startswith(
+        f"trigger-content: note: ru is not linked: cannot be read: {Path('locales') / 'ru' / 'LC_MESSAGES' / 'trigger_content.po'}:2:"
+    )
     assert 'hreflang="ru"' not in (merged_project / "fr.html").read_text(encoding="utf-8")
     assert main(["render", "--locale", "ru"]) == 2
     assert main(["build", "out"]) == 2  # a build publishes every language: it stops on the broken one
@@ -149,7 +155,9 @@ def test_pseudo_locale_is_built_on_request(tmp_path: Path, monkeypatch: pytest.M
     assert "en-XA" not in (tmp_path / "out" / "fr" / "trigger-point-injections.html").read_text(encoding="utf-8")
 
 
-def test_pages_of_a_language_no_longer_published_are_removed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_pages_of_a_language_no_longer_published_are_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(ROOT)
     out = tmp_path / "out"
     assert main(["build", str(out), "--pseudo"]) == 0
@@ -177,7 +185,9 @@ def test_an_emptied_catalog_counts_as_nothing_translated(merged_project: Path, c
 # -- nothing outside the output folder, nothing half-written left in it ---------------------
 
 
-def test_a_link_where_a_page_goes_is_replaced_and_its_target_untouched(site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_link_where_a_page_goes_is_replaced_and_its_target_untouched(
+    site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     outside = tmp_path / "outside.txt"
     outside.write_text("not the build's\n", encoding="utf-8")
     page = site / "fr" / "trigger-point-injections.html"
@@ -198,7 +208,10 @@ def test_a_link_to_a_folder_outside_is_refused_by_name(site: Path, tmp_path: Pat
     french.symlink_to(elsewhere)
     capsys.readouterr()
     assert main(["build", str(site)]) == 2
-    assert capsys.readouterr().err.strip() == f"{french}: a symbolic link (to {elsewhere}): the build writes only inside {site}; remove the link"
+    assert (
+        capsys.readouterr().err.strip()
+        == f"{french}: a symbolic link (to {elsewhere}): the build writes only inside {site}; remove the link"
+    )
     assert list(elsewhere.iterdir()) == []
 
 

@@ -156,7 +156,10 @@ def test_merge_a_message_that_became_plural_keeps_it_as_the_first_form() -> None
 def test_merge_a_message_that_became_singular_keeps_its_first_form() -> None:
     from trigger_content.catalogs import merge
 
-    catalog = _catalog(RU_HEADER + 'msgctxt "a"\nmsgid "%d visit"\nmsgid_plural "%d visits"\nmsgstr[0] "%d визит"\nmsgstr[1] "%d визита"\nmsgstr[2] "%d визитов"\n')
+    catalog = _catalog(
+        RU_HEADER
+        + 'msgctxt "a"\nmsgid "%d visit"\nmsgid_plural "%d visits"\nmsgstr[0] "%d визит"\nmsgstr[1] "%d визита"\nmsgstr[2] "%d визитов"\n'
+    )
     template = _catalog('msgid ""\nmsgstr ""\n\nmsgctxt "a"\nmsgid "Visits"\nmsgstr ""\n')
     (entry,) = merge(catalog, template)
     assert entry.msgstr == ("%d визит",) and entry.msgid_plural is None and entry.fuzzy
@@ -166,7 +169,9 @@ def test_merge_without_contexts_revives_obsolete_and_adds_plural_forms_of_the_la
     from trigger_content.catalogs import merge
 
     catalog = _catalog(RU_HEADER + '#~ msgid "Back"\n#~ msgstr "Снова"\n\nmsgid "Gone"\nmsgstr "Ушло"\n')
-    template = _catalog('msgid ""\nmsgstr ""\n\nmsgid "Back"\nmsgstr ""\n\nmsgid "%d day"\nmsgid_plural "%d days"\nmsgstr[0] ""\nmsgstr[1] ""\n')
+    template = _catalog(
+        'msgid ""\nmsgstr ""\n\nmsgid "Back"\nmsgstr ""\n\nmsgid "%d day"\nmsgid_plural "%d days"\nmsgstr[0] ""\nmsgstr[1] ""\n'
+    )
     merged = merge(catalog, template)
     back, days, gone = merged
     assert (back.msgstr, back.obsolete) == (("Снова",), False)
@@ -185,10 +190,16 @@ def test_the_reader_refuses_what_polib_would_silently_change(tmp_path: Path) -> 
         read_po(broken)
 
 
-@pytest.mark.parametrize("path", sorted((DATA / "catalogs").glob("*.po")) + sorted((ROOT / "locales").rglob("*.po")), ids=lambda path: path.name)
+@pytest.mark.parametrize(
+    "path", sorted((DATA / "catalogs").glob("*.po")) + sorted((ROOT / "locales").rglob("*.po")), ids=lambda path: path.name
+)
 def test_translations_equal_those_polib_reads(path: Path) -> None:
     """polib, an independent reader, finds the same usable translations in the well-formed catalogs."""
     from trigger_content.translations import read_translations
 
-    expected = {(entry.msgctxt or "", entry.msgid): entry.msgstr for entry in polib.pofile(str(path)) if entry.translated() and not entry.msgid_plural}
+    expected = {
+        (entry.msgctxt or "", entry.msgid): entry.msgstr
+        for entry in polib.pofile(str(path))
+        if entry.translated() and not entry.msgid_plural
+    }
     assert read_translations(path) == expected

@@ -17,14 +17,18 @@ from trigger_content.cli import main
 from trigger_content.errors import TriggerContentError
 from trigger_content.po import read_po
 
-HEADER = '''msgid ""
+HEADER = """msgid ""
 msgstr ""
 "Language: {locale}\\n"
 "Content-Type: text/plain; charset=UTF-8\\n"
 "Plural-Forms: {plurals}\\n"
 
-'''
-PLURALS = {"fr": "nplurals=2; plural=(n > 1);", "de": "nplurals=2; plural=(n != 1);", "ru": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"}
+"""
+PLURALS = {
+    "fr": "nplurals=2; plural=(n > 1);",
+    "de": "nplurals=2; plural=(n != 1);",
+    "ru": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
+}
 POLICY = Policy(
     protected=("COVID-19",),
     do_not_translate=("Rush University Medical Center", "Rush"),
@@ -55,8 +59,12 @@ def test_a_clean_entry_has_no_findings() -> None:
 
 def test_tags_missing_invented_and_badly_nested() -> None:
     assert only('msgid "See <a1>news</a1>."\nmsgstr "Siehe Neuigkeiten."\n', "tags") == ["inline tags differ: missing <a1> </a1>"]
-    assert only('msgid "See news."\nmsgstr "Siehe <a1>Neuigkeiten</a1>."\n', "tags") == ["inline tags differ: not in the English: <a1> </a1>"]
-    assert only('msgid "<a1>a <em1>b</em1></a1>"\nmsgstr "<a1>a <em1>b</a1></em1>"\n', "tags") == ["inline tags are not well nested at </a1>"]
+    assert only('msgid "See news."\nmsgstr "Siehe <a1>Neuigkeiten</a1>."\n', "tags") == [
+        "inline tags differ: not in the English: <a1> </a1>"
+    ]
+    assert only('msgid "<a1>a <em1>b</em1></a1>"\nmsgstr "<a1>a <em1>b</a1></em1>"\n', "tags") == [
+        "inline tags are not well nested at </a1>"
+    ]
     assert only('msgid "<a1>a</a1> <a2>b</a2>"\nmsgstr "<a2>b</a2> <a1>a</a1>"\n', "tags") == []
 
 
@@ -87,7 +95,9 @@ def test_html_typed_into_a_translation_is_an_error_of_markup(typed: str, extra: 
 def test_markup_of_the_english_is_kept_with_its_attributes() -> None:
     """As translate-toolkit's xmltags: the same elements, the same attributes; the text of alt and title is translated."""
     assert only('msgid "Do <b>not</b> stop."\nmsgstr "N\'arrêtez <b>pas</b>."\n', "markup") == []
-    assert only('msgid "Do <b>not</b> stop."\nmsgstr "N\'arrêtez pas."\n', "markup") == ["markup differs from the English: missing <b> </b>"]
+    assert only('msgid "Do <b>not</b> stop."\nmsgstr "N\'arrêtez pas."\n', "markup") == [
+        "markup differs from the English: missing <b> </b>"
+    ]
     assert only('msgid "Do <b>not</b> stop."\nmsgstr "N\'arrêtez <b>pas</b>.<script>alert(1)</script>"\n', "markup") == [
         "markup differs from the English: not in the English: <script> </script>"
     ]
@@ -155,7 +165,9 @@ def test_whitespace_and_newlines_at_the_ends() -> None:
 
 
 def test_end_punctuation_and_french_spacing() -> None:
-    assert only('msgid "There are two types:"\nmsgstr "Es gibt zwei Arten."\n', "punctuation") == ["ends with '.' where the English ends with ':'"]
+    assert only('msgid "There are two types:"\nmsgstr "Es gibt zwei Arten."\n', "punctuation") == [
+        "ends with '.' where the English ends with ':'"
+    ]
     assert only('msgid "Should I?"\nmsgstr "Sollte ich."\n', "punctuation") == []  # another sentence end is fine
     assert only('msgid "Two types:"\nmsgstr "Deux types :"\n', "punctuation", locale="fr") == [
         "French typography: a no-break space (U+00A0 or U+202F) goes before ':'"
@@ -200,20 +212,27 @@ def test_plural_count_and_plural_forms_header() -> None:
     body = 'msgid "%d day"\nmsgid_plural "%d days"\nmsgstr[0] "%d день"\nmsgstr[1] "%d дня"\n'
     assert only(body, "plural-count", locale="ru") == ["2 plural forms where Plural-Forms says nplurals=3"]
     wrong = HEADER.format(locale="fr", plurals="nplurals=3; plural=(n==0 ? 0 : n==1 ? 1 : 2);")
-    assert only('msgid "a"\nmsgstr "b"\n', "plural-forms", header=wrong) == ["Plural-Forms: gettext tools use 'nplurals=2; plural=(n > 1);' for fr"]
+    assert only('msgid "a"\nmsgstr "b"\n', "plural-forms", header=wrong) == [
+        "Plural-Forms: gettext tools use 'nplurals=2; plural=(n > 1);' for fr"
+    ]
     broken = HEADER.format(locale="de", plurals="nplurals=2; plural=n/0;")
     assert only('msgid "a"\nmsgstr "b"\n', "plural-forms", header=broken) == ["Plural-Forms: division by zero for n = 0"]
 
 
 def test_header_language_charset_and_fuzzy_header() -> None:
     header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain\\n"\n\n'
-    assert only('msgid "a"\nmsgstr "b"\n', "header", header=header) == ["the header has no Language field", "the header's Content-Type declares no charset"]
+    assert only('msgid "a"\nmsgstr "b"\n', "header", header=header) == [
+        "the header has no Language field",
+        "the header's Content-Type declares no charset",
+    ]
     fuzzy = "#, fuzzy\n" + HEADER.format(locale="de", plurals=PLURALS["de"])
     assert only('msgid "a"\nmsgstr "b"\n', "fuzzy-header", header=fuzzy)
 
 
 def test_length_far_from_the_usual_ratio() -> None:
-    assert only('msgid "Injections are given in the office."\nmsgstr "Ja."\n', "length") == ["0.1 times the English length (usual for this language: about 1.25)"]
+    assert only('msgid "Injections are given in the office."\nmsgstr "Ja."\n', "length") == [
+        "0.1 times the English length (usual for this language: about 1.25)"
+    ]
 
 
 def test_completeness_threshold_and_states() -> None:
@@ -240,7 +259,11 @@ def broken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A catalog with a missing tag and an untranslated word, outside any project."""
     monkeypatch.chdir(tmp_path)
     path = tmp_path / "de.po"
-    path.write_text(HEADER.format(locale="de", plurals=PLURALS["de"]) + 'msgid "See <a1>news</a1>."\nmsgstr "Siehe."\n\nmsgid "Stretching"\nmsgstr "Stretching"\n', encoding="utf-8")
+    path.write_text(
+        HEADER.format(locale="de", plurals=PLURALS["de"])
+        + 'msgid "See <a1>news</a1>."\nmsgstr "Siehe."\n\nmsgid "Stretching"\nmsgstr "Stretching"\n',
+        encoding="utf-8",
+    )
     return path
 
 
@@ -267,12 +290,20 @@ def test_json_and_github_formats(broken: Path, capsys: pytest.CaptureFixture[str
     document = json.loads(capsys.readouterr().out)
     assert document["passed"] is False
     assert document["findings"][0] == {
-        "path": str(broken), "line": 8, "msgctxt": None, "msgid": "See <a1>news</a1>.",
-        "check": "tags", "severity": "error", "message": "inline tags differ: missing <a1> </a1>", "column": None,
+        "path": str(broken),
+        "line": 8,
+        "msgctxt": None,
+        "msgid": "See <a1>news</a1>.",
+        "check": "tags",
+        "severity": "error",
+        "message": "inline tags differ: missing <a1> </a1>",
+        "column": None,
     }
     assert main(["check", str(broken), "--format", "github"]) == 1
     annotations = capsys.readouterr().out.splitlines()
-    assert annotations[0] == f"::error file={broken},line=8,title=tags::inline tags differ%3A missing <a1> </a1>".replace("differ%3A", "differ:")
+    assert annotations[0] == f"::error file={broken},line=8,title=tags::inline tags differ%3A missing <a1> </a1>".replace(
+        "differ%3A", "differ:"
+    )
     assert annotations[1].startswith(f"::warning file={broken},line=11,title=same-as-source::")
 
 
@@ -325,7 +356,10 @@ def test_staleness_of_template_catalogs_and_mo(merged_project: Path, capsys: pyt
     document = tmp_path / "content" / "trigger-point-injections.toml"
     document.write_text(document.read_text(encoding="utf-8").replace('text = "Exercise"', 'text = "Regular exercise"'), encoding="utf-8")
     assert main(["check"]) == 1
-    assert "locales/trigger_content.pot: error: not current with the source documents; run `trigger-content extract` [stale-template]" in capsys.readouterr().out
+    assert (
+        "locales/trigger_content.pot: error: not current with the source documents; run `trigger-content extract` [stale-template]"
+        in capsys.readouterr().out
+    )
     assert main(["extract"]) == 0
     capsys.readouterr()
     assert main(["check"]) == 1
@@ -347,32 +381,41 @@ def test_a_catalog_only_laid_out_otherwise_is_told_so(merged_project: Path, caps
     french.write_text(text[:start] + joined + text[end:], encoding="utf-8")  # one long line, as a text editor may leave it
     capsys.readouterr()
     assert main(["check", "--disable", "stale-mo"]) == 1
-    assert "its messages are current, but not laid out as msgcat and `trigger-content update` write them; run `trigger-content update` [not-merged]" in capsys.readouterr().out
+    assert (
+        "its messages are current, but not laid out as msgcat and `trigger-content update` write them; run `trigger-content update` [not-merged]"
+        in capsys.readouterr().out
+    )
     assert main(["update"]) == 0 and main(["check", "--disable", "stale-mo"]) == 0
 
 
 def test_policy_comes_from_pyproject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.trigger-content.check]\nmin-percent = 50\nfail-on = ["error"]\ndisable = ["stale-template", "not-merged", "stale-mo"]\n', encoding="utf-8"
+        '[tool.trigger-content.check]\nmin-percent = 50\nfail-on = ["error"]\ndisable = ["stale-template", "not-merged", "stale-mo"]\n',
+        encoding="utf-8",
     )
     shutil.copy(DATA / "catalogs" / "plurals.po", tmp_path / "ru.po")
     monkeypatch.chdir(tmp_path)
     assert main(["check", "ru.po"]) == 1  # 33% < 50%
     assert "below the 50% required [completeness]" in capsys.readouterr().out
     assert main(["check", "ru.po", "--min-percent", "30"]) == 0
-    (tmp_path / "pyproject.toml").write_text('[tool.trigger-content.check]\nmin-percentage = 50\n', encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[tool.trigger-content.check]\nmin-percentage = 50\n", encoding="utf-8")
     assert main(["check", "ru.po"]) == 2
     assert "unknown setting 'min-percentage'" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("form", ["text", "json", "github", "junit"])
-def test_an_unreadable_catalog_is_a_failing_finding_in_every_format(broken: Path, tmp_path: Path, form: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unreadable_catalog_is_a_failing_finding_in_every_format(
+    broken: Path, tmp_path: Path, form: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.po"
     bad.write_text('msgid "a"\nmsgstrr "b"\n', encoding="utf-8")
     assert main(["check", str(bad), "--format", form]) == 2
     out = capsys.readouterr().out
     if form == "text":
-        assert out.splitlines() == [f"{bad}:2: error: unknown keyword 'msgstrr' [unreadable]", "1 catalog: 1 error, 0 warnings; policy failed"]
+        assert out.splitlines() == [
+            f"{bad}:2: error: unknown keyword 'msgstrr' [unreadable]",
+            "1 catalog: 1 error, 0 warnings; policy failed",
+        ]
     elif form == "json":
         document = json.loads(out)
         assert document["passed"] is False and document["findings"][0]["check"] == "unreadable"
@@ -382,7 +425,9 @@ def test_an_unreadable_catalog_is_a_failing_finding_in_every_format(broken: Path
         assert ElementTree.fromstring(out).get("failures") == "1"
 
 
-def test_a_broken_catalog_in_the_project_is_reported_once_and_the_rest_checked(merged_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_broken_catalog_in_the_project_is_reported_once_and_the_rest_checked(
+    merged_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     russian = merged_project / "locales" / "ru" / "LC_MESSAGES" / "trigger_content.po"
     russian.write_text(russian.read_text(encoding="utf-8").replace('msgstr "Языки"', '<<<<<<< HEAD\nmsgstr "Языки"'), encoding="utf-8")
     capsys.readouterr()
@@ -395,19 +440,23 @@ def test_a_broken_catalog_in_the_project_is_reported_once_and_the_rest_checked(m
     assert suites[-1] == "project" and len(suites) == 6
 
 
-def test_a_broken_source_document_is_said_on_stderr_as_a_broken_catalog_is(merged_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_broken_source_document_is_said_on_stderr_as_a_broken_catalog_is(
+    merged_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     document = merged_project / "content" / "trigger-point-injections.toml"
     document.write_text(document.read_text(encoding="utf-8").replace('kind = "definitions"', 'kind = "table"'), encoding="utf-8")
     capsys.readouterr()
     assert main(["check"]) == 2
     captured = capsys.readouterr()
-    assert captured.err.splitlines() == [f"{Path('content') / 'trigger-point-injections.toml'}:26: blocks[2]: unknown kind 'table' (expected one of 'paragraph', 'list', 'definitions')"]
+    assert captured.err.splitlines() == [
+        f"{Path('content') / 'trigger-point-injections.toml'}:26: blocks[2]: unknown kind 'table' (expected one of 'paragraph', 'list', 'definitions')"
+    ]
     assert "[unreadable]" in captured.out and "policy failed" in captured.out
 
 
 def test_a_source_document_that_is_not_toml_is_placed_as_render_places_it(merged_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     document = merged_project / "content" / "trigger-point-injections.toml"
-    document.write_text(document.read_text(encoding="utf-8").replace('kind = "definitions"', 'kind = definitions'), encoding="utf-8")
+    document.write_text(document.read_text(encoding="utf-8").replace('kind = "definitions"', "kind = definitions"), encoding="utf-8")
     capsys.readouterr()
     assert main(["render", "--locale", "fr"]) == 2
     place = f"{Path('content') / 'trigger-point-injections.toml'}:26:8"
@@ -426,23 +475,31 @@ def test_a_source_document_that_is_not_toml_is_placed_as_render_places_it(merged
         ('[tool.trigger-content.check]\nprotected = "COVID-19"', "protected must be a list of strings, not 'COVID-19'"),
         ('[tool.trigger-content.check]\nfail-on = "warning"', "fail-on must be a list of strings, not 'warning'"),
         ('[tool.trigger-content.check]\nmin-percent = "high"', "min-percent must be a number, not 'high'"),
-        ('[tool.trigger-content.check]\nmin-percent-for = 5', "min-percent-for must be a table of percentages"),
-        ('[tool.trigger-content.check]\nmin-percent = 150', "min-percent must be a percentage from 0 to 100, not 150"),
-        ('[tool.trigger-content.check]\nmin-percent-for = { ru = -5 }', "min-percent-for must be a table of percentages from 0 to 100"),
+        ("[tool.trigger-content.check]\nmin-percent-for = 5", "min-percent-for must be a table of percentages"),
+        ("[tool.trigger-content.check]\nmin-percent = 150", "min-percent must be a percentage from 0 to 100, not 150"),
+        ("[tool.trigger-content.check]\nmin-percent-for = { ru = -5 }", "min-percent-for must be a table of percentages from 0 to 100"),
         ('[tool.trigger-content.check]\nfail-on = ["eror"]', "[tool.trigger-content.check]: fail-on: unknown check or severity 'eror'"),
         ('[tool.trigger-content.check]\ndisable = ["lenght"]', "[tool.trigger-content.check]: disable: unknown check or severity 'lenght'"),
-        ('[tool.trigger-content.check]\nmin-percent-for = { Russian = 90 }', "min-percent-for: 'Russian' is not a gettext locale code such as fr, de, pt_BR or sr@latin"),
+        (
+            "[tool.trigger-content.check]\nmin-percent-for = { Russian = 90 }",
+            "min-percent-for: 'Russian' is not a gettext locale code such as fr, de, pt_BR or sr@latin",
+        ),
         ('[tool.trigger-content.check]\nglossary = "missing.toml"', "glossary: no such file"),
-        ('[tool.trigger-content.publish]\nmin-percent = 101', "min-percent must be a percentage from 0 to 100, not 101"),
+        ("[tool.trigger-content.publish]\nmin-percent = 101", "min-percent must be a percentage from 0 to 100, not 101"),
         ('[tool.trigger-content.publish]\nfuzzy = "false"', "fuzzy must be true or false, not 'false'"),
         ('[tool.trigger-content.publish]\nmissing = "hide"', "missing must be one of english, withhold-section, not 'hide'"),
         ('[tool.trigger-content]\nlocales = ["locales"]', "[tool.trigger-content]: locales must be a string, not ['locales']"),
-        ('[tool.trigger-content]\ncontent = 5', "[tool.trigger-content]: content must be a string, not 5"),
-        ('[tool.trigger-content]\ncontnet = "content"', "[tool.trigger-content]: unknown setting 'contnet' (known: check, content, domain, locales, publish)"),
-        ('[tool.trigger-content]\ncheck = 5', "[tool.trigger-content]: check must be a table, not 5"),
+        ("[tool.trigger-content]\ncontent = 5", "[tool.trigger-content]: content must be a string, not 5"),
+        (
+            '[tool.trigger-content]\ncontnet = "content"',
+            "[tool.trigger-content]: unknown setting 'contnet' (known: check, content, domain, locales, publish)",
+        ),
+        ("[tool.trigger-content]\ncheck = 5", "[tool.trigger-content]: check must be a table, not 5"),
     ],
 )
-def test_settings_of_the_wrong_type_are_refused_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], table: str, message: str) -> None:
+def test_settings_of_the_wrong_type_are_refused_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], table: str, message: str
+) -> None:
     (tmp_path / "pyproject.toml").write_text(table + "\n", encoding="utf-8")
     shutil.copy(DATA / "catalogs" / "plurals.po", tmp_path / "ru.po")
     monkeypatch.chdir(tmp_path)
@@ -454,24 +511,34 @@ def test_settings_of_the_wrong_type_are_refused_in_one_line(tmp_path: Path, monk
     assert err.startswith("pyproject.toml:2: [tool.trigger-content")  # the line of the setting
 
 
-def test_a_misspelled_table_is_refused_not_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_misspelled_table_is_refused_not_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "pyproject.toml").write_text("[tool.trigger-content]\n\n[tool.trigger-content.chek]\nmin-percent = 100\n", encoding="utf-8")
     shutil.copy(DATA / "catalogs" / "plurals.po", tmp_path / "ru.po")
     monkeypatch.chdir(tmp_path)
     assert main(["check", "ru.po"]) == 2
-    assert capsys.readouterr().err == "pyproject.toml:3: [tool.trigger-content]: unknown setting 'chek' (known: check, content, domain, locales, publish)\n"
+    assert (
+        capsys.readouterr().err
+        == "pyproject.toml:3: [tool.trigger-content]: unknown setting 'chek' (known: check, content, domain, locales, publish)\n"
+    )
 
 
 @pytest.mark.parametrize(
     ("pyproject", "line"),
     [
-        ('[tool.trigger-content.check]\nsame-as-source = ["""\nmin-percent = 5\n[x]\n"""]\nmin-percent = 120\n', 6),  # not the lines of a string
-        ('[tool.trigger-content]\ncheck.min-percent = 120\n', 2),  # a dotted key under the parent table
+        (
+            '[tool.trigger-content.check]\nsame-as-source = ["""\nmin-percent = 5\n[x]\n"""]\nmin-percent = 120\n',
+            6,
+        ),  # not the lines of a string
+        ("[tool.trigger-content]\ncheck.min-percent = 120\n", 2),  # a dotted key under the parent table
         ('[tool."trigger-content".check]\nmin-percent = 120\n', 2),  # a quoted table name
-        ('[[tool.other]]\nmin-percent = 3\n[tool.trigger-content.check]\n\nmin-percent = 120\n', 5),
+        ("[[tool.other]]\nmin-percent = 3\n[tool.trigger-content.check]\n\nmin-percent = 120\n", 5),
     ],
 )
-def test_a_wrong_setting_is_found_however_the_toml_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], pyproject: str, line: int) -> None:
+def test_a_wrong_setting_is_found_however_the_toml_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], pyproject: str, line: int
+) -> None:
     (tmp_path / "pyproject.toml").write_text(pyproject, encoding="utf-8")
     shutil.copy(DATA / "catalogs" / "plurals.po", tmp_path / "ru.po")
     monkeypatch.chdir(tmp_path)
@@ -479,22 +546,31 @@ def test_a_wrong_setting_is_found_however_the_toml_is_written(tmp_path: Path, mo
     assert capsys.readouterr().err.startswith(f"pyproject.toml:{line}: [tool.trigger-content.check]: min-percent must be")
 
 
-def test_a_wrong_setting_is_named_at_its_own_line_in_its_own_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_wrong_setting_is_named_at_its_own_line_in_its_own_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     pyproject = '[tool.trigger-content.publish]\nmin-percent = 50\n\n[ tool.trigger-content.check ]  # the policy\n"min-percent" = 120\n'
     (tmp_path / "pyproject.toml").write_text(pyproject, encoding="utf-8")
     shutil.copy(DATA / "catalogs" / "plurals.po", tmp_path / "ru.po")
     monkeypatch.chdir(tmp_path)
     assert main(["check", "ru.po"]) == 2
-    assert capsys.readouterr().err == "pyproject.toml:5: [tool.trigger-content.check]: min-percent must be a percentage from 0 to 100, not 120\n"
+    assert (
+        capsys.readouterr().err
+        == "pyproject.toml:5: [tool.trigger-content.check]: min-percent must be a percentage from 0 to 100, not 120\n"
+    )
     (tmp_path / "pyproject.toml").write_text("[tool.trigger-content]\ncheck = { min-percent = 120 }\n", encoding="utf-8")
     assert main(["check", "ru.po"]) == 2
     assert capsys.readouterr().err.startswith("pyproject.toml:2: [tool.trigger-content.check]: ")  # an inline table: the line of its key
 
 
-_PIECES = st.sampled_from(["a", "B", " ", "\u00a0", "\n", "\t", ".", "!", "?", ":", ";", "…", '"', "'", ")", "]", "»", "1", "<", ">", "a>", "<a1>", "</a1>", "//"])
+_PIECES = st.sampled_from(
+    ["a", "B", " ", "\u00a0", "\n", "\t", ".", "!", "?", ":", ";", "…", '"', "'", ")", "]", "»", "1", "<", ">", "a>", "<a1>", "</a1>", "//"]
+)
 _STRINGS = st.lists(_PIECES, max_size=6).map("".join)
 #: Two texts that often end alike, the case the cheap tests pass over.
-_PAIRS = st.tuples(_STRINGS, _STRINGS, _STRINGS).map(lambda parts: (parts[0] + parts[2], parts[1] + parts[2])).filter(lambda pair: all(pair))
+_PAIRS = (
+    st.tuples(_STRINGS, _STRINGS, _STRINGS).map(lambda parts: (parts[0] + parts[2], parts[1] + parts[2])).filter(lambda pair: all(pair))
+)
 
 
 @settings(max_examples=1000, deadline=None)
@@ -508,7 +584,10 @@ def test_the_cheap_first_tests_never_hide_a_finding(pairs: list[tuple[str, str]]
     from trigger_content.po import Catalog, Entry
     from trigger_content.tags import TAG_RE
 
-    entries = [Entry(source, (text,), msgctxt=f"c{index}", line=index, msgid_line=index, msgstr_line=index + 1) for index, (source, text) in enumerate(pairs)]
+    entries = [
+        Entry(source, (text,), msgctxt=f"c{index}", line=index, msgid_line=index, msgstr_line=index + 1)
+        for index, (source, text) in enumerate(pairs)
+    ]
     header = Entry("", (f"Language: {locale}\nContent-Type: text/plain; charset=UTF-8\n",), msgid_line=1, msgstr_line=1)
     catalog = Catalog("case.po", entries, header)
     found = [(f.msgctxt, f.check, f.message) for f in check_catalog(catalog, Policy()) if f.check in ("punctuation", "whitespace")]
@@ -525,11 +604,19 @@ def test_the_cheap_first_tests_never_hide_a_finding(pairs: list[tuple[str, str]]
         source, text = TAG_RE.sub("", entry.msgid), TAG_RE.sub("", entry.msgstr[0])
         want, have = _end_mark(source), _end_mark(text)
         if want != have and not (want in _SENTENCE_ENDS and have in _SENTENCE_ENDS):
-            expected.append((entry.msgctxt, "punctuation", f"ends with {have or 'no punctuation'!r} where the English ends with {want or 'no punctuation'!r}"))
+            expected.append(
+                (
+                    entry.msgctxt,
+                    "punctuation",
+                    f"ends with {have or 'no punctuation'!r} where the English ends with {want or 'no punctuation'!r}",
+                )
+            )
         for match in _BEFORE_HIGH_PUNCTUATION.finditer(text) if locale == "fr" else ():
             before, after = match.group(1), text[match.end() : match.end() + 2]
             if before not in "\u00a0\u202f;:!?" and not (match.group(2) == ":" and (after.startswith("//") or before.isdigit())):
-                expected.append((entry.msgctxt, "punctuation", f"French typography: a no-break space (U+00A0 or U+202F) goes before {match.group(2)!r}"))
+                expected.append(
+                    (entry.msgctxt, "punctuation", f"French typography: a no-break space (U+00A0 or U+202F) goes before {match.group(2)!r}")
+                )
                 break
     assert found == sorted(expected, key=lambda item: int(item[0][1:]))  # line order, stable
 
@@ -547,7 +634,11 @@ CHECKED = {
     "newline_differs": ("whitespace", 8, "a newline at the start or end differs from the English"),
     "format_directive_lost": ("placeholders", 9, "placeholders differ: English has %d, translation has none"),
     "markup_added": ("markup", 8, "markup differs from the English: not in the English: <script> </script>"),
-    "right_to_left_override": ("invisible", 8, "U+202E RIGHT-TO-LEFT OVERRIDE is not in the English: it changes the order in which the page shows the text"),
+    "right_to_left_override": (
+        "invisible",
+        8,
+        "U+202E RIGHT-TO-LEFT OVERRIDE is not in the English: it changes the order in which the page shows the text",
+    ),
 }
 
 
@@ -588,5 +679,9 @@ def test_an_empty_later_plural_form_is_a_warning() -> None:
 
 
 def test_a_fuzzy_flag_says_why_it_is_there() -> None:
-    assert only('#, fuzzy\nmsgid "a"\nmsgstr "b"\n', "fuzzy") == ["fuzzy: marked for review; review the translation and remove the fuzzy flag"]
-    assert only('#, fuzzy\n#| msgid "A"\nmsgid "a"\nmsgstr "b"\n', "fuzzy") == ["fuzzy: the English changed; review the translation and remove the fuzzy flag"]
+    assert only('#, fuzzy\nmsgid "a"\nmsgstr "b"\n', "fuzzy") == [
+        "fuzzy: marked for review; review the translation and remove the fuzzy flag"
+    ]
+    assert only('#, fuzzy\n#| msgid "A"\nmsgid "a"\nmsgstr "b"\n', "fuzzy") == [
+        "fuzzy: the English changed; review the translation and remove the fuzzy flag"
+    ]

@@ -18,7 +18,11 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     """The command in a fresh interpreter, as a shell would run it."""
     return subprocess.run(
         [sys.executable, "-m", "trigger_content", *args],
-        cwd=cwd, capture_output=True, text=True, encoding="utf-8", check=False,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
     )
 
@@ -47,8 +51,14 @@ def test_render_a_document_by_path(capsys: pytest.CaptureFixture[str]) -> None:
     ("args", "line"),
     [
         (["render", "nope"], r"/content: no page 'nope' \(pages: trigger-point-injections\)$"),
-        (["render", "--locale", "es"], r"es/LC_MESSAGES/trigger_content\.po: no catalog for locale 'es'; create it with `trigger-content init es`$"),
-        (["render", "--locale", "xx"], r"xx/LC_MESSAGES/trigger_content\.po: no catalog for locale 'xx', and unknown locale 'xx'; use a code such as fr, de or pt_BR$"),
+        (
+            ["render", "--locale", "es"],
+            r"es/LC_MESSAGES/trigger_content\.po: no catalog for locale 'es'; create it with `trigger-content init es`$",
+        ),
+        (
+            ["render", "--locale", "xx"],
+            r"xx/LC_MESSAGES/trigger_content\.po: no catalog for locale 'xx', and unknown locale 'xx'; use a code such as fr, de or pt_BR$",
+        ),
         (["render", str(DATA / "source" / "duplicate_id.toml")], r"duplicate_id\.toml:15: id 'intro' is used more than once"),
         (["--content", str(DATA / "source"), "render", "wrong_type"], r"wrong_type\.toml:7: blocks\[0\]\.ordered: "),
     ],
@@ -115,7 +125,10 @@ def test_extract_check_fails_when_the_source_changed(project: Path, capsys: pyte
     template = project / "locales" / "trigger_content.pot"
     before = template.read_bytes()
     document = project / "content" / "trigger-point-injections.toml"
-    document.write_text(document.read_text(encoding="utf-8").replace('title = "Trigger Point Injections"', 'title = "Trigger point injections"'), encoding="utf-8")
+    document.write_text(
+        document.read_text(encoding="utf-8").replace('title = "Trigger Point Injections"', 'title = "Trigger point injections"'),
+        encoding="utf-8",
+    )
     assert main(["extract", "--check"]) == 1
     assert "not current with the source documents" in capsys.readouterr().err
     assert template.read_bytes() == before  # --check writes nothing
@@ -131,7 +144,9 @@ def test_write_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
 
 def test_usage_errors_are_one_line() -> None:
     result = run("render", "--format", "pdf")
-    assert result.stderr.splitlines() == ["trigger-content render: argument --format/-f: invalid choice: 'pdf' (choose from 'html', 'text') (see trigger-content render --help)"]
+    assert result.stderr.splitlines() == [
+        "trigger-content render: argument --format/-f: invalid choice: 'pdf' (choose from 'html', 'text') (see trigger-content render --help)"
+    ]
 
 
 def test_template_errors_name_the_file_and_line(tmp_path: Path) -> None:
@@ -143,7 +158,9 @@ def test_template_errors_name_the_file_and_line(tmp_path: Path) -> None:
 
 
 def test_an_override_can_extend_the_packaged_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (tmp_path / "page.html").write_text('{% extends "trigger_content/page.html" %}{% block style %}<style>body{color:#000}</style>{% endblock %}', encoding="utf-8")
+    (tmp_path / "page.html").write_text(
+        '{% extends "trigger_content/page.html" %}{% block style %}<style>body{color:#000}</style>{% endblock %}', encoding="utf-8"
+    )
     assert main(["render", "--templates", str(tmp_path)]) == 0
     html = capsys.readouterr().out
     assert "<style>body{color:#000}</style>" in html and "<h1>Trigger Point Injections</h1>" in html
@@ -176,7 +193,13 @@ def _loaded_by(arguments: list[str], folder: Path, modules: set[str]) -> list[st
         f"with contextlib.redirect_stdout(io.StringIO()): main({arguments!r})\n"
         f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({sorted(modules)!r})))"
     )
-    result = subprocess.run([sys.executable, "-c", probe], cwd=folder, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "TRIGGER_CONTENT_CACHE": "/nonexistent"})
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "TRIGGER_CONTENT_CACHE": "/nonexistent"},
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.replace("'", '"'))  # the list of names printed above
 
@@ -200,7 +223,9 @@ def test_a_bad_option_value_is_one_line_naming_the_option(arguments: list[str], 
     assert exited.value.code == 2 and len(err.splitlines()) == 1 and message in err, err
 
 
-def test_a_pyproject_that_does_not_load_is_named_with_its_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_pyproject_that_does_not_load_is_named_with_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "pyproject.toml").write_text("[tool.trigger-content]\nx = 1\nx = 2\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert main(["status"]) == 2
@@ -213,14 +238,18 @@ def test_a_reader_that_goes_away_ends_the_command_quietly_with_141(tmp_path: Pat
     header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
     catalog.write_text(header + "".join(f'msgid "text {number}"\nmsgstr ""\n\n' for number in range(5000)), encoding="utf-8")
     command = [sys.executable, "-m", "trigger_content", "check", "--no-cache", "--format", "json", str(catalog)]
-    with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}) as process:
+    with subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    ) as process:
         assert process.stdout is not None and process.stderr is not None
         assert process.stdout.read(10)
         process.stdout.close()
         assert (process.wait(timeout=60), process.stderr.read()) == (141, b"")
 
 
-def test_render_finds_a_page_by_its_id_whatever_its_file_is_called(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_render_finds_a_page_by_its_id_whatever_its_file_is_called(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     copy_project(tmp_path, monkeypatch)
     document = tmp_path / "content" / "trigger-point-injections.toml"
     document.rename(tmp_path / "content" / "injections.toml")
@@ -233,7 +262,9 @@ def test_render_finds_a_page_by_its_id_whatever_its_file_is_called(tmp_path: Pat
     assert capsys.readouterr().err.endswith("name the page to render (pages: trigger-point-injections, second)\n")
 
 
-def test_two_documents_with_one_page_id_are_refused_by_extract_and_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_two_documents_with_one_page_id_are_refused_by_extract_and_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     copy_project(tmp_path, monkeypatch)
     (tmp_path / "content" / "zz-copy.toml").write_text('id = "trigger-point-injections"\ntitle = "Copy"\n', encoding="utf-8")
     message = f"{Path('content') / 'zz-copy.toml'}: page id 'trigger-point-injections' is already used by {Path('content') / 'trigger-point-injections.toml'}\n"
@@ -248,4 +279,9 @@ def test_status_outside_a_project_starts_without_typing(tmp_path: Path) -> None:
     """A CI that counts catalogs outside a project (no pyproject.toml) loads neither TOML nor typing: start-up is most of its time."""
     catalog = tmp_path / "fr.po"
     shutil.copy(ROOT / "locales" / "fr" / "LC_MESSAGES" / "trigger_content.po", catalog)
-    assert _loaded_by(["status", "--no-cache", str(catalog)], tmp_path, {"typing", "tomllib", "dataclasses", "pydantic", "babel", "jinja2", "polib"}) == []
+    assert (
+        _loaded_by(
+            ["status", "--no-cache", str(catalog)], tmp_path, {"typing", "tomllib", "dataclasses", "pydantic", "babel", "jinja2", "polib"}
+        )
+        == []
+    )

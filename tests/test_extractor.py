@@ -26,7 +26,10 @@ def test_babel_api_extracts_the_same_messages_and_comments() -> None:
 
 
 def test_references_point_at_the_defining_line() -> None:
-    found = {context: (name, line) for name, line, _, _, context in extract_from_dir(str(CONTENT), method_map=[("**.toml", "trigger_content.extractor:extract")])}
+    found = {
+        context: (name, line)
+        for name, line, _, _, context in extract_from_dir(str(CONTENT), method_map=[("**.toml", "trigger_content.extractor:extract")])
+    }
     name, line = found["trigger-point-injections.getting.heading"]
     lines = (CONTENT / name).read_text(encoding="utf-8").splitlines()
     assert lines[line - 1] == 'heading = "Getting a trigger point injection"'
@@ -42,7 +45,8 @@ def test_pybabel_command_with_a_mapping_file(tmp_path: Path) -> None:
     output = tmp_path / "messages.pot"
     subprocess.run(
         [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", str(tmp_path / "babel.cfg"), "-o", str(output), str(CONTENT)],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     extracted = {(e.msgctxt, e.msgid) for e in polib.pofile(str(output))}
     assert extracted == {(context, message) for context, message, _ in template_messages()}
@@ -53,4 +57,12 @@ def test_a_self_contained_page_yields_its_own_site_texts(tmp_path: Path) -> None
 
     shutil.copy(ROOT / "tests" / "data" / "source" / "self_contained.toml", tmp_path / "page.toml")
     found = extract_from_dir(str(tmp_path), method_map=[("**.toml", "trigger_content.extractor:extract")])
-    assert [context for *_, context in found] == ["site.notice", "site.tagline", "site.switcher-label", "site.fallback-note", "site.reviewed-label", "self-contained.title", "self-contained.intro"]
+    assert [context for *_, context in found] == [
+        "site.notice",
+        "site.tagline",
+        "site.switcher-label",
+        "site.fallback-note",
+        "site.reviewed-label",
+        "self-contained.title",
+        "self-contained.intro",
+    ]

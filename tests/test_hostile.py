@@ -13,7 +13,7 @@ PAYLOADS = [
     "<script>alert(1)</script>",
     '<img src=x onerror="alert(2)">',
     '"><svg onload=alert(3)>',
-    "<a href=\"javascript:alert(4)\">click</a>",
+    '<a href="javascript:alert(4)">click</a>',
     "' onmouseover='alert(5)' x='",
     "</p><iframe src=//evil.example></iframe><p>",
     "<a1 href=javascript:alert(6)>x</a1>",

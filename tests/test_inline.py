@@ -72,7 +72,6 @@ def test_translation_takes_targets_from_the_source_and_may_reorder_tags() -> Non
         ("<a1><em1>x</a1></em1>", "</a1> where </em1> was expected"),
         ("<a1></a1><em1>y</em1>", "encloses no text"),
         ("<em1><a1>x</a1></em1>", ""),
-
     ],
 )
 def test_translation_with_wrong_tags_is_refused(translation: str, message: str) -> None:
@@ -113,7 +112,9 @@ def inline_nodes(draw: st.DrawFn, outer: tuple[str, ...] = ()) -> tuple:
             items.append(
                 Link(target=draw(st.sampled_from(["x", "a-b"])), content=content)
                 if kind == "link"
-                else Emphasis(content=content) if kind == "em" else Strong(content=content)
+                else Emphasis(content=content)
+                if kind == "em"
+                else Strong(content=content)
             )
     from trigger_content.inline import _merge_text
 

@@ -51,12 +51,16 @@ CATALOGS = {
     "a bad line after comments": lambda k: _catalog("# a comment\n" * k + "junk\n"),
     "a bad line after flags and references": lambda k: _catalog("#: a.py:1\n#, fuzzy\n" * k + 'msgid "a"\n'),
     "many entries": lambda k: _catalog("".join(f'msgid "m{index}"\nmsgstr "x"\n\n' for index in range(k))),
-    "many entries, one not in the usual shape": lambda k: _catalog("".join(f'msgid "m{index}"\nmsgstr "x"\n\n' for index in range(k)) + 'msgid "z" msgstr "y"\n'),
+    "many entries, one not in the usual shape": lambda k: _catalog(
+        "".join(f'msgid "m{index}"\nmsgstr "x"\n\n' for index in range(k)) + 'msgid "z" msgstr "y"\n'
+    ),
     "a long hexadecimal escape": lambda k: _catalog('msgid "a"\nmsgstr "\\x' + "f" * 10 * k + '"\n'),
     "joined lines": lambda k: _catalog('msgid "a"\nmsgstr "' + "b\\\n" * k + '"\n'),
     "previous strings": lambda k: _catalog('#| msgid "a"\n' + '#| "b"\n' * k + 'msgid "a"\nmsgstr "b"\n'),
     "an unterminated string after many": lambda k: _catalog('msgid "a"\nmsgstr ""\n' + '"b"\n' * k + '"open\n'),
-    "a plural form over many lines": lambda k: _catalog('msgid "a"\nmsgid_plural "as"\nmsgstr[0] ""\n' + ('"' + "x" * 100 + '"\n') * k + 'msgstr[1] "y"\n'),
+    "a plural form over many lines": lambda k: _catalog(
+        'msgid "a"\nmsgid_plural "as"\nmsgstr[0] ""\n' + ('"' + "x" * 100 + '"\n') * k + 'msgstr[1] "y"\n'
+    ),
     "references with colons apart": lambda k: _catalog("#: " + "a.c : 1 b : " * k + '\nmsgid "a"\nmsgstr "b"\n'),
 }
 
@@ -65,8 +69,8 @@ CATALOGS = {
 @pytest.mark.parametrize("fast", [True, False], ids=["fast", "strict"])
 def test_reading_a_catalog_is_linear(case: str, fast: bool) -> None:
     make = CATALOGS[case]
-    assert _ratio(lambda k: (lambda data=make(k): read_po("case.po", data, fast=fast)), 2000) < LIMIT
-    assert _ratio(lambda k: (lambda data=make(k): statistics("case.po", data, fast=fast)), 2000) < LIMIT
+    assert _ratio(lambda k: lambda data=make(k): read_po("case.po", data, fast=fast), 2000) < LIMIT
+    assert _ratio(lambda k: lambda data=make(k): statistics("case.po", data, fast=fast), 2000) < LIMIT
 
 
 CHECKED = {
@@ -87,7 +91,7 @@ def test_checking_a_catalog_is_linear(case: str) -> None:
     from trigger_content.checks import Policy, check_catalog
 
     make = CHECKED[case]
-    assert _ratio(lambda k: (lambda data=make(k): check_catalog(read_po("case.po", data), Policy())), 2000) < LIMIT
+    assert _ratio(lambda k: lambda data=make(k): check_catalog(read_po("case.po", data), Policy()), 2000) < LIMIT
 
 
 def test_checking_a_plural_expression_is_linear_and_a_huge_one_is_refused_unread() -> None:
@@ -125,7 +129,10 @@ def test_loading_a_deep_toml_document_is_refused_at_its_line(tmp_path: Path) -> 
         path.write_text(f'id = "deep"\ntitle = "Deep"\nx = {"[" * depth}{"]" * depth}\n', encoding="utf-8")
         with pytest.raises(tc.SourceError) as refused:
             tc.load_page(path)
-        assert str(refused.value) == f"{path}:3:37: values nested more than 32 deep (arrays or inline tables); no document of this project nests so deep"
+        assert (
+            str(refused.value)
+            == f"{path}:3:37: values nested more than 32 deep (arrays or inline tables); no document of this project nests so deep"
+        )
 
 
 def test_a_catalog_that_cannot_be_read_is_refused_whatever_its_size() -> None:
@@ -138,7 +145,9 @@ def test_a_plural_forms_header_of_many_forms_costs_nothing_and_is_said(tmp_path:
     from trigger_content.checks import Policy, check_catalog
 
     for claimed in ("32000", "0" * 5000 + "2", "9" * 5000):
-        data = _catalog('msgid "day"\nmsgid_plural "days"\nmsgstr[0] "Tag"\nmsgstr[1] "Tage"\n').replace(b"nplurals=2", b"nplurals=" + claimed.encode())
+        data = _catalog('msgid "day"\nmsgid_plural "days"\nmsgstr[0] "Tag"\nmsgstr[1] "Tage"\n').replace(
+            b"nplurals=2", b"nplurals=" + claimed.encode()
+        )
         start = time.perf_counter()
         assert statistics("case.po", data).counts.translated == 1
         found = [finding.message for finding in check_catalog(read_po("case.po", data), Policy()) if finding.check == "plural-forms"]

@@ -63,7 +63,11 @@ def test_the_page_holds_the_seed_structure(page: tc.Page) -> None:
     assert terms == ["Active", "Latent"]
     lists = {block.id: [tc.plain_text(i.text) for i in block.items] for s in page.sections for block in s.blocks if block.kind == "list"}
     assert lists["self-care"][-1] == "Medications — muscles relaxers and/or sleep aids — if needed"
-    assert lists["injected"] == ["Lidocaine (an anesthetic)", "Corticosteroids (in rare cases, for certain muscles)", "A combination of the two"]
+    assert lists["injected"] == [
+        "Lidocaine (an anesthetic)",
+        "Corticosteroids (in rare cases, for certain muscles)",
+        "A combination of the two",
+    ]
     assert page.sections[-1].blocks == ()  # "Why choose Rush…" has no body in the source
     notice = page.site.notice.text
     links = [(node.target, tc.plain_text(node.content)) for node in notice if isinstance(node, tc.Link)]

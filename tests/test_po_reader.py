@@ -65,7 +65,10 @@ REFUSED = [
     ("string_without_keyword", "1: a string with no keyword before it"),
     ("text_after_string", "7:19: text after the end of the string"),
     ("truncated_utf8_sequence", "7:18: byte 0xc3 is not valid UTF-8"),
-    ("unknown_charset_with_non_ascii_text", "6:18: byte 0xc3: the header's charset 'KLINGON-8' is not one this reader can decode, so this text cannot be read; declare UTF-8"),
+    (
+        "unknown_charset_with_non_ascii_text",
+        "6:18: byte 0xc3: the header's charset 'KLINGON-8' is not one this reader can decode, so this text cannot be read; declare UTF-8",
+    ),
     ("unknown_keyword", "7: unknown keyword 'msgstrr'"),
     ("unquoted_msgstr", "7: msgstr must be followed by a quoted string"),
     ("unterminated_string", "7:8: unterminated string"),
@@ -76,7 +79,11 @@ REFUSED = [
 #: Files msgfmt compiles though they are broken, that this reader refuses on
 #: purpose (docs/po-files.md): text it cannot read right, and leftovers of a merge.
 REFUSED_ON_PURPOSE = {
-    "domain_directive", "escapes_that_are_not_utf8", "msgcat_conflict_markers", "nul_byte", "unknown_charset_with_non_ascii_text",
+    "domain_directive",
+    "escapes_that_are_not_utf8",
+    "msgcat_conflict_markers",
+    "nul_byte",
+    "unknown_charset_with_non_ascii_text",
 }
 
 
@@ -111,7 +118,9 @@ def test_status_names_each_bad_file_and_still_reports_the_good_ones(capsys: pyte
 
 def test_check_on_a_hostile_file_exits_2_without_traceback(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(HOSTILE / "git_conflict_markers.po")]) == 2
-    assert capsys.readouterr().err.strip().endswith("git_conflict_markers.po:6: git conflict marker: resolve the merge of this catalog first")
+    assert (
+        capsys.readouterr().err.strip().endswith("git_conflict_markers.po:6: git conflict marker: resolve the merge of this catalog first")
+    )
 
 
 # -- what gettext reads, read as it reads it ----------------------------------------------
@@ -126,7 +135,11 @@ def test_what_msgfmt_compiles_is_read_and_counted_as_msgfmt_counts_it(path: Path
     counts = statistics(path).counts
     said = verdict.stderr.splitlines()[-1]
     figures = dict((kind, int(number)) for number, kind in __import__("re").findall(r"(\d+) (translated|fuzzy|untranslated)", said))
-    assert (counts.translated, counts.fuzzy, counts.untranslated) == (figures.get("translated", 0), figures.get("fuzzy", 0), figures.get("untranslated", 0))
+    assert (counts.translated, counts.fuzzy, counts.untranslated) == (
+        figures.get("translated", 0),
+        figures.get("fuzzy", 0),
+        figures.get("untranslated", 0),
+    )
 
 
 def test_a_utf8_bom_is_stripped_and_noted() -> None:
@@ -146,7 +159,9 @@ def test_contexts_empty_msgids_previous_msgids_and_no_wrap() -> None:
 
 def test_tokens_are_free_form_and_a_backslash_joins_lines_as_for_gettext() -> None:
     assert [(e.msgid, e.msgstr) for e in read_po(VALID / "free_form_tokens.po").entries] == [
-        ("Exercise", ("Bewegung",)), ("Stretching", ("Dehnen und mehr",)), ("day", ("Tag", "Tage")),
+        ("Exercise", ("Bewegung",)),
+        ("Stretching", ("Dehnen und mehr",)),
+        ("day", ("Tag", "Tage")),
     ]
     (joined,) = read_po(VALID / "continued_lines.po").entries
     assert (joined.msgid, joined.msgstr, joined.msgid_line, joined.msgstr_line) == ("Exercise", ("Bewegung",), 7, 9)
@@ -178,7 +193,9 @@ def test_only_the_last_flag_line_counts_as_for_msgfmt_and_the_reader_says_so() -
     assert catalog.notes == ["line 7: a second flag line without 'fuzzy': gettext keeps only the last flag line, so the entry is not fuzzy"]
 
 
-@pytest.mark.parametrize(("case", "text"), [("utf8_file_whose_comment_says_latin1", "Étirements"), ("latin1_file_whose_comment_says_utf8", "Étirements")])
+@pytest.mark.parametrize(
+    ("case", "text"), [("utf8_file_whose_comment_says_latin1", "Étirements"), ("latin1_file_whose_comment_says_utf8", "Étirements")]
+)
 def test_the_charset_is_the_headers_not_a_comments(case: str, text: str) -> None:
     assert read_po(VALID / f"{case}.po").entries[0].msgstr == (text,)
 
@@ -252,14 +269,52 @@ def test_arbitrary_bytes_raise_only_the_librarys_error(data: bytes) -> None:
             pass
 
 
-_PO_PIECES = st.sampled_from([
-    'msgid "a"\n', 'msgstr "b"\n', 'msgctxt "c"\n', 'msgid_plural "as"\n', 'msgstr[0] "x"\n', 'msgstr[1] "y"\n',
-    '"continued"\n', "#, fuzzy\n", "#~ ", "#| msgid \"old\"\n", "# comment\n", "\n", '"\\q"\n', '"open\n', "msgstr[9] \"z\"\n",
-    'msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n', "\r\n", "\u2028", "\x04", "<<<<<<< HEAD\n",
-    "#~\n", '#~| msgid "z"\n', '#| msgid "o" x\n', '#~ "continued"\n', "\u00a0msgid \"a\"\n", "\\\n", "#! fuzzy\n",
-    '"\\x4"\n', '"\\101"\n', '"\\303\\251"\n', '"1"\n', '"\\\\"\n', '"\\n\\t\\""\n', "#. note\n", "#: page.toml:3\n", 'msgstr[01] "q"\n', '  msgid "s"\n',
-    "\udcff", '"Content-Type: text/plain; charset=ISO-8859-1\\n"\n', "domain \"d\"\n", "#, fuzzy c-format\n", "#,fuzzy\n#, c-format\n",
-])
+_PO_PIECES = st.sampled_from(
+    [
+        'msgid "a"\n',
+        'msgstr "b"\n',
+        'msgctxt "c"\n',
+        'msgid_plural "as"\n',
+        'msgstr[0] "x"\n',
+        'msgstr[1] "y"\n',
+        '"continued"\n',
+        "#, fuzzy\n",
+        "#~ ",
+        '#| msgid "old"\n',
+        "# comment\n",
+        "\n",
+        '"\\q"\n',
+        '"open\n',
+        'msgstr[9] "z"\n',
+        'msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n',
+        "\r\n",
+        "\u2028",
+        "\x04",
+        "<<<<<<< HEAD\n",
+        "#~\n",
+        '#~| msgid "z"\n',
+        '#| msgid "o" x\n',
+        '#~ "continued"\n',
+        '\u00a0msgid "a"\n',
+        "\\\n",
+        "#! fuzzy\n",
+        '"\\x4"\n',
+        '"\\101"\n',
+        '"\\303\\251"\n',
+        '"1"\n',
+        '"\\\\"\n',
+        '"\\n\\t\\""\n',
+        "#. note\n",
+        "#: page.toml:3\n",
+        'msgstr[01] "q"\n',
+        '  msgid "s"\n',
+        "\udcff",
+        '"Content-Type: text/plain; charset=ISO-8859-1\\n"\n',
+        'domain "d"\n',
+        "#, fuzzy c-format\n",
+        "#,fuzzy\n#, c-format\n",
+    ]
+)
 
 
 def _read(data: bytes, *, fast: bool) -> tuple[object, ...]:
@@ -289,7 +344,9 @@ _ESCAPED = st.sampled_from(["a", "1", "7", "B", "\\x4", "\\x41", "\\1", "\\101",
 @given(st.lists(st.lists(st.lists(_ESCAPED, max_size=3).map("".join), min_size=1, max_size=3), min_size=1, max_size=4))
 def test_the_fast_path_agrees_on_strings_of_escapes(messages: list[list[str]]) -> None:
     """Well-formed entries whose translations are strings of escapes, over several lines."""
-    body = "".join(f'msgid "m{index}"\nmsgstr ""\n' + "".join(f'"{part}"\n' for part in parts) + "\n" for index, parts in enumerate(messages))
+    body = "".join(
+        f'msgid "m{index}"\nmsgstr ""\n' + "".join(f'"{part}"\n' for part in parts) + "\n" for index, parts in enumerate(messages)
+    )
     data = ('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n' + body).encode()
     assert _read(data, fast=True) == _read(data, fast=False)
 
@@ -312,7 +369,9 @@ def _entry(draw: st.DrawFn) -> str:
         strings = ([first] if first else []) + draw(_STRINGS)
         return f"{prefix}{keyword} {strings[0]}\n" + "".join(f"{prefix}{string}\n" for string in strings[1:])
 
-    text = "".join(draw(st.lists(st.sampled_from(["#. note\n", "#, fuzzy\n", "#: f.py:1 g.py\n", "# tr\n", "#\n", "#, fuzzy c-format\n"]), max_size=3)))
+    text = "".join(
+        draw(st.lists(st.sampled_from(["#. note\n", "#, fuzzy\n", "#: f.py:1 g.py\n", "# tr\n", "#\n", "#, fuzzy c-format\n"]), max_size=3))
+    )
     if draw(st.booleans()):
         mark = "#~|" if prefix else "#|"
         text += f'{mark} msgctxt "k"\n' if draw(st.booleans()) else ""
@@ -393,35 +452,40 @@ def test_the_fast_count_reads_the_usual_catalogs_itself() -> None:
 
 
 def test_the_fast_count_reads_plurals_obsolete_fuzzy_multiline_and_escapes() -> None:
-    text = HEADER + "\n".join([
-        '#. a note\n#, fuzzy, c-format\n#| msgid "old"\nmsgctxt "a"\nmsgid "one \\"two\\" three"\nmsgstr "un"\n',
-        'msgid ""\n"wrapped "\n"text"\nmsgstr ""\n""\n',
-        'msgid "day"\nmsgid_plural "days"\nmsgstr[0] "jour"\nmsgstr[1] ""\n',
-        'msgid "week"\nmsgid_plural "weeks"\nmsgstr[0] ""\nmsgstr[1] "semaines"\n',
-        'msgid "tab\\tand\\\\n"\nmsgstr "x"\n',
-        '#, fuzzy c-format\nmsgid "%d b"\nmsgstr "%d c"\n',
-        '#, fuzzy\n#~ msgid "gone"\n#~ msgstr "parti"\n',
-    ])
+    text = HEADER + "\n".join(
+        [
+            '#. a note\n#, fuzzy, c-format\n#| msgid "old"\nmsgctxt "a"\nmsgid "one \\"two\\" three"\nmsgstr "un"\n',
+            'msgid ""\n"wrapped "\n"text"\nmsgstr ""\n""\n',
+            'msgid "day"\nmsgid_plural "days"\nmsgstr[0] "jour"\nmsgstr[1] ""\n',
+            'msgid "week"\nmsgid_plural "weeks"\nmsgstr[0] ""\nmsgstr[1] "semaines"\n',
+            'msgid "tab\\tand\\\\n"\nmsgstr "x"\n',
+            '#, fuzzy c-format\nmsgid "%d b"\nmsgstr "%d c"\n',
+            '#, fuzzy\n#~ msgid "gone"\n#~ msgstr "parti"\n',
+        ]
+    )
     data = text.encode()
     assert _counted_alike(data)
     counts = statistics("t.po", data).counts
     assert (counts.translated, counts.fuzzy, counts.untranslated, counts.obsolete) == (2, 2, 2, 1)
 
 
-@pytest.mark.parametrize("text", [
-    'msgid "a"\nmsgstr "b"\n\nmsgid ""\n"a"\nmsgstr "c"\n',  # one message twice, written two ways
-    'msgctxt "x"\nmsgid "a"\nmsgstr "b"\n\nmsgctxt ""\n"x"\nmsgid "a"\nmsgstr "c"\n',
-    'msgid "a"\nmsgstr "b"\n\n#~ msgid "a"\n#~ msgstr "c"\n',  # an obsolete entry is a definition too
-    'msgid ""\nmsgstr "second header"\n',
-    '# say "hi"\n"stray string"\nmsgid "a"\nmsgstr "b"\n',
-    'msgid "a"\nmsgstr "b" \n',
-    'msgid "\\q"\nmsgstr "b"\n',
-    'msgid "a"\nmsgstr "b"',
-    '#| msgid "old"\n#, fuzzy\nmsgid "a"\nmsgstr "b"\n',  # a comment after #| lines
-    '#| "old"\nmsgid "a"\nmsgstr "b"\n',
-    '#! fuzzy\nmsgid "a"\nmsgstr "b"\n',
-    '# a comment \\\nmsgid "a"\nmsgstr "b"\n',  # the backslash joins the msgid to the comment
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        'msgid "a"\nmsgstr "b"\n\nmsgid ""\n"a"\nmsgstr "c"\n',  # one message twice, written two ways
+        'msgctxt "x"\nmsgid "a"\nmsgstr "b"\n\nmsgctxt ""\n"x"\nmsgid "a"\nmsgstr "c"\n',
+        'msgid "a"\nmsgstr "b"\n\n#~ msgid "a"\n#~ msgstr "c"\n',  # an obsolete entry is a definition too
+        'msgid ""\nmsgstr "second header"\n',
+        '# say "hi"\n"stray string"\nmsgid "a"\nmsgstr "b"\n',
+        'msgid "a"\nmsgstr "b" \n',
+        'msgid "\\q"\nmsgstr "b"\n',
+        'msgid "a"\nmsgstr "b"',
+        '#| msgid "old"\n#, fuzzy\nmsgid "a"\nmsgstr "b"\n',  # a comment after #| lines
+        '#| "old"\nmsgid "a"\nmsgstr "b"\n',
+        '#! fuzzy\nmsgid "a"\nmsgstr "b"\n',
+        '# a comment \\\nmsgid "a"\nmsgstr "b"\n',  # the backslash joins the msgid to the comment
+    ],
+)
 def test_the_fast_count_leaves_every_doubtful_file_to_the_strict_reader(text: str) -> None:
     from trigger_content.po.fast import count_fast
 
@@ -433,14 +497,31 @@ def test_the_fast_count_leaves_every_doubtful_file_to_the_strict_reader(text: st
 _GENERATED_ENTRY = st.builds(
     lambda comment, flags, previous, context, msgid, plural, msgstr, obsolete: (
         "".join([comment, flags, previous.replace("#|", "#~|") if obsolete else previous])
-        + "".join(("#~ " if obsolete else "") + line + "\n" for line in "\n".join([
-            *([f"msgctxt {context}"] if context else []),
-            f"msgid {msgid}",
-            *([f"msgid_plural {msgid}", f"msgstr[0] {msgstr}", f"msgstr[1] {msgstr}"] if plural else [f"msgstr {msgstr}"]),
-        ]).split("\n"))
+        + "".join(
+            ("#~ " if obsolete else "") + line + "\n"
+            for line in "\n".join(
+                [
+                    *([f"msgctxt {context}"] if context else []),
+                    f"msgid {msgid}",
+                    *([f"msgid_plural {msgid}", f"msgstr[0] {msgstr}", f"msgstr[1] {msgstr}"] if plural else [f"msgstr {msgstr}"]),
+                ]
+            ).split("\n")
+        )
     ),
     st.sampled_from(["", "#. note\n", "# translator\n", "#: a.py:1\n", "#\n"]),
-    st.sampled_from(["", "", "#, fuzzy\n", "#, c-format, fuzzy\n", "#, no-fuzzy\n", "#,fuzzy \n", "#, python-format\n", "#,fuzzy\n#, python-format\n", "#, fuzzy c-format\n"]),
+    st.sampled_from(
+        [
+            "",
+            "",
+            "#, fuzzy\n",
+            "#, c-format, fuzzy\n",
+            "#, no-fuzzy\n",
+            "#,fuzzy \n",
+            "#, python-format\n",
+            "#,fuzzy\n#, python-format\n",
+            "#, fuzzy c-format\n",
+        ]
+    ),
     st.sampled_from(["", '#| msgid "old"\n', '#| msgid ""\n#| "old"\n', '#| msgctxt "k"\n#| msgid "old"\n']),
     st.sampled_from(["", '"c"', '""', '"c"\n"d"']),
     st.sampled_from(['"a"', '""\n"a"', '"a \\"b\\""', '"tab\\there"', '"x\\\\"', '"it’s-a well-known"', '"<a1>link</a1> é"', '"b"']),
@@ -448,7 +529,7 @@ _GENERATED_ENTRY = st.builds(
     st.sampled_from(['""', '"x"', '""\n""', '""\n"y"', '"\\n"']),
     st.booleans(),
 )
-_NOISE = st.sampled_from([""] * 30 + ["\n", "\r\n", " ", "\t", '"stray"\n', "#~\n", "msgstr[2] \"z\"\n", "\\q", "\x04", "\\\n"])
+_NOISE = st.sampled_from([""] * 30 + ["\n", "\r\n", " ", "\t", '"stray"\n', "#~\n", 'msgstr[2] "z"\n', "\\q", "\x04", "\\\n"])
 
 
 @settings(max_examples=400, deadline=None)
@@ -458,13 +539,16 @@ def test_the_fast_count_agrees_with_the_strict_reader_on_generated_catalogs(entr
     _counted_alike(text.encode("utf-8"))
 
 
-@pytest.mark.parametrize("text", [
-    HEADER + '#, fuzzy\u00a0\nmsgid "a"\nmsgstr "b"\n',  # str.strip() takes the no-break space, bytes.strip() not
-    HEADER + '#, fuzzy\x1f\nmsgid "a"\nmsgstr "b"\n',
-    "# charset=latin1\n" + HEADER + 'msgid "naïve it’s"\nmsgstr "b"\n',  # a comment does not decide the charset
-    'msgid ""\nmsgstr ""\n"X-Note: charset=latin1\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "naïve it’s"\nmsgstr "b"\n',  # the header's first charset= does
-    "# charset=ascii\n" + HEADER + 'msgid "é"\nmsgstr "b"\n',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        HEADER + '#, fuzzy\u00a0\nmsgid "a"\nmsgstr "b"\n',  # str.strip() takes the no-break space, bytes.strip() not
+        HEADER + '#, fuzzy\x1f\nmsgid "a"\nmsgstr "b"\n',
+        "# charset=latin1\n" + HEADER + 'msgid "naïve it’s"\nmsgstr "b"\n',  # a comment does not decide the charset
+        'msgid ""\nmsgstr ""\n"X-Note: charset=latin1\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "naïve it’s"\nmsgstr "b"\n',  # the header's first charset= does
+        "# charset=ascii\n" + HEADER + 'msgid "é"\nmsgstr "b"\n',
+    ],
+)
 def test_the_fast_count_agrees_on_flag_white_space_and_the_charset_that_decides(text: str) -> None:
     _counted_alike(text.encode("utf-8"))
 
@@ -523,7 +607,9 @@ def test_the_first_charset_of_the_header_text_decides_even_split_or_escaped() ->
     from trigger_content.po import catalog_bytes
 
     for spelled in ('"X-Note: chars"\n"et=ISO-8859-1 \\n"\n', '"X-Note: charset\\x3dISO-8859-1 \\n"\n'):
-        data = ('msgid ""\nmsgstr ""\n' + spelled + '"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "été"\n').encode("latin-1")
+        data = ('msgid ""\nmsgstr ""\n' + spelled + '"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "été"\n').encode(
+            "latin-1"
+        )
         catalog = read_po("split.po", data)
         assert (catalog.charset, catalog.entries[0].msgstr) == ("iso8859-1", ("été",))
         assert catalog_bytes(catalog) == subprocess.run(["msgcat", "-"], input=data, capture_output=True, check=True).stdout
@@ -565,7 +651,13 @@ def test_text_that_the_charset_cannot_hold_is_refused_not_written(tmp_path: Path
 
 
 def test_the_read_check_reports_what_the_reader_read_past(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", "--no-cache", "--disable", "header", str(VALID / "second_flag_line_without_fuzzy.po"), str(VALID / "utf8_bom.po")]) == 1
+    assert (
+        main(["check", "--no-cache", "--disable", "header", str(VALID / "second_flag_line_without_fuzzy.po"), str(VALID / "utf8_bom.po")])
+        == 1
+    )
     out = capsys.readouterr().out.splitlines()
-    assert f"{VALID / 'second_flag_line_without_fuzzy.po'}:7: warning: a second flag line without 'fuzzy': gettext keeps only the last flag line, so the entry is not fuzzy [read]" in out
+    assert (
+        f"{VALID / 'second_flag_line_without_fuzzy.po'}:7: warning: a second flag line without 'fuzzy': gettext keeps only the last flag line, so the entry is not fuzzy [read]"
+        in out
+    )
     assert f"{VALID / 'utf8_bom.po'}:1: warning: a UTF-8 byte order mark starts the file; it was ignored [read]" in out

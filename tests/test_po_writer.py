@@ -25,9 +25,7 @@ DATA = Path(__file__).parent / "data" / "pofile"
 CASES = sorted(DATA.glob("*.po"))
 MSGCAT = shutil.which("msgcat")
 
-needs_msgcat = pytest.mark.skipif(
-    MSGCAT is None, reason="GNU gettext's msgcat is not on PATH (Debian package 'gettext')"
-)
+needs_msgcat = pytest.mark.skipif(MSGCAT is None, reason="GNU gettext's msgcat is not on PATH (Debian package 'gettext')")
 
 
 def msgcat(source: Path | str, *, width: int | None = None) -> str:
@@ -38,9 +36,7 @@ def msgcat(source: Path | str, *, width: int | None = None) -> str:
     if isinstance(source, Path):
         result = subprocess.run([MSGCAT, *options, str(source)], capture_output=True, check=True)
     else:
-        result = subprocess.run(
-            [MSGCAT, *options, "-"], input=source.encode("utf-8"), capture_output=True, check=True
-        )
+        result = subprocess.run([MSGCAT, *options, "-"], input=source.encode("utf-8"), capture_output=True, check=True)
     return result.stdout.decode("utf-8")
 
 
@@ -143,9 +139,7 @@ TOKENS = [
     " : ",
     "\\n",
 ]
-texts = st.lists(
-    st.one_of(st.text(ALPHABET, min_size=1, max_size=15), st.sampled_from(TOKENS)), max_size=14
-).map("".join)
+texts = st.lists(st.one_of(st.text(ALPHABET, min_size=1, max_size=15), st.sampled_from(TOKENS)), max_size=14).map("".join)
 entries = st.lists(
     st.tuples(
         texts,
@@ -171,10 +165,19 @@ entries = st.lists(
 def test_random_strings_match_msgcat(entries: list[tuple[str, str, list[str], bool, bool]], width: int) -> None:
     # msgcat reads format_po's text and writes it again: any line it breaks
     # elsewhere, any escape or flag it writes otherwise, shows up as a difference.
-    po = catalog(*(
-        Entry(msgid, (msgstr,), msgctxt=f"case.{number}", flags=tuple(flags), obsolete=obsolete, previous_msgid=msgstr if with_previous else None)
-        for number, (msgid, msgstr, flags, with_previous, obsolete) in enumerate(entries)
-    ))
+    po = catalog(
+        *(
+            Entry(
+                msgid,
+                (msgstr,),
+                msgctxt=f"case.{number}",
+                flags=tuple(flags),
+                obsolete=obsolete,
+                previous_msgid=msgstr if with_previous else None,
+            )
+            for number, (msgid, msgstr, flags, with_previous, obsolete) in enumerate(entries)
+        )
+    )
     text = format_po(po, width=width)
     assert msgcat(text, width=width) == text
     # ... and the text says what the catalog says (obsolete entries last, the
@@ -273,14 +276,18 @@ def test_no_header_without_a_header_entry() -> None:
 
 
 def test_flags_are_normalized_as_gettext_does() -> None:
-    entry = Entry("%(count)d point", ("%(count)d Punkt",), flags=("python-format", "my-flag", "fuzzy", "c-format", "range:", "1..5", "no-wrap"))
+    entry = Entry(
+        "%(count)d point", ("%(count)d Punkt",), flags=("python-format", "my-flag", "fuzzy", "c-format", "range:", "1..5", "no-wrap")
+    )
     assert "#, fuzzy, c-format, python-format, range: 1..5, no-wrap\n" in format_po(catalog(entry))
     untranslated = Entry("Exercise", flags=("fuzzy",))
     assert "#," not in format_po(catalog(untranslated))
 
 
 def test_references() -> None:
-    entry = Entry("Exercise", references=("./a.py:1", "./a.py:1", "b.py", "c.py:3", *(f"content/page_{number}.toml:100" for number in range(4))))
+    entry = Entry(
+        "Exercise", references=("./a.py:1", "./a.py:1", "b.py", "c.py:3", *(f"content/page_{number}.toml:100" for number in range(4)))
+    )
     # Duplicates go, "./" goes, and the lines are filled up to 79 columns.
     assert format_po(catalog(entry)).splitlines()[3:5] == [
         "#: a.py:1 b.py c.py:3 content/page_0.toml:100 content/page_1.toml:100",

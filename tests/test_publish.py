@@ -88,14 +88,20 @@ def test_a_section_with_missing_text_can_be_withheld(page: tc.Page, french: Path
 
 
 def test_a_locale_below_the_threshold_is_withheld(french: Path) -> None:
-    assert locale_translations(french, "fr", PublishPolicy(min_percent=100)).withheld == "90.6% translated, below the 100% required to publish"
+    assert (
+        locale_translations(french, "fr", PublishPolicy(min_percent=100)).withheld == "90.6% translated, below the 100% required to publish"
+    )
     assert locale_translations(french, "fr", PublishPolicy(min_percent=90)).withheld is None
 
 
-def test_policy_from_pyproject_and_flags(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], french: Path) -> None:
+def test_policy_from_pyproject_and_flags(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], french: Path
+) -> None:
     shutil.copytree(ROOT / "trigger_content" / "content", tmp_path / "content")
     shutil.copy(ROOT / "locales" / "trigger_content.pot", tmp_path / "fr" / "trigger_content.pot")
-    (tmp_path / "pyproject.toml").write_text('[tool.trigger-content]\ncontent = "content"\nlocales = "."\n\n[tool.trigger-content.publish]\nmin-percent = 95\n', encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.trigger-content]\ncontent = "content"\nlocales = "."\n\n[tool.trigger-content.publish]\nmin-percent = 95\n', encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     assert main(["render", "--locale", "fr"]) == 1
     assert "fr: withheld: 90.6% translated, below the 95% required to publish" in capsys.readouterr().err
@@ -121,4 +127,6 @@ def test_a_fuzzy_flag_beside_another_on_one_line_is_fuzzy(page: tc.Page, tmp_pat
     path.write_text(text.replace(title, "#, fuzzy c-format\n" + title), encoding="utf-8")
     localized, fallbacks = publish(page, locale_translations(path, "fr", PublishPolicy()), PublishPolicy())
     assert localized.title == (tc.SourceText(lang="en", content=page.title),)
-    assert [(f.context, f.reason) for f in fallbacks] == [("trigger-point-injections.title", "fuzzy: not reviewed since the English changed")]
+    assert [(f.context, f.reason) for f in fallbacks] == [
+        ("trigger-point-injections.title", "fuzzy: not reviewed since the English changed")
+    ]

@@ -72,7 +72,11 @@ def test_headings_paragraphs_lists_and_terms_are_semantic(page: tc.Page) -> None
         "Why choose Rush for trigger point injections",
     ]
     assert doc.text_in("dt") == ["Active", "Latent"]
-    assert doc.text_in("li")[-3:] == ["Lidocaine (an anesthetic)", "Corticosteroids (in rare cases, for certain muscles)", "A combination of the two"]
+    assert doc.text_in("li")[-3:] == [
+        "Lidocaine (an anesthetic)",
+        "Corticosteroids (in rare cases, for certain muscles)",
+        "A combination of the two",
+    ]
     assert doc.tags().count("ul") == 3  # the switcher and the two lists of the article
 
 
@@ -113,18 +117,23 @@ def test_user_templates_override_the_packaged_ones(page: tc.Page, tmp_path) -> N
 
 def test_an_override_extends_the_page_and_its_style_as_the_docs_show(page: tc.Page, tmp_path) -> None:
     (tmp_path / "add").mkdir()
-    (tmp_path / "add" / "page.html").write_text('{% extends "trigger_content/page.html" %}{% block style %}{{ super() }}\n<style>.notice { display: none; }</style>{% endblock %}', encoding="utf-8")
+    (tmp_path / "add" / "page.html").write_text(
+        '{% extends "trigger_content/page.html" %}{% block style %}{{ super() }}\n<style>.notice { display: none; }</style>{% endblock %}',
+        encoding="utf-8",
+    )
     added = tc.render_html(page, templates=tmp_path / "add")
     assert "font: 1.0625rem/1.55" in added and "<style>.notice { display: none; }</style>" in added
     (tmp_path / "replace").mkdir()
-    (tmp_path / "replace" / "page.html").write_text('{% extends "trigger_content/page.html" %}{% block style %}<link rel="stylesheet" href="/site.css">{% endblock %}', encoding="utf-8")
+    (tmp_path / "replace" / "page.html").write_text(
+        '{% extends "trigger_content/page.html" %}{% block style %}<link rel="stylesheet" href="/site.css">{% endblock %}', encoding="utf-8"
+    )
     replaced = tc.render_html(page, templates=tmp_path / "replace")
     assert '<link rel="stylesheet" href="/site.css">' in replaced and "<style>" not in replaced
 
 
 def test_user_templates_have_the_inline_filter(page: tc.Page, tmp_path) -> None:
     (tmp_path / "fragment.html").write_text(
-        '<p>{{ page.sections[0].blocks[0].text | inline(page.links, context.fallback_note) }}</p>\n', encoding="utf-8"
+        "<p>{{ page.sections[0].blocks[0].text | inline(page.links, context.fallback_note) }}</p>\n", encoding="utf-8"
     )
     english = tc.render_html(page, fragment=True, templates=tmp_path)
     assert english.startswith("<p>") and "<a href=" not in english

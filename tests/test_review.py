@@ -18,7 +18,7 @@ from trigger_content.review import render_review
 from trigger_content.status import context_sections
 
 FRENCH = ROOT / "locales" / "fr" / "LC_MESSAGES" / "trigger_content.po"
-HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(1)><a href=\"javascript:alert(1)\">x</a>\" onmouseover=\"x"
+HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(1)><a href="javascript:alert(1)">x</a>" onmouseover="x'
 
 
 # -- a small DOM, from html.parser ------------------------------------------------
@@ -210,9 +210,17 @@ def test_states_the_previous_english_and_findings_in_their_rows(tmp_path: Path) 
     headings = {section.id for section in page.sections}
     lead = sum(1 for context in found if context.split(".")[0] != "site" and context.split(".")[1] not in headings)
     sections = figures(root)
-    assert sections["Site header"] == f"{site - 1} translated, 1 fuzzy, 0 untranslated, of {site} ({100 * (site - 1) / site:.1f}% translated); 2 findings"
-    assert sections["Trigger Point Injections: lead"] == f"{lead - 2} translated, 0 fuzzy, 2 untranslated, of {lead} ({100 * (lead - 2) / lead:.1f}% translated); 1 finding"
-    assert sections["Trigger Point Injections: Getting a trigger point injection"].startswith("4 translated, 0 fuzzy, 0 untranslated, of 4 ")
+    assert (
+        sections["Site header"]
+        == f"{site - 1} translated, 1 fuzzy, 0 untranslated, of {site} ({100 * (site - 1) / site:.1f}% translated); 2 findings"
+    )
+    assert (
+        sections["Trigger Point Injections: lead"]
+        == f"{lead - 2} translated, 0 fuzzy, 2 untranslated, of {lead} ({100 * (lead - 2) / lead:.1f}% translated); 1 finding"
+    )
+    assert sections["Trigger Point Injections: Getting a trigger point injection"].startswith(
+        "4 translated, 0 fuzzy, 0 untranslated, of 4 "
+    )
 
     # Each section of the summary links to the heading of its rows.
     for link in root.find("ol", "sections").find_all("a"):
@@ -244,7 +252,7 @@ def test_hostile_text_stays_text(tmp_path: Path) -> None:
     tagline.flags.append("fuzzy")
     tagline.previous_msgid = "<script>alert(2)</script> Excellence"
     entry(po, "site.switcher-label").msgstr = "<a1 href='javascript:alert(1)'>Langues</a1>"
-    po.append(polib.POEntry(msgctxt="x.\" onclick=\"alert(1)", msgid="<img src=x onerror=alert(1)>", msgstr=HOSTILE))
+    po.append(polib.POEntry(msgctxt='x." onclick="alert(1)', msgid="<img src=x onerror=alert(1)>", msgstr=HOSTILE))
     catalog = save(po, tmp_path / "fr.po")
     findings = [
         *check_catalog(catalog),
@@ -253,14 +261,59 @@ def test_hostile_text_stays_text(tmp_path: Path) -> None:
     ]
     html = render_review(tc.load_pages(), catalog, findings=findings)
     root = parse(html)
-    allowed = {"html", "head", "meta", "title", "style", "body", "header", "main", "section", "div", "h1", "h2", "h3",
-               "p", "ul", "ol", "li", "a", "span", "code", "small", "table", "thead", "tbody", "tr", "th", "td", "del", "ins"}
+    allowed = {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "header",
+        "main",
+        "section",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "p",
+        "ul",
+        "ol",
+        "li",
+        "a",
+        "span",
+        "code",
+        "small",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "del",
+        "ins",
+    }
     assert {node.tag for node in root.iter()} <= allowed
     for node in root.iter():
         for name, value in node.attrs.items():
             assert not name.startswith("on"), (node.tag, name)
-            assert name in {"lang", "dir", "charset", "name", "content", "id", "class", "href", "style", "title", "aria-hidden",
-                            "aria-labelledby", "data-state", "data-label", "colspan", "scope"}, name
+            assert name in {
+                "lang",
+                "dir",
+                "charset",
+                "name",
+                "content",
+                "id",
+                "class",
+                "href",
+                "style",
+                "title",
+                "aria-hidden",
+                "aria-labelledby",
+                "data-state",
+                "data-label",
+                "colspan",
+                "scope",
+            }, name
             assert "javascript:" not in (value or ""), (node.tag, name, value)
         if node.tag == "a":
             assert node.attrs["href"].startswith("#section-")
@@ -270,7 +323,10 @@ def test_hostile_text_stays_text(tmp_path: Path) -> None:
     assert row.find("td", "translation").find("div", "text").text() == HOSTILE
     assert HOSTILE in [finding.find("span", "message").text() for finding in row.find_all("li", "finding")]
     assert "<script>alert(2)</script>" in row.find("div", "diff").text()
-    assert rows(root)["site.switcher-label"].find("td", "translation").find("div", "text").text() == "<a1 href='javascript:alert(1)'>Langues</a1>"
+    assert (
+        rows(root)["site.switcher-label"].find("td", "translation").find("div", "text").text()
+        == "<a1 href='javascript:alert(1)'>Langues</a1>"
+    )
     # An unusable Language gives no lang value rather than an invented one.
     assert {cell.attrs["lang"] for cell in root.find_all("td", "translation")} == {""}
     # Findings for no row on the page are listed in the summary, as text.
@@ -295,7 +351,9 @@ def test_the_document_is_self_contained() -> None:
     assert root.find("style") and "@media print" in root.find("style").text() and "max-width: 48rem" in root.find("style").text()
 
 
-@pytest.mark.parametrize(("language", "tag", "direction"), [("pt_BR", "pt-BR", "ltr"), ("sr@latin", "sr-Latn", "ltr"), ("ar", "ar", "rtl"), ("he", "he", "rtl")])
+@pytest.mark.parametrize(
+    ("language", "tag", "direction"), [("pt_BR", "pt-BR", "ltr"), ("sr@latin", "sr-Latn", "ltr"), ("ar", "ar", "rtl"), ("he", "he", "rtl")]
+)
 def test_translation_cells_carry_the_catalogs_language_and_direction(tmp_path: Path, language: str, tag: str, direction: str) -> None:
     path = tmp_path / "x.po"
     path.write_text(
@@ -320,7 +378,7 @@ def test_several_pages_show_the_site_chrome_once(tmp_path: Path) -> None:
     own = [segment.context for segment in tc.segments(page) if not segment.context.startswith("site.")]
     site = [segment.context for segment in tc.segments(page) if segment.context.startswith("site.")]
     assert contexts == site + own + [context.replace("trigger-point-injections.", "other-page.", 1) for context in own]
-    assert {rows(root)[context].attrs["data-state"] for context in contexts[len(site) + len(own):]} == {"missing"}
+    assert {rows(root)[context].attrs["data-state"] for context in contexts[len(site) + len(own) :]} == {"missing"}
 
 
 def test_sections_may_be_given(tmp_path: Path) -> None:

@@ -48,7 +48,8 @@ def test_a_write_killed_at_any_moment_leaves_the_old_or_the_new_file(tmp_path: P
     for _ in range(25):
         with subprocess.Popen(
             [sys.executable, str(script), str(target), "AAAAA", "BBBB"],
-            stdout=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=subprocess.PIPE,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
         ) as process:
             assert process.stdout is not None and process.stdout.readline() == b"ready\n"
             time.sleep(rng.uniform(0.001, 0.05))
@@ -97,7 +98,13 @@ def test_output_into_dev_stdout_goes_where_stdout_goes(tmp_path: Path) -> None:
     log.write_text("earlier\n", encoding="utf-8")
     script = "trigger-content check --format github -o /dev/stdout; echo after"
     with open(log, "ab") as handle:
-        subprocess.run(["sh", "-c", script.replace("trigger-content", f"{sys.executable} -m trigger_content")], stdout=handle, stderr=subprocess.STDOUT, cwd=ROOT, check=True)
+        subprocess.run(
+            ["sh", "-c", script.replace("trigger-content", f"{sys.executable} -m trigger_content")],
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            check=True,
+        )
     lines = log.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "earlier" and lines[-1] == "after" and "policy met" in lines[-3] and lines[-2] == "/dev/stdout: written"
 
@@ -107,7 +114,13 @@ def test_every_name_of_stdout_is_written_where_stdout_goes(tmp_path: Path, name:
     log = tmp_path / "ci.log"
     log.write_text("earlier\n", encoding="utf-8")
     with open(log, "ab") as handle:
-        subprocess.run([sys.executable, "-m", "trigger_content", "render", "--format", "text", "-o", name], stdout=handle, stderr=subprocess.DEVNULL, cwd=ROOT, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "trigger_content", "render", "--format", "text", "-o", name],
+            stdout=handle,
+            stderr=subprocess.DEVNULL,
+            cwd=ROOT,
+            check=True,
+        )
     text = log.read_text(encoding="utf-8")
     assert text.startswith("earlier\n") and "Trigger Point Injections\n" in text
 
@@ -116,10 +129,14 @@ def test_stdin_and_a_closed_descriptor_are_refused_by_name(tmp_path: Path) -> No
     source = tmp_path / "in.txt"
     source.write_text("keep me\n", encoding="utf-8")
     with open(source, "rb") as handle:
-        result = subprocess.run([sys.executable, "-m", "trigger_content", "render", "-o", "/dev/stdin"], stdin=handle, capture_output=True, text=True, cwd=ROOT)
+        result = subprocess.run(
+            [sys.executable, "-m", "trigger_content", "render", "-o", "/dev/stdin"], stdin=handle, capture_output=True, text=True, cwd=ROOT
+        )
     assert (result.returncode, result.stderr) == (2, "/dev/stdin: open for reading only: not written\n")
     assert source.read_text(encoding="utf-8") == "keep me\n"
-    result = subprocess.run([sys.executable, "-m", "trigger_content", "render", "-o", "/dev/fd/9"], capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "trigger_content", "render", "-o", "/dev/fd/9"], capture_output=True, text=True, cwd=ROOT
+    )
     assert (result.returncode, result.stderr) == (2, "/dev/fd/9: Bad file descriptor\n")
 
 
@@ -127,7 +144,13 @@ def test_extract_into_stdout_does_not_compare_with_the_file_behind_it(tmp_path: 
     template = tmp_path / "a.pot"
     for _ in range(2):
         with open(template, "ab") as handle:
-            subprocess.run([sys.executable, "-m", "trigger_content", "extract", "-o", "/dev/stdout"], stdout=handle, stderr=subprocess.DEVNULL, cwd=ROOT, check=True)
+            subprocess.run(
+                [sys.executable, "-m", "trigger_content", "extract", "-o", "/dev/stdout"],
+                stdout=handle,
+                stderr=subprocess.DEVNULL,
+                cwd=ROOT,
+                check=True,
+            )
     text = template.read_text(encoding="utf-8")
     assert text.count('msgid ""\nmsgstr ""\n') == 2  # written twice, not found "unchanged" the second time
 
@@ -138,7 +161,9 @@ def test_output_into_a_folder_names_the_folder(tmp_path: Path, capsys: pytest.Ca
     assert list(tmp_path.iterdir()) == []
 
 
-def test_update_refuses_when_a_translator_saves_during_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_update_refuses_when_a_translator_saves_during_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
 
     import trigger_content.catalogs as catalogs
 
@@ -159,7 +184,9 @@ def test_update_refuses_when_a_translator_saves_during_it(tmp_path: Path, monkey
     assert french.read_bytes().endswith(b"# saved in Poedit\n")
 
 
-def test_a_save_during_the_write_of_the_new_file_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_save_during_the_write_of_the_new_file_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The file is compared again just before the rename: a translator who saves while update writes loses nothing."""
     import os
 
@@ -195,7 +222,8 @@ def test_ids_and_locales_cannot_name_a_path_outside_the_output(bad: str) -> None
 
 _TEXT = st.text(
     alphabet=st.characters(categories=("L", "N", "P", "S", "Zs"), exclude_characters="\\[]*_"),
-    min_size=1, max_size=40,
+    min_size=1,
+    max_size=40,
 ).filter(lambda text: text.strip() and "<" not in text)
 _IDS = st.from_regex(r"\A[a-z][a-z0-9]{0,6}\Z")
 
@@ -206,12 +234,17 @@ def pages(draw: st.DrawFn) -> tc.Page:
     link = tc.Link(target="ref", content=(tc.Text(text=draw(_TEXT)),))
     paragraph = tc.Paragraph(id=ids[0], text=(tc.Text(text=draw(_TEXT)), link, tc.Emphasis(content=(tc.Text(text=draw(_TEXT)),))))
     items = tc.ItemList(id=ids[1], items=(tc.ListItem(id=ids[2], text=(tc.Text(text=draw(_TEXT)),)),))
-    terms = tc.DefinitionList(id=ids[3], items=(tc.Definition(id=ids[4], term=(tc.Text(text=draw(_TEXT)),), definition=(tc.Text(text=draw(_TEXT)),)),))
+    terms = tc.DefinitionList(
+        id=ids[3], items=(tc.Definition(id=ids[4], term=(tc.Text(text=draw(_TEXT)),), definition=(tc.Text(text=draw(_TEXT)),)),)
+    )
     inner = tc.Section(id=ids[5], heading=(tc.Text(text=draw(_TEXT)),), blocks=(terms,))
     section = tc.Section(id=ids[6], heading=(tc.Strong(content=(tc.Text(text=draw(_TEXT)),)),), blocks=(items,), sections=(inner,))
     return tc.Page(
-        id=ids[7], title=(tc.Text(text=draw(_TEXT)),), links={"ref": tc.LinkTarget(url="https://example.org/?a=1&b=2")},
-        blocks=(paragraph,), sections=(section, tc.Section(id="empty", heading=(tc.Text(text="E"),))),
+        id=ids[7],
+        title=(tc.Text(text=draw(_TEXT)),),
+        links={"ref": tc.LinkTarget(url="https://example.org/?a=1&b=2")},
+        blocks=(paragraph,),
+        sections=(section, tc.Section(id="empty", heading=(tc.Text(text="E"),))),
         site=tc.Site(locales=("fr",), tagline=(tc.Text(text=draw(_TEXT)),)),
     )
 
@@ -241,7 +274,33 @@ def test_generated_pages_survive_extract_pseudo_localize_and_render(page: tc.Pag
         html = tc.render_html(shown)
         parsed = TextOf()
         parsed.feed(html)
-        assert parsed.tags <= {"html", "head", "meta", "title", "link", "style", "body", "header", "p", "nav", "ul", "li", "a", "main", "article", "h1", "h2", "h3", "section", "em", "strong", "dl", "div", "dt", "dd"}
+        assert parsed.tags <= {
+            "html",
+            "head",
+            "meta",
+            "title",
+            "link",
+            "style",
+            "body",
+            "header",
+            "p",
+            "nav",
+            "ul",
+            "li",
+            "a",
+            "main",
+            "article",
+            "h1",
+            "h2",
+            "h3",
+            "section",
+            "em",
+            "strong",
+            "dl",
+            "div",
+            "dt",
+            "dd",
+        }
         rendered_text = "".join(parsed.data)
         hidden = {"site.switcher-label", "site.fallback-note", "site.reviewed-label"}  # an attribute, or shown only when needed
         for segment in tc.segments(shown):
@@ -251,11 +310,17 @@ def test_generated_pages_survive_extract_pseudo_localize_and_render(page: tc.Pag
         assert " ".join(tc.plain_text(shown.title).split()) in text
 
 
-_STRINGS = st.lists(st.sampled_from(list("ab é—’«»\u00a0\u2028\n\t\"\\<>%{}") + ["Injections ", "trigger point "]), max_size=40).map("".join)
+_STRINGS = st.lists(st.sampled_from(list('ab é—’«»\u00a0\u2028\n\t"\\<>%{}') + ["Injections ", "trigger point "]), max_size=40).map("".join)
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.lists(st.tuples(st.text(alphabet="abc.-", min_size=1, max_size=12), _STRINGS, _STRINGS, st.booleans()), max_size=8, unique_by=lambda item: item[0]))
+@given(
+    st.lists(
+        st.tuples(st.text(alphabet="abc.-", min_size=1, max_size=12), _STRINGS, _STRINGS, st.booleans()),
+        max_size=8,
+        unique_by=lambda item: item[0],
+    )
+)
 def test_any_catalog_written_then_read_and_written_again_is_byte_identical(entries: list) -> None:
     import tempfile
 
@@ -263,10 +328,14 @@ def test_any_catalog_written_then_read_and_written_again_is_byte_identical(entri
     from trigger_content.po.entry import header_text
 
     fields = {"Language": "fr", "Content-Type": "text/plain; charset=UTF-8", "Plural-Forms": "nplurals=2; plural=(n > 1);"}
-    catalog = Catalog("fr.po", [
-        Entry(msgid or "x", (msgstr,), msgctxt=context, flags=("fuzzy",) if fuzzy and msgstr else ())
-        for context, msgid, msgstr, fuzzy in entries
-    ], Entry("", (header_text(fields.items()),)))
+    catalog = Catalog(
+        "fr.po",
+        [
+            Entry(msgid or "x", (msgstr,), msgctxt=context, flags=("fuzzy",) if fuzzy and msgstr else ())
+            for context, msgid, msgstr, fuzzy in entries
+        ],
+        Entry("", (header_text(fields.items()),)),
+    )
     first = catalog_bytes(catalog)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "fr.po"

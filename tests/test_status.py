@@ -50,7 +50,9 @@ def test_counting_rules(case: str, translated: int, fuzzy: int, untranslated: in
 
 
 @needs_gettext
-@pytest.mark.parametrize("path", sorted(CATALOGS.glob("*.po")) + REAL, ids=lambda p: p.name if p.parent.name != "LC_MESSAGES" else p.parent.parent.name)
+@pytest.mark.parametrize(
+    "path", sorted(CATALOGS.glob("*.po")) + REAL, ids=lambda p: p.name if p.parent.name != "LC_MESSAGES" else p.parent.parent.name
+)
 def test_counts_equal_msgfmt_statistics(path: Path) -> None:
     # Django's French catalog has 3 plural forms for nplurals=2, which
     # msgfmt -c refuses but msgfmt --statistics counts: so do we.
@@ -171,7 +173,12 @@ def test_no_table_when_no_catalog_could_be_read(tmp_path: Path, capsys: pytest.C
         ("nplurals=2; plural=n/0;", "", "plural-forms", "Plural-Forms: division by zero for n = 0"),
         ("nplurals=2; plural=n+;", "", "plural-forms", "Plural-Forms: the plural expression ends where an operand is expected"),
         ("nplurals=2; plural=(n==1 ? 0 : 2);", "", "plural-forms", "Plural-Forms: plural form index 2 for n = 0 is outside 0..1"),
-        ("nplurals=3; plural=(n==1 ? 0 : n==2 ? 1 : 2);", 'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "x"\nmsgstr[1] "y"\n', "plural-count", "2 plural forms where Plural-Forms says nplurals=3"),
+        (
+            "nplurals=3; plural=(n==1 ? 0 : n==2 ? 1 : 2);",
+            'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "x"\nmsgstr[1] "y"\n',
+            "plural-count",
+            "2 plural forms where Plural-Forms says nplurals=3",
+        ),
     ],
 )
 def test_plural_problems_msgfmt_compiles_are_counted_by_status_and_reported_by_check(
@@ -179,7 +186,9 @@ def test_plural_problems_msgfmt_compiles_are_counted_by_status_and_reported_by_c
 ) -> None:
     """msgfmt --statistics counts these files (only msgfmt -c refuses them): status gives their figures, check an error at the line."""
     path = tmp_path / "plurals.po"
-    path.write_text(f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: {plural_forms}\\n"\n\n{body}', encoding="utf-8")
+    path.write_text(
+        f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: {plural_forms}\\n"\n\n{body}', encoding="utf-8"
+    )
     assert main(["status", "--no-cache", str(path)]) == 0
     assert main(["check", "--no-cache", "--disable", "header", str(path)]) == 1
     line = 4 if check == "plural-forms" else 8
@@ -189,7 +198,9 @@ def test_plural_problems_msgfmt_compiles_are_counted_by_status_and_reported_by_c
         assert subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)], capture_output=True).returncode == 1
 
 
-def test_a_second_run_answers_from_the_cache_and_a_changed_file_is_read_again(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_second_run_answers_from_the_cache_and_a_changed_file_is_read_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import trigger_content.batch as batch
 
     catalog = tmp_path / "de.po"
@@ -216,7 +227,9 @@ def test_worker_processes_give_the_same_figures(capsys: pytest.CaptureFixture[st
     assert capsys.readouterr().out == serial
 
 
-def test_small_catalogs_are_read_without_workers_and_jobs_below_one_are_refused(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_small_catalogs_are_read_without_workers_and_jobs_below_one_are_refused(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import concurrent.futures
 
     def no_pool(*args: object, **kwargs: object) -> None:
@@ -230,12 +243,16 @@ def test_small_catalogs_are_read_without_workers_and_jobs_below_one_are_refused(
     assert exited.value.code == 2 and "--jobs" in capsys.readouterr().err
 
 
-def test_from_a_subfolder_of_the_project_paths_are_relative_to_it(merged_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_from_a_subfolder_of_the_project_paths_are_relative_to_it(
+    merged_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     (merged_project / "docs").mkdir()
     monkeypatch.chdir(merged_project / "docs")
     assert main(["status", "--format", "json", "--no-cache"]) == 0
     paths = [catalog["path"] for catalog in json.loads(capsys.readouterr().out)["catalogs"]]
-    assert paths == [str(Path("..") / "locales" / locale / "LC_MESSAGES" / "trigger_content.po") for locale in ("de", "fr", "it", "pt", "ru")]
+    assert paths == [
+        str(Path("..") / "locales" / locale / "LC_MESSAGES" / "trigger_content.po") for locale in ("de", "fr", "it", "pt", "ru")
+    ]
     pyproject = merged_project / "pyproject.toml"
     pyproject.write_text(pyproject.read_text(encoding="utf-8") + 'contnet = "content"\n', encoding="utf-8")
     assert main(["status"]) == 2
@@ -243,7 +260,9 @@ def test_from_a_subfolder_of_the_project_paths_are_relative_to_it(merged_project
 
 
 @pytest.mark.parametrize("expression", ["(" * 110 + "n" + ")" * 110, " + ".join(["n"] * 1000), "*".join(["(n+1)"] * 2000)])
-def test_a_plural_expression_of_any_depth_or_size_is_counted_and_checked_without_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str], expression: str) -> None:
+def test_a_plural_expression_of_any_depth_or_size_is_counted_and_checked_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], expression: str
+) -> None:
     path = tmp_path / "deep.po"
     path.write_text(
         f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: nplurals=2; plural={expression};\\n"\n\n'

@@ -48,9 +48,12 @@ def test_reword_remove_and_add_keep_every_translation(project: Path) -> None:
     document = project / DOCUMENT
     edit(document, 'title = "Trigger Point Injections"', 'title = "Trigger point injections"')
     edit(document, '[[sections.blocks]]\nkind = "paragraph"\nid = "where"\ntext = "Injections are given in the doctor’s office."\n', "")
-    edit(document, 'id = "why-rush"\nheading = "Why choose Rush for trigger point injections"\n',
-         'id = "why-rush"\nheading = "Why choose Rush for trigger point injections"\n\n'
-         '[[sections.blocks]]\nkind = "paragraph"\nid = "experience"\ntext = "Our specialists treat many patients each year."\n')
+    edit(
+        document,
+        'id = "why-rush"\nheading = "Why choose Rush for trigger point injections"\n',
+        'id = "why-rush"\nheading = "Why choose Rush for trigger point injections"\n\n'
+        '[[sections.blocks]]\nkind = "paragraph"\nid = "experience"\ntext = "Our specialists treat many patients each year."\n',
+    )
     assert main(["extract"]) == 0
     assert main(["update", "--check"]) == 1
     assert catalog_path.read_bytes() == before  # --check wrote nothing
@@ -89,7 +92,9 @@ def test_reword_remove_and_add_keep_every_translation(project: Path) -> None:
 def test_gnu_msgmerge_changes_nothing_after_an_update(project: Path) -> None:
     document = project / DOCUMENT
     edit(document, 'title = "Trigger Point Injections"', 'title = "Trigger point injections"')  # a fuzzy entry
-    edit(document, '[[sections.blocks]]\nkind = "paragraph"\nid = "where"\ntext = "Injections are given in the doctor’s office."\n', "")  # an obsolete one
+    edit(
+        document, '[[sections.blocks]]\nkind = "paragraph"\nid = "where"\ntext = "Injections are given in the doctor’s office."\n', ""
+    )  # an obsolete one
     assert main(["extract"]) == 0
     catalogs = sorted((project / "locales").glob("*/LC_MESSAGES/trigger_content.po"))
     before = {path: path.read_bytes() for path in catalogs}
@@ -99,8 +104,16 @@ def test_gnu_msgmerge_changes_nothing_after_an_update(project: Path) -> None:
         original.write_bytes(before[catalog_path])
         for merged_from in (original, catalog_path):  # GNU gettext's merge of the catalog as it was, and of ours
             merged = subprocess.run(
-                ["msgmerge", "--quiet", "--previous", "--output-file=-", str(merged_from), str(project / "locales" / "trigger_content.pot")],
-                capture_output=True, check=True,
+                [
+                    "msgmerge",
+                    "--quiet",
+                    "--previous",
+                    "--output-file=-",
+                    str(merged_from),
+                    str(project / "locales" / "trigger_content.pot"),
+                ],
+                capture_output=True,
+                check=True,
             ).stdout
             assert merged == catalog_path.read_bytes(), (catalog_path, merged_from)
 
@@ -108,9 +121,12 @@ def test_gnu_msgmerge_changes_nothing_after_an_update(project: Path) -> None:
 def test_a_block_moved_to_another_section_keeps_its_translation(project: Path) -> None:
     document = project / DOCUMENT
     edit(document, '[[sections.blocks]]\nkind = "paragraph"\nid = "where"\ntext = "Injections are given in the doctor’s office."\n', "")
-    edit(document, 'id = "why-rush"\nheading = "Why choose Rush for trigger point injections"\n',
-         'id = "why-rush"\nheading = "Why choose Rush for trigger point injections"\n\n'
-         '[[sections.blocks]]\nkind = "paragraph"\nid = "where"\ntext = "Injections are given in the doctor’s office."\n')
+    edit(
+        document,
+        'id = "why-rush"\nheading = "Why choose Rush for trigger point injections"\n',
+        'id = "why-rush"\nheading = "Why choose Rush for trigger point injections"\n\n'
+        '[[sections.blocks]]\nkind = "paragraph"\nid = "where"\ntext = "Injections are given in the doctor’s office."\n',
+    )
     assert main(["extract"]) == 0
     assert main(["update"]) == 0
     after = polib.pofile(str(project / CATALOG))
@@ -214,7 +230,9 @@ def test_a_latin1_catalog_whose_comment_says_utf8_is_written_back_in_latin1() ->
 
 
 @pytest.mark.skipif(shutil.which("msgcat") is None, reason="GNU gettext's msgcat is not installed")
-def test_octal_escapes_are_read_as_the_characters_they_encode_and_written_as_msgcat_writes_them(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_octal_escapes_are_read_as_the_characters_they_encode_and_written_as_msgcat_writes_them(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """``msgcat --escape`` writes é as \\303\\251: update writes the characters back, and the page shows them."""
     catalog_path = project / CATALOG
     escaped = subprocess.run(["msgcat", "--escape", str(catalog_path)], capture_output=True, check=True).stdout

@@ -194,8 +194,12 @@ def _sitemap(pages: Sequence[Page], locales: Sequence[str], base: str | None) ->
             url = ElementTree.SubElement(root, f"{{{SITEMAP}}}url")
             ElementTree.SubElement(url, f"{{{SITEMAP}}}loc").text = f"{base}{locale}/{page.id}.html"
             for other in locales:
-                ElementTree.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang=language_tag(other), href=f"{base}{other}/{page.id}.html")
-            ElementTree.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang="x-default", href=f"{base}{locales[0]}/{page.id}.html")
+                ElementTree.SubElement(
+                    url, f"{{{XHTML}}}link", rel="alternate", hreflang=language_tag(other), href=f"{base}{other}/{page.id}.html"
+                )
+            ElementTree.SubElement(
+                url, f"{{{XHTML}}}link", rel="alternate", hreflang="x-default", href=f"{base}{locales[0]}/{page.id}.html"
+            )
     ElementTree.indent(root)
     body: bytes = ElementTree.tostring(root, encoding="utf-8", xml_declaration=False)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body + b"\n"

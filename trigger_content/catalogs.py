@@ -114,7 +114,8 @@ def merge(catalog: Catalog, template: Catalog) -> Catalog:
     if nplurals > MAX_NPLURALS and any(entry.msgid_plural is not None for entry in template.entries):
         raise TriggerContentError(
             f"Plural-Forms says more plural forms than any language has (at most {MAX_NPLURALS}); correct it, then update",
-            path=catalog.path, line=catalog.field_line("Plural-Forms"),
+            path=catalog.path,
+            line=catalog.field_line("Plural-Forms"),
         )
     merged: list[Entry] = []
     used: set[int] = set()
@@ -223,7 +224,6 @@ def _digest(data: bytes) -> str:
 def mo_is_current(mo: bytes, po: bytes) -> bool:
     """Whether a compiled catalog was made from exactly these ``.po`` bytes."""
     return f"{SOURCE_DIGEST}: {_digest(po)}\n".encode("ascii") in mo
-
 
 
 # -- files of a project ------------------------------------------------------------

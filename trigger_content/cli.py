@@ -82,8 +82,7 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
         "--content",
         metavar="DIR",
         type=Path,
-        help="content folder (site.toml and page documents); "
-        "default: [tool.trigger-content] content, or the packaged pages",
+        help="content folder (site.toml and page documents); default: [tool.trigger-content] content, or the packaged pages",
     )
     parser.add_argument(
         "--locales",
@@ -100,7 +99,9 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
 
     render = command("render", help="render a page to HTML or plain text")
     render.add_argument("page", nargs="?", metavar="PAGE", help="page id or document path (optional with one page)")
-    render.add_argument("--locale", "-l", type=_locale, default=None, help="language of the page (default: the source language; en_XA: pseudo-localized)")
+    render.add_argument(
+        "--locale", "-l", type=_locale, default=None, help="language of the page (default: the source language; en_XA: pseudo-localized)"
+    )
     render.add_argument("--format", "-f", choices=("html", "text"), default="html")
     render.add_argument("--output", "-o", metavar="FILE", type=Path, help="write to FILE instead of standard output")
     render.add_argument("--fragment", action="store_true", help="HTML: only the <article>, for an existing layout")
@@ -141,7 +142,9 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     review.set_defaults(run=_review)
 
     status = command("status", help="how complete each catalog is: counts, words, percent")
-    status.add_argument("paths", nargs="*", metavar="PATH", help=".po files or folders (searched recursively); default: the project's catalogs")
+    status.add_argument(
+        "paths", nargs="*", metavar="PATH", help=".po files or folders (searched recursively); default: the project's catalogs"
+    )
     status.add_argument("--format", "-f", choices=("table", "json", "markdown"), default="table")
     status.add_argument("--by-section", action="store_true", help="break each catalog down by page section")
     status.add_argument("--badge", metavar="DIR", type=Path, help="also write an SVG badge per locale into DIR")
@@ -149,12 +152,18 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     status.set_defaults(run=_status)
 
     check = command("check", help="completeness, staleness and quality checks; exit 1 when the policy fails")
-    check.add_argument("paths", nargs="*", metavar="PATH", help=".po files or folders; default: the project's catalogs, with staleness checks")
-    check.add_argument("--min-percent", type=_percent, metavar="N", help="fail a catalog below N%% translated (default: the policy's, else 0)")
+    check.add_argument(
+        "paths", nargs="*", metavar="PATH", help=".po files or folders; default: the project's catalogs, with staleness checks"
+    )
+    check.add_argument(
+        "--min-percent", type=_percent, metavar="N", help="fail a catalog below N%% translated (default: the policy's, else 0)"
+    )
     check.add_argument("--fail-on", metavar="KINDS", help="comma-separated severities or check ids that fail the policy (default: error)")
     check.add_argument("--disable", metavar="CHECKS", help="comma-separated check ids to skip")
     check.add_argument("--format", "-f", choices=("text", "json", "github", "junit"), default="text")
-    check.add_argument("--output", "-o", metavar="FILE", type=Path, help="write the report to FILE (JUnit XML, say) instead of standard output")
+    check.add_argument(
+        "--output", "-o", metavar="FILE", type=Path, help="write the report to FILE (JUnit XML, say) instead of standard output"
+    )
     check.add_argument("--list", action="store_true", help="list the checks, their severity and what they look for, and exit")
     _batch_options(check)
     check.set_defaults(run=_check)
@@ -166,7 +175,13 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
 
 
 def _batch_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--jobs", "-j", type=_jobs, metavar="N", help="read catalogs in up to N worker processes when they are 4 MB or more in all (default: one per core; 1: none)")
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        metavar="N",
+        help="read catalogs in up to N worker processes when they are 4 MB or more in all (default: one per core; 1: none)",
+    )
     parser.add_argument("--no-cache", action="store_true", help="read every catalog again, without the cache of earlier results")
 
 
@@ -222,7 +237,11 @@ def _width(value: str) -> int:
 def _publish_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("what to publish ([tool.trigger-content.publish] sets the defaults)")
     group.add_argument("--fuzzy", action="store_true", default=None, help="publish fuzzy translations too")
-    group.add_argument("--missing", choices=("english", "withhold-section"), help="a missing translation: shown in English, marked (default), or its section withheld")
+    group.add_argument(
+        "--missing",
+        choices=("english", "withhold-section"),
+        help="a missing translation: shown in English, marked (default), or its section withheld",
+    )
     group.add_argument("--min-percent", type=_percent, metavar="N", help="withhold a language whose catalog is less than N%% translated")
     group.add_argument("--strict", action="store_true", help="exit 1 when any text is left in English or any language withheld")
 
@@ -306,8 +325,14 @@ def _render(args: argparse.Namespace) -> int:
     policy = _publish_policy(args, project)
     page = find_page(args.page, project.content)
     rendered = render_page(
-        project, page, args.locale, policy,
-        format=args.format, fragment=args.fragment, templates=args.templates, width=args.width,
+        project,
+        page,
+        args.locale,
+        policy,
+        format=args.format,
+        fragment=args.fragment,
+        templates=args.templates,
+        width=args.width,
     )
     for note in rendered.notes:
         print(f"trigger-content: note: {note}", file=sys.stderr)
@@ -396,13 +421,23 @@ def _init(args: argparse.Namespace) -> int:
 def _update(args: argparse.Namespace) -> int:
     from .catalogs import update_files
 
-    return _report_files(update_files(_project(args, writing=not args.check), args.only, check=args.check), args.check, "merged", "not merged with the template; run `trigger-content update`")
+    return _report_files(
+        update_files(_project(args, writing=not args.check), args.only, check=args.check),
+        args.check,
+        "merged",
+        "not merged with the template; run `trigger-content update`",
+    )
 
 
 def _compile(args: argparse.Namespace) -> int:
     from .catalogs import compile_files
 
-    return _report_files(compile_files(_project(args, writing=not args.check), args.only, check=args.check), args.check, "compiled", "not current with its .po; run `trigger-content compile`")
+    return _report_files(
+        compile_files(_project(args, writing=not args.check), args.only, check=args.check),
+        args.check,
+        "compiled",
+        "not current with its .po; run `trigger-content compile`",
+    )
 
 
 def _report_files(results: list[tuple[Path, bool]], check: bool, done: str, stale: str) -> int:

@@ -66,12 +66,14 @@ def build_template(
                 continue
             seen.add(key)
             root = segment.context.split(".", 1)[0]
-            entries.append(Entry(
-                msgid=segment.text,
-                msgctxt=segment.context,
-                extracted=tuple(segment.comment.split("\n")) if segment.comment else (),
-                references=(references[root],) if root in references else (),
-            ))
+            entries.append(
+                Entry(
+                    msgid=segment.text,
+                    msgctxt=segment.context,
+                    extracted=tuple(segment.comment.split("\n")) if segment.comment else (),
+                    references=(references[root],) if root in references else (),
+                )
+            )
     return Catalog("trigger_content.pot", entries, header)
 
 

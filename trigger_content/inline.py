@@ -116,9 +116,7 @@ for _model in (Link, Emphasis, Strong, SourceText):
 
 def plain_text(nodes: Iterable[Inline]) -> str:
     """The text of ``nodes`` without any markup."""
-    return "".join(
-        node.text if isinstance(node, Text) else plain_text(node.content) for node in nodes
-    )
+    return "".join(node.text if isinstance(node, Text) else plain_text(node.content) for node in nodes)
 
 
 def iter_containers(nodes: Iterable[Inline]) -> Iterator[Container]:
@@ -218,10 +216,7 @@ def parse_markup(source: str) -> tuple[Inline, ...]:
             i += 2 if kind == "strong" else 1
             continue
         if char == "*":
-            raise MarkupError(
-                f"a single '*' at character {column} is not markup: "
-                "write _emphasis_, **strong** or \\* for an asterisk"
-            )
+            raise MarkupError(f"a single '*' at character {column} is not markup: write _emphasis_, **strong** or \\* for an asterisk")
         if char == "[":
             top.flush()
             stack.append(_Frame("link", column))
@@ -230,10 +225,7 @@ def parse_markup(source: str) -> tuple[Inline, ...]:
         if char == "]":
             end = _LINK_END.match(source, i)
             if top.kind != "link" or end is None:
-                raise MarkupError(
-                    f"']' at character {column} does not close a link '[text](link-id)'; "
-                    "write \\] for a bracket"
-                )
+                raise MarkupError(f"']' at character {column} does not close a link '[text](link-id)'; write \\] for a bracket")
             if not re.match(ID_PATTERN, end.group(1)):
                 raise MarkupError(
                     f"link target {end.group(1)!r} at character {end.start(1) + 1} is not a "

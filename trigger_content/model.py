@@ -133,12 +133,12 @@ class Site(Frozen):
     switcher_label: Annotated[RichText, Role("name of the language switcher, read out by screen readers")] = Field(
         default_factory=lambda: parse_markup("Languages"), description="What screen readers call the language switcher."
     )
-    fallback_note: Annotated[
-        RichText, Role("short note after a text that is shown in English because its translation is missing")
-    ] = Field(default_factory=lambda: parse_markup("Not yet translated"), description="Said after a text shown in the source language.")
-    reviewed_label: Annotated[
-        RichText, Role("label before the date the page was last reviewed, as in “Last reviewed: March 12, 2025”")
-    ] = Field(default_factory=lambda: parse_markup("Last reviewed:"), description="Shown before a page's review date.")
+    fallback_note: Annotated[RichText, Role("short note after a text that is shown in English because its translation is missing")] = Field(
+        default_factory=lambda: parse_markup("Not yet translated"), description="Said after a text shown in the source language."
+    )
+    reviewed_label: Annotated[RichText, Role("label before the date the page was last reviewed, as in “Last reviewed: March 12, 2025”")] = (
+        Field(default_factory=lambda: parse_markup("Last reviewed:"), description="Shown before a page's review date.")
+    )
     base_url: str | None = Field(
         default=None, description="Where the built site is served, for sitemap.xml and hreflang links: https://example.org/health/"
     )
@@ -207,12 +207,7 @@ class Page(Frozen):
 @cache
 def roles(cls: type[Frozen]) -> dict[str, Role]:
     """The fields of ``cls`` marked with a :class:`Role`, in declaration order."""
-    return {
-        name: role
-        for name, info in cls.model_fields.items()
-        for role in info.metadata
-        if isinstance(role, Role)
-    }
+    return {name: role for name, info in cls.model_fields.items() for role in info.metadata if isinstance(role, Role)}
 
 
 def children(node: Frozen) -> Iterator[Frozen]:

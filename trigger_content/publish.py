@@ -103,7 +103,9 @@ def site_translations(
     for locale in _locales(site, source, extra_locales)[1:]:
         path = Path(catalog(locale))
         missing = None if locale == PSEUDO_LOCALE else missing_catalog(path)
-        found[locale] = locale_translations(path, locale, policy) if missing is None else LocaleTranslations(locale, {}, 0.0, withheld=missing)
+        found[locale] = (
+            locale_translations(path, locale, policy) if missing is None else LocaleTranslations(locale, {}, 0.0, withheld=missing)
+        )
     return found
 
 
@@ -112,7 +114,9 @@ def published(translations: dict[str, LocaleTranslations | None]) -> list[str]:
     return [locale for locale, found in translations.items() if found is None or not found.withheld]
 
 
-def linked_locales(site: Site | None, source: str, catalog: Callable[[str], Path], policy: PublishPolicy) -> tuple[list[str], dict[str, str]]:
+def linked_locales(
+    site: Site | None, source: str, catalog: Callable[[str], Path], policy: PublishPolicy
+) -> tuple[list[str], dict[str, str]]:
     """The locales a page of ``site`` links (as :func:`published`, with less reading), and why each other is not linked.
 
     A catalog is read only for the policy's threshold; one that cannot be
@@ -164,7 +168,9 @@ def publish(page: Page, translations: LocaleTranslations, policy: PublishPolicy)
     localized = localize(page, translations.translations, locale=translations.locale, fallbacks=fallbacks, missing=policy.missing)
     fuzzy = "fuzzy: not reviewed since the English changed"
     return localized, [
-        replace(fallback, reason=fuzzy) if (fallback.context, fallback.text) in translations.fuzzy and fallback.reason == "untranslated" else fallback
+        replace(fallback, reason=fuzzy)
+        if (fallback.context, fallback.text) in translations.fuzzy and fallback.reason == "untranslated"
+        else fallback
         for fallback in fallbacks
     ]
 

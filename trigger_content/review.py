@@ -190,7 +190,9 @@ def render_review(
         "tag": declared_tag(locale),
         "direction": _direction(locale),
         "language": _language_name(locale),
-        "header": [(name, catalog.header[name]) for name in ("Language-Team", "Last-Translator", "PO-Revision-Date") if catalog.header.get(name)],
+        "header": [
+            (name, catalog.header[name]) for name in ("Language-Team", "Last-Translator", "PO-Revision-Date") if catalog.header.get(name)
+        ],
         "rows": rows,
         "runs": runs,
         "sections": list(summaries.values()),

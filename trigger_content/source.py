@@ -135,7 +135,9 @@ def _data_path(loc: tuple[int | str, ...], data: Any) -> tuple[int | str, ...]:
     keys: list[int | str] = []
     value = data
     for key in loc:
-        if (isinstance(value, dict) and key in value) or (isinstance(value, list) and isinstance(key, int) and key < len(value)):
+        if isinstance(value, dict) and key in value:  # noqa: SIM114  # the same step as the next, typed apart
+            value = value[key]
+        elif isinstance(value, list) and isinstance(key, int) and key < len(value):
             value = value[key]
         elif isinstance(value, dict) and key == value.get("kind"):
             continue  # the tag of a discriminated union

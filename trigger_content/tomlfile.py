@@ -50,7 +50,12 @@ def read_toml(path: Path, kind: type[TriggerContentError] = TriggerContentError)
         raise kind(f"invalid TOML: {what[0].lower()}{what[1:]}", path=path, line=line, column=column) from None
     if data is None or _depth(data) > MAX_DEPTH:
         deep_line, deep_column = _too_deep(text)
-        raise kind(f"values nested more than {MAX_DEPTH} deep (arrays or inline tables); no document of this project nests so deep", path=path, line=deep_line, column=deep_column)
+        raise kind(
+            f"values nested more than {MAX_DEPTH} deep (arrays or inline tables); no document of this project nests so deep",
+            path=path,
+            line=deep_line,
+            column=deep_column,
+        )
     return text, data
 
 

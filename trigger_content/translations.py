@@ -137,5 +137,3 @@ def _read_mo(path: Path) -> dict[tuple[str, str], str]:
     from .po.mo import read_mo
 
     return translations(read_mo(path).entries)
-
-

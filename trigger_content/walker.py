@@ -320,7 +320,13 @@ def localize(
             count = sum(1 for fallback in found if fallback.context.startswith(prefix))
             if count:
                 found = [fallback for fallback in found if not fallback.context.startswith(prefix)]
-                found.append(Fallback(f"{page.id}.{section.id}", plain_text(original.heading), f"section withheld: {count} text{'s' if count != 1 else ''} not translated"))
+                found.append(
+                    Fallback(
+                        f"{page.id}.{section.id}",
+                        plain_text(original.heading),
+                        f"section withheld: {count} text{'s' if count != 1 else ''} not translated",
+                    )
+                )
             else:
                 kept.append(section)
         localized = localized.model_copy(update={"sections": tuple(kept)})

@@ -61,7 +61,10 @@ def plural_forms(catalog: Catalog, context: Context) -> Iterator[tuple[int | Non
 def fuzzy_header(catalog: Catalog, context: Context) -> Iterator[tuple[int | None, str]]:
     """Fuzzy header: the header is marked unfinished, and pybabel compile skips such a catalog."""
     if catalog.header_fuzzy:
-        yield None, "the header is marked fuzzy (unfinished): pybabel compile skips the catalog; remove the flag once Language and Plural-Forms are right"
+        yield (
+            None,
+            "the header is marked fuzzy (unfinished): pybabel compile skips the catalog; remove the flag once Language and Plural-Forms are right",
+        )
 
 
 @check("completeness", "error", scope="catalog")
@@ -74,7 +77,10 @@ def completeness(catalog: Catalog, context: Context) -> Iterator[tuple[int | Non
         return
     counts = count(catalog.entries, header=catalog.header_entry)
     if counts.percent < threshold:
-        yield None, (
-            f"{counts.percent:.1f}% translated ({counts.translated} of {counts.total}; "
-            f"{counts.fuzzy} fuzzy, {counts.untranslated} untranslated), below the {threshold:g}% required"
+        yield (
+            None,
+            (
+                f"{counts.percent:.1f}% translated ({counts.translated} of {counts.total}; "
+                f"{counts.fuzzy} fuzzy, {counts.untranslated} untranslated), below the {threshold:g}% required"
+            ),
         )

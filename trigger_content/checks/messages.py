@@ -46,7 +46,12 @@ def fuzzy(entries: Sequence[Entry], context: Context) -> Iterator[tuple[Entry, s
     """Fuzzy: the translation is not published until a translator confirms it."""
     for entry in entries:
         if entry.fuzzy and not entry.untranslated:
-            yield entry, "fuzzy: " + ("the English changed; " if entry.previous_msgid is not None else "marked for review; ") + "review the translation and remove the fuzzy flag"
+            yield (
+                entry,
+                "fuzzy: "
+                + ("the English changed; " if entry.previous_msgid is not None else "marked for review; ")
+                + "review the translation and remove the fuzzy flag",
+            )
 
 
 @check("tags", "error", scope="tagged")
@@ -93,7 +98,140 @@ def _tag_order(tag: str) -> tuple[str, bool, str]:
 #: The elements of HTML (and those it had): markup in a text is one of these,
 #: or a custom element (a name with a hyphen). Other text in angle brackets
 #: (<name>, <patients@example.org>, a<b) is text.
-_HTML_ELEMENTS = ["a", "abbr", "acronym", "address", "applet", "area", "article", "aside", "audio", "b", "base", "basefont", "bdi", "bdo", "big", "blink", "blockquote", "body", "br", "button", "canvas", "caption", "center", "cite", "code", "col", "colgroup", "data", "datalist", "dd", "del", "details", "dfn", "dialog", "dir", "div", "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure", "font", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "label", "legend", "li", "link", "main", "map", "mark", "marquee", "math", "menu", "meta", "meter", "nav", "noembed", "noframes", "noscript", "object", "ol", "optgroup", "option", "output", "p", "param", "picture", "plaintext", "pre", "progress", "q", "rp", "rt", "ruby", "s", "samp", "script", "search", "section", "select", "slot", "small", "source", "span", "strike", "strong", "style", "sub", "summary", "sup", "svg", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "time", "title", "tr", "track", "tt", "u", "ul", "var", "video", "wbr", "xmp"]
+_HTML_ELEMENTS = [
+    "a",
+    "abbr",
+    "acronym",
+    "address",
+    "applet",
+    "area",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "base",
+    "basefont",
+    "bdi",
+    "bdo",
+    "big",
+    "blink",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "canvas",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "datalist",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "map",
+    "mark",
+    "marquee",
+    "math",
+    "menu",
+    "meta",
+    "meter",
+    "nav",
+    "noembed",
+    "noframes",
+    "noscript",
+    "object",
+    "ol",
+    "optgroup",
+    "option",
+    "output",
+    "p",
+    "param",
+    "picture",
+    "plaintext",
+    "pre",
+    "progress",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "script",
+    "search",
+    "section",
+    "select",
+    "slot",
+    "small",
+    "source",
+    "span",
+    "strike",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "track",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "video",
+    "wbr",
+    "xmp",
+]
 _ELEMENT_NAMES = frozenset(_HTML_ELEMENTS)
 #: A start or end tag, its attributes (a slash or nothing may part them, as
 #: browsers read them: <svg/onload=…>, <img src="x"onerror=…>), whether a
@@ -151,7 +289,9 @@ def markup(translations: Sequence[Translation], context: Context) -> Iterator[tu
 #: invisible format characters (the soft hyphen apart: it shows where a word
 #: breaks, no more).
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_INVISIBLE = re.compile(f"[{_BIDI}\u180e\u200b-\u200d\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]")
+_INVISIBLE = re.compile(
+    f"[{_BIDI}\u180e\u200b-\u200d\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
 #: Which of them a script needs, by the letters of the text that needs them:
 #: marks, isolates and embeddings in right-to-left text; the zero-width
 #: joiner and non-joiner in Arabic, Persian, Indic and Southeast Asian
@@ -178,7 +318,11 @@ def invisible(translations: Sequence[Translation], context: Context) -> Iterator
         for char in sorted(found):
             if char in needed:
                 continue
-            effect = "it changes the order in which the page shows the text" if char in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c" else "an invisible character"
+            effect = (
+                "it changes the order in which the page shows the text"
+                if char in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+                else "an invisible character"
+            )
             yield entry, f"U+{ord(char):04X} {unicodedata.name(char, 'FORMAT CHARACTER')} is not in the English: {effect}"
             break
 
@@ -198,7 +342,10 @@ def placeholders(entries: Sequence[Entry], context: Context) -> Iterator[tuple[E
             for _, source, text in translations_of((entry,)):
                 want, have = Counter(pattern.findall(source)), Counter(pattern.findall(text))
                 if want != have and not (entry.msgid_plural and set(have) <= set(want)):
-                    yield entry, f"placeholders differ: English has {' '.join(sorted(want)) or 'none'}, translation has {' '.join(sorted(have)) or 'none'}"
+                    yield (
+                        entry,
+                        f"placeholders differ: English has {' '.join(sorted(want)) or 'none'}, translation has {' '.join(sorted(have)) or 'none'}",
+                    )
 
 
 @check("whitespace", "error", scope="translation")
@@ -301,7 +448,18 @@ _ANY_NUMBER = re.compile(r"\d+")
 
 def _has_digit(text: str) -> bool:
     """Whether ``text`` has a digit 0-9 (ten searches of one character: faster than a regular expression)."""
-    return "0" in text or "1" in text or "2" in text or "3" in text or "4" in text or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text
+    return (
+        "0" in text
+        or "1" in text
+        or "2" in text
+        or "3" in text
+        or "4" in text
+        or "5" in text
+        or "6" in text
+        or "7" in text
+        or "8" in text
+        or "9" in text
+    )
 
 
 @check("names", "error", scope="translation")

@@ -78,7 +78,14 @@ def load_policy(settings: dict[str, Any], root: Path | None, *, source: str = "p
     return policy
 
 
-def override(policy: Policy, *, min_percent: float | None = None, fail_on: str | None = None, disable: str | None = None, source: str = "trigger-content check") -> Policy:
+def override(
+    policy: Policy,
+    *,
+    min_percent: float | None = None,
+    fail_on: str | None = None,
+    disable: str | None = None,
+    source: str = "trigger-content check",
+) -> Policy:
     """``policy`` with what the command line says: a threshold for every locale, comma-separated ``fail_on`` and ``disable`` lists."""
     changes: dict[str, Any] = {}
     if min_percent is not None:

@@ -34,7 +34,10 @@ def not_merged(project: object) -> Iterator[tuple[Path, str]]:
     for path in stale:
         catalog = read_po(path)
         if catalog_bytes(merge(catalog, current)) == catalog_bytes(catalog):  # type: ignore[arg-type]
-            yield path, "its messages are current, but not laid out as msgcat and `trigger-content update` write them; run `trigger-content update`"
+            yield (
+                path,
+                "its messages are current, but not laid out as msgcat and `trigger-content update` write them; run `trigger-content update`",
+            )
         else:
             yield path, "not merged with the current template; run `trigger-content update`"
 

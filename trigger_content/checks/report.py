@@ -59,7 +59,9 @@ def to_github(findings: Sequence[Finding], policy: Policy, catalogs: int) -> str
         line = f"line={finding.line}," if finding.line else ""  # no line: an annotation of the whole file
         if finding.line and finding.column:
             line += f"col={finding.column},"
-        lines.append(f"::{level} file={_escape_property(finding.path)},{line}title={_escape_property(title)}::{_escape_data(finding.message)}")
+        lines.append(
+            f"::{level} file={_escape_property(finding.path)},{line}title={_escape_property(title)}::{_escape_data(finding.message)}"
+        )
     lines.append(summary(findings, policy, catalogs))
     return "\n".join(lines) + "\n"
 
@@ -85,7 +87,9 @@ def to_junit(findings: Sequence[Finding], policy: Policy, paths: Sequence[str], 
             failing = [finding for finding in mine if policy.fails(finding)]
             report = "\n".join(f"{f.place}: {f.severity}: {f.message}" + (f" ({f.msgctxt})" if f.msgctxt else "") for f in mine)
             if failing:
-                failure = ElementTree.SubElement(case, "failure", message=f"{len(failing)} finding{'s' if len(failing) != 1 else ''}", type=item.severity)
+                failure = ElementTree.SubElement(
+                    case, "failure", message=f"{len(failing)} finding{'s' if len(failing) != 1 else ''}", type=item.severity
+                )
                 failure.text = report
                 suite_failures += 1
             elif mine:

@@ -77,14 +77,32 @@ def _patterns() -> _Expressions:
         r"(?P<comments>(?:[ \t]*+\#(?!~)(?:[^\n]*[^\\\n])?\n)*)"
         "(?:"
         r"(?:[ \t]*+msgctxt" + _field("ctx") + ")?"
-        r"[ \t]*+msgid" + _field("id")
-        + r"(?:[ \t]*+msgid_plural" + _field("plural") + r"(?P<forms>(?:[ \t]*+msgstr\[[0-9]+\][ \t]*+" + strings + ")++)"
+        r"[ \t]*+msgid"
+        + _field("id")
+        + r"(?:[ \t]*+msgid_plural"
+        + _field("plural")
+        + r"(?P<forms>(?:[ \t]*+msgstr\[[0-9]+\][ \t]*+"
+        + strings
+        + ")++)"
         r"|[ \t]*+msgstr" + _field("str") + ")"
         r"|(?P<old_previous>(?:[ \t]*+\#~\|(?:[^\n]*[^\\\n])?\n)*+)"
-        "(?:" + old + "msgctxt" + _field("old_ctx", _OBSOLETE_BETWEEN) + ")?"
-        + old + "msgid" + _field("old_id", _OBSOLETE_BETWEEN)
-        + "(?:" + old + "msgid_plural" + _field("old_plural", _OBSOLETE_BETWEEN)
-        + "(?P<old_forms>(?:" + old + r"msgstr\[[0-9]+\][ \t]*+" + _strings(_OBSOLETE_BETWEEN) + ")++)"
+        "(?:"
+        + old
+        + "msgctxt"
+        + _field("old_ctx", _OBSOLETE_BETWEEN)
+        + ")?"
+        + old
+        + "msgid"
+        + _field("old_id", _OBSOLETE_BETWEEN)
+        + "(?:"
+        + old
+        + "msgid_plural"
+        + _field("old_plural", _OBSOLETE_BETWEEN)
+        + "(?P<old_forms>(?:"
+        + old
+        + r"msgstr\[[0-9]+\][ \t]*+"
+        + _strings(_OBSOLETE_BETWEEN)
+        + ")++)"
         "|" + old + "msgstr" + _field("old_str", _OBSOLETE_BETWEEN) + ")"
         r"|(?P<other>[^\n]*+\n)"
         r")(?P<blank>(?:[ \t]*+\n)*+)"
@@ -131,7 +149,9 @@ def _entries(text: str) -> tuple[list[Entry], Entry | None, int]:
         if text[head:].strip():
             raise _Decline
         return [], None, 0
-    comments, ctx, msgid, plural, forms, msgstr, old_previous, old_ctx, old_id, old_plural, old_forms, old_str, other, blank = map(list, zip(*rows, strict=True))
+    comments, ctx, msgid, plural, forms, msgstr, old_previous, old_ctx, old_id, old_plural, old_forms, old_str, other, blank = map(
+        list, zip(*rows, strict=True)
+    )
     del rows
     if any(other):
         raise _Decline  # a line in no entry
@@ -165,7 +185,9 @@ def _entries(text: str) -> tuple[list[Entry], Entry | None, int]:
     del forms
     parts = list(map(_comments, comments))
     del comments
-    flags, translator, extracted, references, previous_ctxt, previous_id, previous_plural = (list(column) for column in zip(*parts, strict=True))
+    flags, translator, extracted, references, previous_ctxt, previous_id, previous_plural = (
+        list(column) for column in zip(*parts, strict=True)
+    )
     del parts
     msgctxts = _texts(ctx)
     del ctx
@@ -175,10 +197,26 @@ def _entries(text: str) -> tuple[list[Entry], Entry | None, int]:
     del plural
     if len(set(zip(msgctxts, msgids, strict=True))) != len(msgids):
         raise _Decline  # a message defined twice: the strict reader names both lines
-    entries = list(map(
-        Entry, msgids, msgstrs, msgctxts, msgid_plurals, flags, translator, extracted, references,
-        previous_ctxt, previous_id, previous_plural, obsolete, firsts, msgid_lines, msgstr_lines,
-    ))
+    entries = list(
+        map(
+            Entry,
+            msgids,
+            msgstrs,
+            msgctxts,
+            msgid_plurals,
+            flags,
+            translator,
+            extracted,
+            references,
+            previous_ctxt,
+            previous_id,
+            previous_plural,
+            obsolete,
+            firsts,
+            msgid_lines,
+            msgstr_lines,
+        )
+    )
     header, header_index = None, 0
     for index, entry in enumerate(entries):
         if entry.is_header:
@@ -217,7 +255,15 @@ def _resolve(value: str) -> str:
     return value
 
 
-_NO_COMMENTS: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], None, None, None] = ((), (), (), (), None, None, None)
+_NO_COMMENTS: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], None, None, None] = (
+    (),
+    (),
+    (),
+    (),
+    None,
+    None,
+    None,
+)
 
 
 def _comments(block: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], str | None, str | None, str | None]:
@@ -265,7 +311,11 @@ def _previous(lines: list[str]) -> tuple[str | None, str | None, str | None]:
             raise _Decline
         keyword, string = found.groups()
         if keyword is not None:
-            if keyword in fields or (last is not None and order.index(keyword) < order.index(last)) or (keyword == "msgid_plural" and "msgid" not in fields):
+            if (
+                keyword in fields
+                or (last is not None and order.index(keyword) < order.index(last))
+                or (keyword == "msgid_plural" and "msgid" not in fields)
+            ):
                 raise _Decline
             fields[keyword] = []
             last = keyword
@@ -325,9 +375,22 @@ def _grammar(forms: int) -> re.Pattern[bytes]:
         # The #| lines of a fuzzy entry, in the order the grammar takes them.
         more = rb"(?:" + prefix + rb"\| " + _STRING + rb")*+"
         return (
-            rb"(?:" + prefix + rb"\| msgctxt " + _STRING + more + rb")?"
-            + prefix + rb"\| msgid " + _STRING + more
-            + rb"(?:" + prefix + rb"\| msgid_plural " + _STRING + more + rb")?"
+            rb"(?:"
+            + prefix
+            + rb"\| msgctxt "
+            + _STRING
+            + more
+            + rb")?"
+            + prefix
+            + rb"\| msgid "
+            + _STRING
+            + more
+            + rb"(?:"
+            + prefix
+            + rb"\| msgid_plural "
+            + _STRING
+            + more
+            + rb")?"
         )
 
     active = (
@@ -339,8 +402,17 @@ def _grammar(forms: int) -> re.Pattern[bytes]:
     old = b"#~ "
     obsolete = (
         rb"(?:" + previous(b"#~") + rb")?"
-        rb"((?:#~ msgctxt " + strings(old) + rb")?#~ msgid " + strings(old) + rb")"
-        + rb"(?:#~ msgid_plural " + strings(old) + plural(old) + rb"|#~ msgstr " + strings(old) + rb")"
+        rb"((?:#~ msgctxt "
+        + strings(old)
+        + rb")?#~ msgid "
+        + strings(old)
+        + rb")"
+        + rb"(?:#~ msgid_plural "
+        + strings(old)
+        + plural(old)
+        + rb"|#~ msgstr "
+        + strings(old)
+        + rb")"
     )
     # Comments of every kind but flags (#, #!), previous messages (#|) and
     # obsolete lines (#~), which have their own places.

@@ -21,15 +21,62 @@ PROHIBITED, POSSIBLE, MANDATORY = 0, 1, 2
 # opening punctuation of East Asian width W or F: unlike OP, a letter or a
 # digit may be broken from it.
 _TABLE_CLASSES = [
-    "WJ", "GL", "B2", "BA", "BB", "HY", "CL", "CP", "EX", "IN", "NS", "OP", "QU", "IS", "NU", "PO", "PR", "SY", "AL",
-    "H2", "H3", "ID", "JL", "JV", "JT", "HL", "RI", "ZWJ", "EB", "EM", "OPW",
+    "WJ",
+    "GL",
+    "B2",
+    "BA",
+    "BB",
+    "HY",
+    "CL",
+    "CP",
+    "EX",
+    "IN",
+    "NS",
+    "OP",
+    "QU",
+    "IS",
+    "NU",
+    "PO",
+    "PR",
+    "SY",
+    "AL",
+    "H2",
+    "H3",
+    "ID",
+    "JL",
+    "JV",
+    "JT",
+    "HL",
+    "RI",
+    "ZWJ",
+    "EB",
+    "EM",
+    "OPW",
 ]
 # Classes handled before the table is consulted.
 _SPECIAL_CLASSES = ["BK", "CM", "ZW", "SP"]
 _CLASS = {name: number for number, name in enumerate(_TABLE_CLASSES + _SPECIAL_CLASSES)}
 _WJ, _GL, _BA, _HY, _AL, _ID, _HL, _RI, _ZWJ, _OP, _CL, _NU, _H2, _H3, _JL, _JV, _JT, _OPW, _QU = (
-    _CLASS[name] for name in [
-        "WJ", "GL", "BA", "HY", "AL", "ID", "HL", "RI", "ZWJ", "OP", "CL", "NU", "H2", "H3", "JL", "JV", "JT", "OPW",
+    _CLASS[name]
+    for name in [
+        "WJ",
+        "GL",
+        "BA",
+        "HY",
+        "AL",
+        "ID",
+        "HL",
+        "RI",
+        "ZWJ",
+        "OP",
+        "CL",
+        "NU",
+        "H2",
+        "H3",
+        "JL",
+        "JV",
+        "JT",
+        "OPW",
         "QU",
     ]
 )

@@ -28,7 +28,11 @@ def compile_mo(catalog: Catalog, extra_fields: dict[str, str] | None = None) -> 
         if entry.obsolete or entry.fuzzy or entry.untranslated:
             continue
         if entry.msgid_plural is not None:
-            compiled.append(polib.POEntry(msgctxt=entry.msgctxt, msgid=entry.msgid, msgid_plural=entry.msgid_plural, msgstr_plural=dict(enumerate(entry.msgstr))))
+            compiled.append(
+                polib.POEntry(
+                    msgctxt=entry.msgctxt, msgid=entry.msgid, msgid_plural=entry.msgid_plural, msgstr_plural=dict(enumerate(entry.msgstr))
+                )
+            )
         else:
             compiled.append(polib.POEntry(msgctxt=entry.msgctxt, msgid=entry.msgid, msgstr=entry.msgstr[0]))
     return compiled.to_binary()  # type: ignore[no-any-return]

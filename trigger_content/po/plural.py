@@ -26,18 +26,38 @@ from ..languages import language_of
 _TWO = "nplurals=2; plural=(n != 1);"
 _TWO_FRENCH = "nplurals=2; plural=(n > 1);"
 _ONE = "nplurals=1; plural=0;"
-_EAST_SLAVIC = (
-    "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : "
-    "n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
-)
+_EAST_SLAVIC = "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
 
 #: Language (or language_TERRITORY) → the Plural-Forms header gettext uses.
 PLURAL_FORMS: dict[str, str] = {
     **dict.fromkeys(
         [
-            "af", "bg", "ca", "da", "de", "el", "en", "eo", "es", "et", "eu", "fi", "fo", "gl", "he", "hu", "it", "nb",
-            "nl", "nn", "no", "pt", "sq", "sv",
-        ], _TWO
+            "af",
+            "bg",
+            "ca",
+            "da",
+            "de",
+            "el",
+            "en",
+            "eo",
+            "es",
+            "et",
+            "eu",
+            "fi",
+            "fo",
+            "gl",
+            "he",
+            "hu",
+            "it",
+            "nb",
+            "nl",
+            "nn",
+            "no",
+            "pt",
+            "sq",
+            "sv",
+        ],
+        _TWO,
     ),
     **dict.fromkeys(["fr", "oc", "pt_BR", "wa", "ln"], _TWO_FRENCH),
     **dict.fromkeys(["ja", "ko", "th", "vi", "zh", "id"], _ONE),
@@ -191,7 +211,12 @@ def _binary(operator: str, a: list[int | None], b: list[int | None]) -> list[int
     if operator == "-":
         return [None if x is None or y is None else (x - y) & _MASK for x, y in pairs]
     compare: Callable[[int, int], bool] = {
-        "==": int.__eq__, "!=": int.__ne__, "<": int.__lt__, ">": int.__gt__, "<=": int.__le__, ">=": int.__ge__,
+        "==": int.__eq__,
+        "!=": int.__ne__,
+        "<": int.__lt__,
+        ">": int.__gt__,
+        "<=": int.__le__,
+        ">=": int.__ge__,
     }[operator]
     return [None if x is None or y is None else int(compare(x, y)) for x, y in pairs]
 

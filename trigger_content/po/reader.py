@@ -80,7 +80,9 @@ def read_po(source: str | Path, data: bytes | None = None, *, fast: bool = True)
     return _catalog(path, reader.entries, reader.header, reader.header_index, notes, charset, newline, data)
 
 
-def _catalog(path: str, entries: list[Entry], header: Entry | None, header_index: int, notes: list[str], charset: Charset, newline: str, data: bytes) -> Catalog:
+def _catalog(
+    path: str, entries: list[Entry], header: Entry | None, header_index: int, notes: list[str], charset: Charset, newline: str, data: bytes
+) -> Catalog:
     if header is None:
         notes.append("no header entry: the catalog has no Language, charset or Plural-Forms")
     elif not charset.known and charset.name is not None and not (charset.name.upper() == "CHARSET" and path.endswith(".pot")):
@@ -142,8 +144,7 @@ def _declared(path: str, data: bytes) -> str | None:
 
 # -- tokens ------------------------------------------------------------------------------
 
-_TOKENS = (
-    r"""(?P<nl>\n)
+_TOKENS = r"""(?P<nl>\n)
     |(?P<ws>[ \t\r\f\v]+)
     |\#(?:(?P<obsolete>~\|?)|(?P<previous>\|)|(?P<comment>[^\n]*))
     |(?P<string>"(?P<body>[^"\\\n]*+(?:\\[^\n][^"\\\n]*+)*+)(?P<closed>"?))
@@ -151,7 +152,6 @@ _TOKENS = (
     |(?P<word>[A-Za-z_$][A-Za-z0-9_$]*)
     |(?P<bracket>[\[\]])
     |(?P<junk>.)"""
-)
 _ESCAPE = r"\\(?:([ntbrfva\\\"])|([0-7]{1,3})|x[0-9A-Fa-f]*?([0-9A-Fa-f]{1,2})(?![0-9A-Fa-f])|(.?))"
 _SIMPLE = {"n": "\n", "t": "\t", "b": "\b", "r": "\r", "f": "\f", "v": "\v", "a": "\a", "\\": "\\", '"': '"'}
 _SURROGATE = "[\udc80-\udcff]"
@@ -185,33 +185,78 @@ def _expressions() -> _Expressions:
         re.compile(rb'\\[^nt"\\]'),
     )
 
+
 # Grammar states: what the reader expects next.
 (
-    _IDLE, _PREV_CTXT, _PREV_CTXT_S, _PREV_ID, _PREV_ID_S, _PREV_PLURAL, _PREV_PLURAL_S,
-    _CTXT, _CTXT_S, _ID, _ID_S, _PLURAL, _PLURAL_S, _STR, _STR_S,
-    _FORM_OPEN, _FORM_NUMBER, _FORM_CLOSE, _FORM, _FORM_S,
+    _IDLE,
+    _PREV_CTXT,
+    _PREV_CTXT_S,
+    _PREV_ID,
+    _PREV_ID_S,
+    _PREV_PLURAL,
+    _PREV_PLURAL_S,
+    _CTXT,
+    _CTXT_S,
+    _ID,
+    _ID_S,
+    _PLURAL,
+    _PLURAL_S,
+    _STR,
+    _STR_S,
+    _FORM_OPEN,
+    _FORM_NUMBER,
+    _FORM_CLOSE,
+    _FORM,
+    _FORM_S,
 ) = range(20)
 #: The state each token leads to from each state; a pair not here is an error.
 _NEXT = {
-    (_IDLE, "previous msgctxt"): _PREV_CTXT, (_IDLE, "previous msgid"): _PREV_ID,
-    (_IDLE, "msgctxt"): _CTXT, (_IDLE, "msgid"): _ID,
-    (_PREV_CTXT, "previous string"): _PREV_CTXT_S, (_PREV_CTXT_S, "previous string"): _PREV_CTXT_S,
+    (_IDLE, "previous msgctxt"): _PREV_CTXT,
+    (_IDLE, "previous msgid"): _PREV_ID,
+    (_IDLE, "msgctxt"): _CTXT,
+    (_IDLE, "msgid"): _ID,
+    (_PREV_CTXT, "previous string"): _PREV_CTXT_S,
+    (_PREV_CTXT_S, "previous string"): _PREV_CTXT_S,
     (_PREV_CTXT_S, "previous msgid"): _PREV_ID,
-    (_PREV_ID, "previous string"): _PREV_ID_S, (_PREV_ID_S, "previous string"): _PREV_ID_S,
-    (_PREV_ID_S, "previous msgid_plural"): _PREV_PLURAL, (_PREV_ID_S, "msgctxt"): _CTXT, (_PREV_ID_S, "msgid"): _ID,
-    (_PREV_PLURAL, "previous string"): _PREV_PLURAL_S, (_PREV_PLURAL_S, "previous string"): _PREV_PLURAL_S,
-    (_PREV_PLURAL_S, "msgctxt"): _CTXT, (_PREV_PLURAL_S, "msgid"): _ID,
-    (_CTXT, "string"): _CTXT_S, (_CTXT_S, "string"): _CTXT_S, (_CTXT_S, "msgid"): _ID,
-    (_ID, "string"): _ID_S, (_ID_S, "string"): _ID_S, (_ID_S, "msgid_plural"): _PLURAL, (_ID_S, "msgstr"): _STR,
-    (_PLURAL, "string"): _PLURAL_S, (_PLURAL_S, "string"): _PLURAL_S, (_PLURAL_S, "msgstr"): _FORM_OPEN,
-    (_STR, "string"): _STR_S, (_STR_S, "string"): _STR_S, (_STR, "["): _FORM_NUMBER,
-    (_FORM_OPEN, "["): _FORM_NUMBER, (_FORM_NUMBER, "number"): _FORM_CLOSE, (_FORM_CLOSE, "]"): _FORM,
-    (_FORM, "string"): _FORM_S, (_FORM_S, "string"): _FORM_S, (_FORM_S, "msgstr"): _FORM_OPEN,
+    (_PREV_ID, "previous string"): _PREV_ID_S,
+    (_PREV_ID_S, "previous string"): _PREV_ID_S,
+    (_PREV_ID_S, "previous msgid_plural"): _PREV_PLURAL,
+    (_PREV_ID_S, "msgctxt"): _CTXT,
+    (_PREV_ID_S, "msgid"): _ID,
+    (_PREV_PLURAL, "previous string"): _PREV_PLURAL_S,
+    (_PREV_PLURAL_S, "previous string"): _PREV_PLURAL_S,
+    (_PREV_PLURAL_S, "msgctxt"): _CTXT,
+    (_PREV_PLURAL_S, "msgid"): _ID,
+    (_CTXT, "string"): _CTXT_S,
+    (_CTXT_S, "string"): _CTXT_S,
+    (_CTXT_S, "msgid"): _ID,
+    (_ID, "string"): _ID_S,
+    (_ID_S, "string"): _ID_S,
+    (_ID_S, "msgid_plural"): _PLURAL,
+    (_ID_S, "msgstr"): _STR,
+    (_PLURAL, "string"): _PLURAL_S,
+    (_PLURAL_S, "string"): _PLURAL_S,
+    (_PLURAL_S, "msgstr"): _FORM_OPEN,
+    (_STR, "string"): _STR_S,
+    (_STR_S, "string"): _STR_S,
+    (_STR, "["): _FORM_NUMBER,
+    (_FORM_OPEN, "["): _FORM_NUMBER,
+    (_FORM_NUMBER, "number"): _FORM_CLOSE,
+    (_FORM_CLOSE, "]"): _FORM,
+    (_FORM, "string"): _FORM_S,
+    (_FORM_S, "string"): _FORM_S,
+    (_FORM_S, "msgstr"): _FORM_OPEN,
 }
 _AFTER_KEYWORD = {_PREV_CTXT, _PREV_ID, _PREV_PLURAL, _CTXT, _ID, _PLURAL, _STR, _FORM}
 _STRINGS_OF = {
-    _PREV_CTXT_S: "previous_msgctxt", _PREV_ID_S: "previous_msgid", _PREV_PLURAL_S: "previous_msgid_plural",
-    _CTXT_S: "msgctxt", _ID_S: "msgid", _PLURAL_S: "msgid_plural", _STR_S: "msgstr", _FORM_S: "msgstr",
+    _PREV_CTXT_S: "previous_msgctxt",
+    _PREV_ID_S: "previous_msgid",
+    _PREV_PLURAL_S: "previous_msgid_plural",
+    _CTXT_S: "msgctxt",
+    _ID_S: "msgid",
+    _PLURAL_S: "msgid_plural",
+    _STR_S: "msgstr",
+    _FORM_S: "msgstr",
 }
 
 
@@ -404,7 +449,9 @@ class _Reader:
             # keeps the last, and with it whether the entry is fuzzy.
             flags = [flag for flag in self.expressions.flag_separators.split(text[1:]) if flag]
             if "fuzzy" in self.flags and "fuzzy" not in flags:
-                self.notes.append(f"line {line}: a second flag line without 'fuzzy': gettext keeps only the last flag line, so the entry is not fuzzy")
+                self.notes.append(
+                    f"line {line}: a second flag line without 'fuzzy': gettext keeps only the last flag line, so the entry is not fuzzy"
+                )
             self.flags = flags
         else:
             self.comments.append(text[1:] if text.startswith(" ") else text)
@@ -439,7 +486,11 @@ class _Reader:
             number = int(digits) if len(digits) < 20 else -1  # past any form index, and past int()'s limit on digits
             if number != self.form_index:
                 shown = digits if len(digits) < 20 else digits[:8] + "…"
-                message = "the first plural form must be msgstr[0]" if not self.form_index else f"msgstr[{shown}] where msgstr[{self.form_index}] is expected: plural forms go in order, none missing"
+                message = (
+                    "the first plural form must be msgstr[0]"
+                    if not self.form_index
+                    else f"msgstr[{shown}] where msgstr[{self.form_index}] is expected: plural forms go in order, none missing"
+                )
                 raise self.fail(self.keyword_line, message)
         elif kind == "]":
             if not self.form_index:
@@ -456,7 +507,15 @@ class _Reader:
         self.state = target
 
     def missing_string(self, state: int, line: int) -> NoReturn:
-        keyword = {_PREV_CTXT: "#| msgctxt", _PREV_ID: "#| msgid", _PREV_PLURAL: "#| msgid_plural", _CTXT: "msgctxt", _ID: "msgid", _PLURAL: "msgid_plural", _STR: "msgstr"}[state]
+        keyword = {
+            _PREV_CTXT: "#| msgctxt",
+            _PREV_ID: "#| msgid",
+            _PREV_PLURAL: "#| msgid_plural",
+            _CTXT: "msgctxt",
+            _ID: "msgid",
+            _PLURAL: "msgid_plural",
+            _STR: "msgstr",
+        }[state]
         raise self.fail(line, f"{keyword} must be followed by a quoted string")
 
     def unexpected(self, kind: str, line: int) -> NoReturn:
@@ -508,7 +567,10 @@ class _Reader:
             if "\x04" in text:
                 raise self.fail(self.lines.get(name, self.first_line), "the context separator (EOT, \\x04) inside a string")
             if "#-#-#-#-#" in text:
-                raise self.fail(self.lines.get(name, self.first_line), "msgcat conflict markers (#-#-#-#-#): choose one translation and remove the others")
+                raise self.fail(
+                    self.lines.get(name, self.first_line),
+                    "msgcat conflict markers (#-#-#-#-#): choose one translation and remove the others",
+                )
         return text
 
     def complete(self) -> None:

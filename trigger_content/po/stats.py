@@ -115,9 +115,7 @@ words = lru_cache(maxsize=1 << 17)(count_words)
 
 _TAG_BYTES = re.compile(_TAG.pattern.encode("ascii"))
 #: For ASCII text: a letter or digit becomes "a", a connector "-", anything else a space.
-_CLASSES = bytes(
-    ord("a") if chr(byte).isalnum() else ord("-") if chr(byte) in "-'" else ord(" ") for byte in range(128)
-) + b" " * 128
+_CLASSES = bytes(ord("a") if chr(byte).isalnum() else ord("-") if chr(byte) in "-'" else ord(" ") for byte in range(128)) + b" " * 128
 _CONNECTOR_AS_SPACE = bytes.maketrans(b"-", b" ")
 #: A connector between two runs (the match ends before the second, which may join a third).
 _JOIN = re.compile(rb"a-(?=a)")

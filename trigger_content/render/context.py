@@ -102,7 +102,9 @@ class RenderContext:
             languages=languages,
             default_href=default.url if default is not None and len(languages) > 1 else None,
             fallback_note=plain_text(page.site.fallback_note) if page.site else "Not yet translated",
-            fallback_note_lang=next((node.lang for node in page.site.fallback_note if isinstance(node, SourceText)), None) if page.site else None,
+            fallback_note_lang=next((node.lang for node in page.site.fallback_note if isinstance(node, SourceText)), None)
+            if page.site
+            else None,
             reviewed=format_date(page.reviewed, page.lang) if page.reviewed else None,
         )
 

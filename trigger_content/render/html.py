@@ -95,7 +95,7 @@ def render_html(
         raise TriggerContentError(f"template error: {error}", path=_template_path(folder, name)) from None
     except RecursionError:
         raise TriggerContentError(
-            f"template {name} extends itself; extend \"trigger_content/{name}\" to build on the packaged one",
+            f'template {name} extends itself; extend "trigger_content/{name}" to build on the packaged one',
             path=_template_path(folder, name),
         ) from None
 

@@ -136,7 +136,4 @@ class _TextWriter:
 
 def _display_width(text: str) -> int:
     """Columns ``text`` takes in a terminal: wide East Asian characters take two."""
-    return sum(
-        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
-        for char in text
-    )
+    return sum(0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
