@@ -14,7 +14,7 @@ from conftest import DATA, ROOT
 import trigger_content.batch as batch
 from trigger_content.cli import main
 from trigger_content.po import read_po
-from trigger_content.po.stats import statistics
+from trigger_content.po.reader import statistics
 from trigger_content.status import badge_svg, catalog_status
 
 CATALOGS = DATA / "catalogs"

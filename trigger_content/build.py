@@ -17,8 +17,12 @@ from xml.etree import ElementTree
 
 from .errors import TriggerContentError
 from .files import read_within, remove_leftovers, remove_within, write_within
+from .languages import PSEUDO_LOCALE, endonym, language_tag, text_direction
 from .model import Page
 from .publish import PublishPolicy, publish, published, site_translations
+from .render import RenderContext, render_html, render_text
+from .render.html import environment
+from .source import load_pages
 from .walker import Fallback
 
 TYPE_CHECKING = False
@@ -70,8 +74,6 @@ def build_site(
     Nothing is written outside ``outdir``: a symbolic link to a folder inside
     it is refused, a link where a file goes replaced by the file.
     """
-    from .render import RenderContext, render_html, render_text
-
     outdir = Path(outdir)
     report = BuildReport()
     if not pages:
@@ -135,9 +137,6 @@ def build_project(
     progress: Callable[[int, int, Path], None] | None = None,
 ) -> BuildReport:
     """Every page of ``project`` into ``outdir`` (see :func:`build_site`), the pseudo-locale too with ``pseudo``: what ``build`` does."""
-    from .languages import PSEUDO_LOCALE
-    from .source import load_pages
-
     pages = load_pages(project.content)
     if not pages:
         raise TriggerContentError("no page documents (*.toml) found", path=project.content)
@@ -163,9 +162,6 @@ def _remove_stale(outdir: Path, written: Sequence[str], report: BuildReport) -> 
 
 
 def _index(pages: Sequence[Page], localized: dict[tuple[str, str], Page], locales: Sequence[str]) -> str:
-    from .languages import endonym, language_tag, text_direction
-    from .render.html import environment
-
     first = pages[0]
     languages = [
         {
@@ -187,8 +183,6 @@ def _sitemap(pages: Sequence[Page], locales: Sequence[str], base: str | None) ->
     ElementTree.register_namespace("", SITEMAP)
     ElementTree.register_namespace("xhtml", XHTML)
     root = ElementTree.Element(f"{{{SITEMAP}}}urlset")
-    from .languages import language_tag
-
     for page in pages:
         for locale in locales:
             url = ElementTree.SubElement(root, f"{{{SITEMAP}}}url")

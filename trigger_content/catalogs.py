@@ -23,6 +23,9 @@ from .errors import TriggerContentError
 from .files import write_atomic
 from .languages import english_name
 from .po.entry import Catalog, Entry, header_text
+from .po.mo import compile_mo
+from .po.plural import MAX_NPLURALS, nplurals, plural_forms
+from .po.plural import nplurals as plural_count
 from .po.reader import read_po
 from .po.writer import catalog_bytes
 from .project import Project
@@ -43,8 +46,6 @@ def init_catalog(template: Catalog, locale: str, *, revision_date: str | None = 
     The header names the language and carries UTF-8 and the Plural-Forms that
     GNU gettext, Poedit and Weblate use for it (not Babel's CLDR proposal).
     """
-    from .po.plural import nplurals, plural_forms
-
     language = english_name(locale)
     fields = {
         "Project-Id-Version": template.header.get("Project-Id-Version", "trigger_content"),
@@ -95,9 +96,6 @@ def merge(catalog: Catalog, template: Catalog) -> Catalog:
     comments, flags and the header survive, every line of it as it was; only
     the header's POT-Creation-Date follows the template. No translation is lost.
     """
-    from .po.plural import MAX_NPLURALS
-    from .po.plural import nplurals as plural_count
-
     active = [entry for entry in catalog.entries if not entry.obsolete]
     by_key = {entry.key: entry for entry in active}
     by_context = {entry.msgctxt: entry for entry in active if entry.msgctxt is not None}
@@ -212,8 +210,6 @@ def compile_catalog(catalog: Catalog, source: bytes) -> bytes:
     The header records the SHA-256 of the ``.po`` bytes, so a reader can tell
     whether the ``.mo`` is current without parsing the ``.po``.
     """
-    from .po.mo import compile_mo
-
     return compile_mo(catalog, {SOURCE_DIGEST: _digest(source)})
 
 

@@ -13,12 +13,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .errors import TriggerContentError
-from .files import write_atomic
+from .files import own_descriptor, write_atomic
 from .model import Page
 from .po.entry import Catalog, Entry, header_text
 from .po.reader import read_po
 from .po.writer import format_po
 from .project import Project
+from .source import SITE_FILE, page_sources
 from .walker import segments
 
 #: Header fields of a new template, in the order xgettext writes them.
@@ -103,8 +104,6 @@ def write_template(
 
 def project_sources(project: Project) -> tuple[list[Page], dict[str, str]]:
     """The project's pages, and the ``#:`` reference of each page id (and of ``site``): its file, relative to the project."""
-    from .source import SITE_FILE, page_sources
-
     found = page_sources(project.content)
     files = {page.id: path for page, path in found}
     if (project.content / SITE_FILE).is_file():
@@ -115,8 +114,6 @@ def project_sources(project: Project) -> tuple[list[Page], dict[str, str]]:
 
 def _read(path: Path) -> str | None:
     """The text of the file at ``path``; ``None`` when there is none, or it is a device, a pipe or this process's output (not read: it could wait, or be another file)."""
-    from .files import own_descriptor
-
     if not path.is_file() or own_descriptor(path) is not None:
         return None
     try:

@@ -7,6 +7,7 @@ site), never outside it, whatever links the folder holds.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import secrets
@@ -245,8 +246,6 @@ def own_descriptor(path: str | Path) -> int | None:
     that leads there through links: such a path is where this process's own
     output goes, not a file to replace or to read back.
     """
-    import re
-
     own = re.compile(rf"/(?:dev/fd|proc/(?:self|thread-self|{os.getpid()})(?:/task/[0-9]+)?/fd)/(0|[1-9][0-9]*)")
     name = "/" + os.path.normpath(os.path.abspath(path)).lstrip("/")
     for _ in range(8):  # /dev/stdout -> /proc/self/fd/1, and a few more links at most
@@ -263,8 +262,6 @@ def own_descriptor(path: str | Path) -> int | None:
 
 def _write_descriptor(descriptor: int, data: bytes, path: Path) -> None:
     """``data`` at the offset of this process's descriptor (``>>`` appends), after what Python holds for it."""
-    import fcntl
-
     for stream in (sys.stdout, sys.stderr):
         if stream is not None:
             stream.flush()

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .inline import ID_PATTERN, Frozen, Inline, Link, RichText, iter_containers, parse_markup
-from .languages import LOCALE_PATTERN
+from .languages import LOCALE_PATTERN, PSEUDO_LOCALE
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="Lower-case letters, digits and hyphens; stable across rewordings.")]
 LocaleCode = Annotated[str, Field(pattern=LOCALE_PATTERN, description="A gettext locale code: fr, pt_BR, zh_Hant, sr@latin.")]
@@ -155,8 +155,6 @@ class Site(Frozen):
     @classmethod
     def _once_each(cls, locales: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
         # A field's check, so that an error points at the line of locales.
-        from .languages import PSEUDO_LOCALE
-
         duplicates = [code for code, count in Counter(locales).items() if count > 1]
         source = info.data.get("source_locale")
         if duplicates or source in locales:

@@ -14,13 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from .errors import TriggerContentError
-from .languages import PSEUDO_LOCALE
+from .languages import PSEUDO_LOCALE, pseudo_translate
 from .model import Page, Site
+from .project import Project, Settings
+from .render import RenderContext, render_html, render_text
+from .translations import load_locale, missing_catalog
 from .walker import Fallback, Translations, localize
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from .project import Project
 
 MISSING = ("english", "withhold-section")
 
@@ -43,8 +42,6 @@ class PublishPolicy:
 
 def load_publish_policy(settings: dict[str, Any], source: str = "pyproject.toml") -> PublishPolicy:
     """A policy from the ``[tool.trigger-content.publish]`` table."""
-    from .project import Settings
-
     table = Settings("publish", settings, {"fuzzy", "missing", "min-percent"}, source)
     fuzzy, missing, min_percent = table.flag("fuzzy", False), table.text("missing", "english"), table.percent("min-percent", 0)
     try:
@@ -70,9 +67,6 @@ class LocaleTranslations:
 
 def locale_translations(po: str | Path, locale: str, policy: PublishPolicy) -> LocaleTranslations:
     """The translations of the catalog at ``po`` that ``policy`` lets a page use, from one reading of it."""
-    from .languages import pseudo_translate
-    from .translations import load_locale
-
     if locale == PSEUDO_LOCALE:
         return LocaleTranslations(locale, pseudo_translate, notes=["en_XA: pseudo-localized (accented, longer, bracketed) to test layouts"])
     found = load_locale(po)
@@ -97,8 +91,6 @@ def site_translations(
     the policy withholds, has its reason in ``withheld``. ``catalog`` gives
     the ``.po`` path of a locale. A catalog that cannot be read raises.
     """
-    from .translations import missing_catalog
-
     found: dict[str, LocaleTranslations | None] = {source: None}
     for locale in _locales(site, source, extra_locales)[1:]:
         path = Path(catalog(locale))
@@ -122,10 +114,6 @@ def linked_locales(
     A catalog is read only for the policy's threshold; one that cannot be
     read is not linked, and said so, rather than stopping the page.
     """
-    from .po.reader import read_po
-    from .po.stats import count
-    from .translations import missing_catalog
-
     linked: list[str] = [source]
     left_out: dict[str, str] = {}
     for locale in _locales(site, source, ())[1:]:
@@ -133,8 +121,7 @@ def linked_locales(
         reason = missing_catalog(path)
         if reason is None and policy.min_percent > 0 and path.is_file():
             try:
-                found = read_po(path)
-                reason = _below_threshold(count(found.entries, header=found.header_entry).percent, policy)
+                reason = _below_threshold(load_locale(path).percent, policy)
             except TriggerContentError as error:
                 reason = f"cannot be read: {error}"
         if reason is None:
@@ -205,8 +192,6 @@ def render_page(
 
     The page links the languages that ``build`` would publish, and no other.
     """
-    from .render import RenderContext, render_html, render_text
-
     source_locale = page.site.source_locale if page.site else page.lang
     notes: list[str] = []
     fallbacks: list[Fallback] = []

@@ -30,7 +30,9 @@ from .po.entry import Catalog, Entry
 from .po.stats import Counts, count, state
 from .project import Project
 from .render.html import environment
+from .source import load_pages
 from .tags import TAG_RE
+from .translations import load_locale
 from .walker import Segment, segments
 
 __all__ = ["render_review", "review_locale"]
@@ -112,9 +114,6 @@ class Run:
 
 def review_locale(project: Project, locale: str) -> tuple[str, list[checks.Finding]]:
     """The review page of ``project``'s catalog of ``locale``, with its findings under the project's policy: what ``review`` does."""
-    from .source import load_pages
-    from .translations import load_locale
-
     found = load_locale(project.catalog(locale))
     if found.catalog is None:  # only a .mo: nothing to review
         raise TriggerContentError("no .po to review; the review page reads the catalog translators edit", path=project.catalog(locale))

@@ -10,10 +10,14 @@ from __future__ import annotations
 import re
 from collections import namedtuple
 from collections.abc import Callable, Iterable, Sequence
+from html import escape
 from pathlib import Path
 
+from .batch import batch_options, each_catalog
 from .errors import TriggerContentError
+from .files import write_atomic
 from .po.entry import Catalog, Entry
+from .po.reader import read_po, statistics
 from .po.stats import Counts, count
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
@@ -92,17 +96,13 @@ def status_json(path: str | Path, sections: Sections | None = None) -> tuple[dic
     """The figures of the catalog at ``path`` as JSON-shaped data, and the reader's notes: the work of one worker of ``status``.
 
     Without ``sections``, a catalog in the usual shape is counted from its
-    bytes (:func:`trigger_content.po.stats.statistics`), a few times faster
+    bytes (:func:`trigger_content.po.reader.statistics`), a few times faster
     than reading it entry by entry; every other file goes through the strict
     reader.
     """
     if sections is None:
-        from .po.stats import statistics
-
         found = statistics(path)
         return CatalogStatus(str(path), found.locale, found.counts).to_json(), found.notes
-    from .po.reader import read_po
-
     catalog = read_po(path)
     return catalog_status(catalog, sections).to_json(), catalog.notes
 
@@ -117,9 +117,6 @@ def project_status(
     are the pages' when the catalogs are the project's, else the contexts'.
     Refuses a search that finds no catalog.
     """
-    from .batch import batch_options, each_catalog
-    from .po import fast  # noqa: F401  # loaded before the workers fork: each starts with it
-
     found = catalog_paths(project, paths)
     if by_section:
         sections: Sections = context_sections
@@ -256,8 +253,6 @@ def _md(text: str) -> str:
 
 def badge_svg(label: str, percent: float) -> str:
     """A small SVG badge, ``label | 97%``, green at 100%, amber from 80%, red below."""
-    from html import escape
-
     value = f"{percent:.0f}%" if percent == int(percent) else f"{percent:.1f}%"
     colour = "#2e7d32" if percent >= 100 else "#b26a00" if percent >= 80 else "#c62828"
     left, right = 7 * len(label) + 12, 7 * len(value) + 12
@@ -278,8 +273,6 @@ def badge_svg(label: str, percent: float) -> str:
 
 def write_badges(statuses: Iterable[CatalogStatus], folder: str | Path) -> list[Path]:
     """Write ``<locale>.svg`` for each catalog into ``folder``; return the paths."""
-    from .files import write_atomic
-
     written: list[Path] = []
     for item in statuses:
         # A header's Language is text from the catalog: a file name only when it looks like a locale.

@@ -12,10 +12,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .catalogs import mo_is_current
 from .errors import TriggerContentError
 from .languages import english_name
 from .po.entry import Catalog, Entry
+from .po.mo import read_mo
 from .po.reader import read_po
+from .po.stats import count
 
 #: A text's key in a catalog: ``(msgctxt or "", msgid)``.
 Key = tuple[str, str]
@@ -51,8 +54,6 @@ def load_locale(po: str | Path) -> LocaleCatalog:
     the notes (the runtime would read an older text); a ``.mo`` alone is read
     as 100% translated, with nothing fuzzy.
     """
-    from .po.stats import count
-
     po = Path(po)
     if not po.is_file():
         return LocaleCatalog(load_translations(po)[0])
@@ -106,8 +107,6 @@ def load_translations(po: str | Path) -> tuple[dict[tuple[str, str], str], str |
 
 def _mo_note(po: Path, source: bytes) -> str | None:
     """Why the ``.mo`` beside ``po`` cannot be used (not compiled, or not from ``source``, the ``.po``'s bytes); ``None`` when it can."""
-    from .catalogs import mo_is_current
-
     mo = po.with_suffix(".mo")
     if not mo.is_file():
         return f"{mo}: not compiled; run `trigger-content compile` (read {po.name} instead)"
@@ -134,6 +133,4 @@ def missing_catalog(po: Path) -> str | None:
 
 
 def _read_mo(path: Path) -> dict[tuple[str, str], str]:
-    from .po.mo import read_mo
-
     return translations(read_mo(path).entries)

@@ -18,6 +18,7 @@ from typing import Any, Protocol, TypeVar, get_args, get_origin
 
 from .errors import MarkupError, TriggerContentError
 from .inline import Frozen, Inline, Link, SourceText, Text, from_catalog, iter_containers, plain_text, tag_names, to_catalog
+from .languages import locale_problem
 from .model import LinkTarget, Page, Role, Section, Site, roles
 
 N = TypeVar("N", bound=Frozen)
@@ -276,8 +277,6 @@ def localize(
     if missing not in ("english", "withhold-section"):
         raise ValueError(f"missing must be 'english' or 'withhold-section', not {missing!r}")
     if locale is not None:
-        from .languages import locale_problem
-
         problem = locale_problem(locale)
         if problem:
             raise TriggerContentError(problem)

@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 
 from ..po.entry import Catalog
+from ..po.plural import plural_problem
+from ..po.stats import count
 from .registry import Context, check
 
 
@@ -43,8 +45,6 @@ def header(catalog: Catalog, context: Context) -> Iterator[tuple[int | None, str
 @check("plural-forms", "error", scope="catalog")
 def plural_forms(catalog: Catalog, context: Context) -> Iterator[tuple[int | None, str]]:
     """Plural-Forms: present, valid, and the rule gettext tools use for the language."""
-    from ..po.plural import plural_problem
-
     value = catalog.header.get("Plural-Forms")
     if catalog.header_line is None:
         return
@@ -70,8 +70,6 @@ def fuzzy_header(catalog: Catalog, context: Context) -> Iterator[tuple[int | Non
 @check("completeness", "error", scope="catalog")
 def completeness(catalog: Catalog, context: Context) -> Iterator[tuple[int | None, str]]:
     """Completeness: the share of translated messages reaches the locale's threshold."""
-    from ..po.stats import count
-
     threshold = context.policy.threshold(context.locale)
     if threshold <= 0:
         return

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..errors import TriggerContentError
 from ..languages import locale_problem
+from ..project import Settings
 from ..tomlfile import read_toml
 from .registry import CHECKS, SEVERITIES, Finding
 
@@ -47,8 +48,6 @@ class Policy:
 
 def load_policy(settings: dict[str, Any], root: Path | None, *, source: str = "pyproject.toml") -> Policy:
     """A policy from the ``[tool.trigger-content.check]`` table (``settings``)."""
-    from ..project import Settings
-
     known = {"min-percent", "min-percent-for", "fail-on", "disable", "same-as-source", "protected", "do-not-translate", "glossary"}
     table = Settings("check", settings, known, source)
     glossary: tuple[Term, ...] = ()

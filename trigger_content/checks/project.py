@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..catalogs import compile_files, merge, update_files
+from ..po.reader import read_po
+from ..po.writer import catalog_bytes
+from ..translations import missing_catalog
 from .registry import check
 
 
@@ -22,10 +26,6 @@ def stale_template(project: object) -> Iterator[tuple[Path, str]]:
 @check("not-merged", "error", scope="project")
 def not_merged(project: object) -> Iterator[tuple[Path, str]]:
     """Not merged: a catalog is not what `update` writes (the current template's messages, laid out as msgcat does)."""
-    from ..catalogs import merge, update_files
-    from ..po.reader import read_po
-    from ..po.writer import catalog_bytes
-
     template = project.template  # type: ignore[attr-defined]
     if not template.is_file():
         return
@@ -45,8 +45,6 @@ def not_merged(project: object) -> Iterator[tuple[Path, str]]:
 @check("stale-mo", "warning", scope="project")
 def stale_mo(project: object) -> Iterator[tuple[Path, str]]:
     """Stale compiled catalog: a .mo was not made from its current .po (rendering reads the .po)."""
-    from ..catalogs import compile_files
-
     for path, changed in compile_files(project, check=True):  # type: ignore[arg-type]
         if changed:
             state = "not compiled from the current .po" if path.is_file() else "not compiled yet"
@@ -57,7 +55,6 @@ def stale_mo(project: object) -> Iterator[tuple[Path, str]]:
 def no_catalog(project: object) -> Iterator[tuple[Path, str]]:
     """No catalog: a language of site.toml has no catalog yet, so it is not published."""
     from ..source import SITE_FILE, load_site
-    from ..translations import missing_catalog
 
     site = project.content / SITE_FILE  # type: ignore[attr-defined]
     if not site.is_file():

@@ -6,18 +6,18 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..batch import Outcome
+from ..batch import Outcome, batch_options, each_catalog
 from ..errors import CatalogError, TriggerContentError
 from ..po.entry import Catalog
+from ..po.plural import nplurals as plural_count
 from ..po.reader import read_po
+from ..status import catalog_paths
 from .policy import Policy, policy_key
 from .registry import CHECKS, Context, Finding, translations_of
 
 
 def check_catalog(catalog: Catalog, policy: Policy = Policy()) -> list[Finding]:
     """Run every enabled check on ``catalog``; findings in line order."""
-    from ..po.plural import nplurals as plural_count
-
     # None: no number of forms to hold plural messages to (no Plural-Forms, or none readable in it).
     nplurals = plural_count(catalog.header.get("Plural-Forms"), 0) or None
     context = Context(catalog.path, catalog.locale, nplurals, policy)
@@ -83,9 +83,6 @@ def run_checks(
     of staleness run as well. Findings in file and line order, and the
     outcome of each catalog read (its notes, or its error).
     """
-    from ..batch import batch_options, each_catalog
-    from ..status import catalog_paths
-
     found = catalog_paths(project, paths)
     store, workers = batch_options(cache, jobs)
     outcomes = each_catalog(found, findings_json, (policy,), kind=policy_key(policy), cache=store, jobs=workers)

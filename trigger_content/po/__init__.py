@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from ..errors import CatalogError
 from .entry import Catalog, Entry
-from .reader import read_po
-from .stats import Counts, Statistics, count, statistics
+from .reader import read_po, statistics
+from .stats import Counts, Statistics, count
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:

@@ -206,3 +206,32 @@ def with_fields(header: Entry, fields: Mapping[str, str]) -> Entry:
             text += "\n"
         text += header_text(wanted.items())
     return header._replace(msgstr=(text,))
+
+
+def parse_references(text: str) -> list[str]:
+    """The locations of a ``#:`` line: ``file:line`` or ``file``, as gettext 0.21 reads them.
+
+    Locations are parted by white space (a name with a space is two
+    locations to gettext 0.21); a line number may follow the colon, or the
+    name, after spaces (``file: 12``, ``file :12``, ``file : 12`` are
+    ``file:12``).
+    """
+    tokens = text.split()
+    found: list[str] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        after = tokens[index + 1 : index + 3]
+        if token.endswith(":") and after and _is_number(after[0]):
+            token, index = token + after[0], index + 1
+        elif after and after[0] == ":" and len(after) == 2 and _is_number(after[1]):
+            token, index = f"{token}:{after[1]}", index + 2
+        elif after and after[0].startswith(":") and _is_number(after[0][1:]):
+            token, index = token + after[0], index + 1
+        found.append(token)
+        index += 1
+    return found
+
+
+def _is_number(text: str) -> bool:
+    return text.isascii() and text.isdigit()

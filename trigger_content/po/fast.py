@@ -20,8 +20,9 @@ from itertools import accumulate, repeat
 from operator import add
 from pathlib import Path
 
-from .entry import Entry
-from .reader import parse_references
+from .charset import Charset, header_charset
+from .entry import Catalog, Entry, parse_references
+from .plural import MAX_NPLURALS, nplurals
 from .stats import Counts, Statistics, count_words_utf8
 
 # -- entries -------------------------------------------------------------------------------
@@ -433,10 +434,6 @@ def count_fast(path: str | Path, data: bytes) -> Statistics | None:
     ``None`` says only that the file is not in the shape read here; the
     strict reader decides whether it is a catalog.
     """
-    from .charset import Charset, header_charset
-    from .entry import Catalog
-    from .plural import MAX_NPLURALS, nplurals
-
     if b"#-#-#-#-#" in data or b"\r" in data or b"\0" in data:
         return None  # (a backslash that joins two lines ends no line the grammar reads)
     expressions = _count_patterns()

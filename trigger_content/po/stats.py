@@ -20,7 +20,6 @@ import re
 from collections import namedtuple
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
 
 from .entry import Entry
 
@@ -146,28 +145,3 @@ class Statistics(namedtuple("Statistics", "locale counts notes")):
     locale: str
     counts: Counts
     notes: list[str]
-
-
-def statistics(path: str | Path, data: bytes | None = None, *, fast: bool = True) -> Statistics:
-    """The figures of the catalog at ``path`` (its bytes ``data`` when at hand), as :func:`count` gives them.
-
-    With ``fast`` (the default), a catalog laid out as gettext writes it is
-    counted from its bytes (:func:`trigger_content.po.fast.count_fast`),
-    several times faster and with the same result; any other goes through
-    the strict reader, which raises :class:`~trigger_content.errors.CatalogError`
-    for a file it cannot read.
-    """
-    from .reader import read_bytes
-
-    if data is None:
-        data = read_bytes(path)
-    if fast:
-        from .fast import count_fast
-
-        found = count_fast(path, data)
-        if found is not None:
-            return found
-    from .reader import read_po
-
-    catalog = read_po(path, data, fast=fast)
-    return Statistics(catalog.locale, count(catalog.entries, header=catalog.header_entry), catalog.notes)

@@ -51,6 +51,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
+from ..errors import CatalogError
+from .charset import Charset, header_charset
 from .entry import Catalog, Entry
 from .linebreak import MANDATORY, POSSIBLE, PROHIBITED, break_opportunities, char_width, line_break_class
 
@@ -96,9 +98,6 @@ def catalog_bytes(catalog: Catalog, *, width: int = DEFAULT_WIDTH) -> bytes:
     :class:`~trigger_content.errors.CatalogError` when a text cannot be
     written in the charset its header declares.
     """
-    from ..errors import CatalogError
-    from .charset import Charset, header_charset
-
     text = format_po(catalog, width=width)
     if catalog.newline != "\n":
         text = text.replace("\n", catalog.newline)
