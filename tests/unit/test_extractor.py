@@ -10,6 +10,7 @@ from pathlib import Path
 import polib
 import pytest
 from babel.messages.extract import extract_from_dir
+
 from conftest import ROOT
 
 CONTENT = ROOT / "trigger_content" / "content"

@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 import trigger_content as tc
+
+from conftest import ROOT
 
 DOCS = sorted((ROOT / "docs").glob("*.md"))
 

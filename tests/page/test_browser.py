@@ -19,6 +19,7 @@ import struct
 from pathlib import Path
 
 import pytest
+
 from conftest_browser import (  # noqa: F401 - built_site, site_url and driver are fixtures
     ARTIFACTS,
     ENDONYMS,

@@ -21,7 +21,9 @@ from trigger_content.po import Catalog, Entry, read_po
 from trigger_content.po.entry import header_text
 from trigger_content.po.writer import format_po, iter_po_lines, wrap_string
 
-DATA = Path(__file__).parent / "data" / "pofile"
+from conftest import DATA as TESTS_DATA
+
+DATA = TESTS_DATA / "pofile"
 CASES = sorted(DATA.glob("*.po"))
 MSGCAT = shutil.which("msgcat")
 

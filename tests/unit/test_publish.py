@@ -8,11 +8,12 @@ from pathlib import Path
 
 import polib
 import pytest
-from conftest import ROOT
 
 import trigger_content as tc
 from trigger_content.cli import main
 from trigger_content.publish import PublishPolicy, locale_translations, publish
+
+from conftest import ROOT
 
 FRENCH = ROOT / "locales" / "fr" / "LC_MESSAGES" / "trigger_content.po"
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import DATA
 
 import trigger_content as tc
+
+from conftest import DATA
 
 SOURCE = DATA / "source"
 

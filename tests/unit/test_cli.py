@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT, SEGMENTS, copy_project
 
 from trigger_content.cli import main
+
+from conftest import DATA, ROOT, SEGMENTS, copy_project
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import polib
 import pytest
-from conftest import SEGMENTS
 
 from trigger_content.catalogs import count_translations
 from trigger_content.cli import main
 from trigger_content.po import read_po
+
+from conftest import SEGMENTS
 
 DOCUMENT = "content/trigger-point-injections.toml"
 CATALOG = "locales/fr/LC_MESSAGES/trigger_content.po"
@@ -219,9 +220,9 @@ def test_a_comment_that_names_another_charset_changes_nothing(project: Path) -> 
 
 @pytest.mark.skipif(shutil.which("msgcat") is None, reason="GNU gettext's msgcat is not installed")
 def test_a_latin1_catalog_whose_comment_says_utf8_is_written_back_in_latin1() -> None:
-    from conftest import DATA
-
     from trigger_content.po import catalog_bytes
+
+    from conftest import DATA
 
     path = DATA / "valid" / "latin1_file_whose_comment_says_utf8.po"
     written = catalog_bytes(read_po(path))

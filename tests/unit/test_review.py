@@ -9,13 +9,14 @@ from pathlib import Path
 
 import polib
 import pytest
-from conftest import ROOT
 
 import trigger_content as tc
 from trigger_content.checks import Finding, Policy, check_catalog
 from trigger_content.po import Catalog, read_po
 from trigger_content.review import render_review
 from trigger_content.status import context_sections
+
+from conftest import ROOT
 
 FRENCH = ROOT / "locales" / "fr" / "LC_MESSAGES" / "trigger_content.po"
 HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(1)><a href="javascript:alert(1)">x</a>" onmouseover="x'

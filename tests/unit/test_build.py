@@ -9,9 +9,10 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from conftest import ROOT, copy_project
 
 from trigger_content.cli import main
+
+from conftest import ROOT, copy_project
 
 LOCALES = ["en", "fr", "de", "it", "pt", "ru"]
 

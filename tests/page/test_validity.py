@@ -13,6 +13,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+
 from conftest_browser import BASE_URL, LOCALES, built_site, need_java, need_vnu, page_path  # noqa: F401 - built_site is a fixture
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"

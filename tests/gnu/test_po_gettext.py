@@ -14,9 +14,10 @@ import shutil
 from collections import Counter
 
 import pytest
-from gettext_corpus import Verdict, catalogs, msgfmt
 
 from trigger_content.po import CatalogError, read_po, statistics
+
+from gettext_corpus import Verdict, catalogs, msgfmt
 
 pytestmark = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext (msgfmt) is not installed")
 

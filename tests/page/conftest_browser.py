@@ -28,7 +28,7 @@ import pytest
 
 import trigger_content as tc
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 #: Where ``npm ci`` puts vnu-jar and axe-core (see tests/browser/package.json).
 NODE_MODULES = ROOT / "tests" / "browser" / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"

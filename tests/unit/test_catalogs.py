@@ -8,9 +8,10 @@ from pathlib import Path
 
 import polib
 import pytest
-from conftest import DATA, ROOT, SEGMENTS
 
 import trigger_content as tc
+
+from conftest import DATA, ROOT, SEGMENTS
 
 TEMPLATE = ROOT / "locales" / "trigger_content.pot"
 needs_gettext = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext (msgfmt, msgcat) is not installed")

@@ -8,7 +8,6 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from conftest import DATA, ROOT
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +15,8 @@ from trigger_content.checks import CHECKS, Finding, Policy, check_catalog, load_
 from trigger_content.cli import main
 from trigger_content.errors import TriggerContentError
 from trigger_content.po import read_po
+
+from conftest import DATA, ROOT
 
 HEADER = """msgid ""
 msgstr ""

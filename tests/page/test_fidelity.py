@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from conftest import DATA
-
 import trigger_content as tc
+
+from conftest import DATA
 
 SEED = DATA / "trigger-point-injections.seed.txt"
 SWITCHER_LINE = "French German Italian Portuguese Russian"

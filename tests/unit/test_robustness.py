@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pydantic
 import pytest
-from conftest import ROOT, copy_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -23,6 +22,8 @@ from trigger_content.cli import main
 from trigger_content.errors import TriggerContentError
 from trigger_content.files import write_atomic
 from trigger_content.languages import pseudo_text
+
+from conftest import ROOT, copy_project
 
 WRITER = textwrap.dedent(
     """

@@ -9,13 +9,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT
 
 import trigger_content.batch as batch
 from trigger_content.cli import main
 from trigger_content.po import read_po
 from trigger_content.po.reader import statistics
 from trigger_content.status import badge_svg, catalog_status
+
+from conftest import DATA, ROOT
 
 CATALOGS = DATA / "catalogs"
 REAL = sorted((DATA / "pofile").glob("real_*.po")) + sorted((ROOT / "locales").glob("*/LC_MESSAGES/*.po"))

@@ -13,12 +13,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from trigger_content.cli import main
 from trigger_content.po import CatalogError, read_po, statistics
+
+from conftest import DATA, ROOT
 
 HOSTILE = DATA / "hostile"
 VALID = DATA / "valid"

@@ -9,6 +9,7 @@ import tomllib
 
 import polib
 import pytest
+
 from conftest import ROOT, SEGMENTS
 
 LOCALES = ROOT / "locales"
