@@ -86,139 +86,65 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # the same names, for type checkers: `X as X` exports each explicitly (mypy --strict)
     from .errors import (
         CatalogError as CatalogError,
-    )
-    from .errors import (
         MarkupError as MarkupError,
-    )
-    from .errors import (
         SourceError as SourceError,
-    )
-    from .errors import (
         TriggerContentError as TriggerContentError,
     )
     from .extract import (
         build_template as build_template,
-    )
-    from .extract import (
         write_template as write_template,
     )
     from .inline import (
         Emphasis as Emphasis,
-    )
-    from .inline import (
         Inline as Inline,
-    )
-    from .inline import (
         Link as Link,
-    )
-    from .inline import (
         SourceText as SourceText,
-    )
-    from .inline import (
         Strong as Strong,
-    )
-    from .inline import (
         Text as Text,
-    )
-    from .inline import (
         from_catalog as from_catalog,
-    )
-    from .inline import (
         parse_markup as parse_markup,
-    )
-    from .inline import (
         plain_text as plain_text,
-    )
-    from .inline import (
         to_catalog as to_catalog,
     )
     from .model import (
         Block as Block,
-    )
-    from .model import (
         Definition as Definition,
-    )
-    from .model import (
         DefinitionList as DefinitionList,
-    )
-    from .model import (
         ItemList as ItemList,
-    )
-    from .model import (
         LinkTarget as LinkTarget,
-    )
-    from .model import (
         ListItem as ListItem,
-    )
-    from .model import (
         Page as Page,
-    )
-    from .model import (
         Paragraph as Paragraph,
-    )
-    from .model import (
         Role as Role,
-    )
-    from .model import (
         Section as Section,
-    )
-    from .model import (
         Site as Site,
-    )
-    from .model import (
         document_schema as document_schema,
     )
     from .project import (
         DOMAIN as DOMAIN,
-    )
-    from .project import (
         Project as Project,
-    )
-    from .project import (
         find_project as find_project,
     )
     from .render import (
         Language as Language,
-    )
-    from .render import (
         RenderContext as RenderContext,
-    )
-    from .render import (
         render_html as render_html,
-    )
-    from .render import (
         render_text as render_text,
     )
     from .source import (
         load_page as load_page,
-    )
-    from .source import (
         load_pages as load_pages,
-    )
-    from .source import (
         load_site as load_site,
     )
     from .translations import (
         load_translations as load_translations,
-    )
-    from .translations import (
         read_translations as read_translations,
     )
     from .walker import (
         Fallback as Fallback,
-    )
-    from .walker import (
         Segment as Segment,
-    )
-    from .walker import (
         Translations as Translations,
-    )
-    from .walker import (
         localize as localize,
-    )
-    from .walker import (
         segments as segments,
-    )
-    from .walker import (
         walk as walk,
     )

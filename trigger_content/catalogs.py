@@ -24,8 +24,7 @@ from .files import write_atomic
 from .languages import english_name
 from .po.entry import Catalog, Entry, header_text
 from .po.mo import compile_mo
-from .po.plural import MAX_NPLURALS, nplurals, plural_forms
-from .po.plural import nplurals as plural_count
+from .po.plural import MAX_NPLURALS, nplurals, nplurals as plural_count, plural_forms
 from .po.reader import read_po
 from .po.writer import catalog_bytes
 from .project import Project

@@ -13,8 +13,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from trigger_content.cli import main
 from trigger_content.po import CatalogError, read_po, statistics

@@ -14,8 +14,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from trigger_content.po import Catalog, Entry, read_po
 from trigger_content.po.entry import header_text

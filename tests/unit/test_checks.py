@@ -8,8 +8,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from hypothesis import example, given, settings
-from hypothesis import strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from trigger_content.checks import CHECKS, Finding, Policy, check_catalog, load_glossary
 from trigger_content.cli import main

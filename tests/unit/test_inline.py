@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import assume, given
-from hypothesis import strategies as st
+from hypothesis import assume, given, strategies as st
 
 from trigger_content import Emphasis, Link, MarkupError, Strong, Text, from_catalog, parse_markup, plain_text, to_catalog
-from trigger_content.inline import format_markup
-from trigger_content.inline import plain_text as tc_plain
+from trigger_content.inline import format_markup, plain_text as tc_plain
 
 
 def test_links_emphasis_and_strong_parse_into_nodes() -> None:

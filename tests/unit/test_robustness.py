@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pydantic
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import trigger_content as tc
 from trigger_content.cli import main
