@@ -103,7 +103,7 @@ def merge(catalog: Catalog, template: Catalog) -> Catalog:
     # Translations of texts that left their place, by English text: a block moved.
     movable: dict[str, Entry] = {}
     for entry in active:
-        if entry.msgctxt not in template_contexts and _translated(entry):
+        if entry.msgctxt not in template_contexts and entry.has_translation:
             movable.setdefault(entry.msgid, entry)
     revivable = {entry.key: entry for entry in catalog.entries if entry.obsolete}
 
@@ -122,7 +122,7 @@ def merge(catalog: Catalog, template: Catalog) -> Catalog:
         old = by_key.get(source.key) or revivable.get(source.key)
         if old is not None:
             entry = _carry(old, source, nplurals)
-        elif source.msgctxt in by_context and _translated(by_context[source.msgctxt]):
+        elif source.msgctxt in by_context and by_context[source.msgctxt].has_translation:
             old = by_context[source.msgctxt]
             entry = _carry(old, source, nplurals, fuzzy=True, previous_msgid=old.previous_msgid or old.msgid)
         elif source.msgid in movable and id(movable[source.msgid]) not in used:
@@ -137,17 +137,12 @@ def merge(catalog: Catalog, template: Catalog) -> Catalog:
     for entry in catalog.entries:
         if id(entry) in used or entry.key in wanted:
             continue
-        if entry.obsolete or _translated(entry):
+        if entry.obsolete or entry.has_translation:
             # What tied it to the source goes with the source; the
             # translator's comments, flags and previous msgid stay.
             merged.append(entry._replace(obsolete=True, extracted=(), references=()))
     fields = {"POT-Creation-Date": template.header["POT-Creation-Date"]} if "POT-Creation-Date" in template.header else None
     return catalog.replace(merged, fields=fields)
-
-
-def _translated(entry: Entry) -> bool:
-    """Whether an entry holds any translation (of any plural form)."""
-    return any(entry.msgstr)
 
 
 def _carry(
@@ -194,7 +189,7 @@ def _carry(
 
 def count_translations(catalog: Catalog) -> int:
     """Entries that hold a translation, active and obsolete: an update keeps this number."""
-    return sum(1 for entry in catalog.entries if _translated(entry))
+    return sum(1 for entry in catalog.entries if entry.has_translation)
 
 
 # -- compile -----------------------------------------------------------------------

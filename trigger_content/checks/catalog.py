@@ -13,13 +13,22 @@ from .registry import Context, check
 
 @check("unreadable", "error", scope="reader")
 def unreadable(catalog: Catalog, context: Context) -> Iterator[tuple[int | None, str]]:
-    """Unreadable: a catalog that gettext would refuse; the reader says where and why."""
+    """Unreadable: a catalog that gettext would refuse; the reader says where and why.
+
+    A catalog or source document that cannot be read (reported with its
+    `path:line`, and column where known, or its path when it cannot be opened).
+    """
     return iter(())  # reported by the reader itself, before any check runs
 
 
 @check("read", "warning", scope="catalog")
 def read(catalog: Catalog, context: Context) -> Iterator[tuple[int | None, str]]:
-    """Read: what the reader read past (a byte order mark, a comment not in the charset, a flag line that drops fuzzy, a charset it cannot decode)."""
+    """Read: what the reader read past (a byte order mark, a comment not in the charset, a flag line that drops fuzzy, a charset it cannot decode).
+
+    What the reader read past: a byte order mark, a comment not in the charset,
+    a second flag line that drops `fuzzy` (msgfmt then compiles the entry), a
+    charset it cannot decode.
+    """
     for note in catalog.notes:
         found = re.match(r"line ([0-9]+): ", note)
         if found is not None:
@@ -32,7 +41,10 @@ def read(catalog: Catalog, context: Context) -> Iterator[tuple[int | None, str]]
 
 @check("header", "error", scope="catalog")
 def header(catalog: Catalog, context: Context) -> Iterator[tuple[int | None, str]]:
-    """Header: the Language and the charset are declared."""
+    """Header: the Language and the charset are declared.
+
+    Language and charset declared.
+    """
     if catalog.header_line is None:
         yield 1, "no header entry: declare Language, Content-Type (charset) and Plural-Forms"
         return
@@ -44,7 +56,11 @@ def header(catalog: Catalog, context: Context) -> Iterator[tuple[int | None, str
 
 @check("plural-forms", "error", scope="catalog")
 def plural_forms(catalog: Catalog, context: Context) -> Iterator[tuple[int | None, str]]:
-    """Plural-Forms: present, valid, and the rule gettext tools use for the language."""
+    """Plural-Forms: present, valid, and the rule gettext tools use for the language.
+
+    Plural-Forms parses (never `eval`-ed), stays in range, and is gettext's rule
+    for the language, reported at its line.
+    """
     value = catalog.header.get("Plural-Forms")
     if catalog.header_line is None:
         return
@@ -59,7 +75,10 @@ def plural_forms(catalog: Catalog, context: Context) -> Iterator[tuple[int | Non
 
 @check("fuzzy-header", "warning", scope="catalog")
 def fuzzy_header(catalog: Catalog, context: Context) -> Iterator[tuple[int | None, str]]:
-    """Fuzzy header: the header is marked unfinished, and pybabel compile skips such a catalog."""
+    """Fuzzy header: the header is marked unfinished, and pybabel compile skips such a catalog.
+
+    A header marked fuzzy (unfinished), whose catalog `pybabel compile` skips.
+    """
     if catalog.header_fuzzy:
         yield (
             None,
@@ -69,7 +88,10 @@ def fuzzy_header(catalog: Catalog, context: Context) -> Iterator[tuple[int | Non
 
 @check("completeness", "error", scope="catalog")
 def completeness(catalog: Catalog, context: Context) -> Iterator[tuple[int | None, str]]:
-    """Completeness: the share of translated messages reaches the locale's threshold."""
+    """Completeness: the share of translated messages reaches the locale's threshold.
+
+    The percent translated reaches the locale's threshold.
+    """
     threshold = context.policy.threshold(context.locale)
     if threshold <= 0:
         return

@@ -35,7 +35,11 @@ USUAL_RATIO = {"de": 1.25, "fr": 1.2, "it": 1.15, "pt": 1.15, "es": 1.2, "ru": 1
 
 @check("untranslated", "warning")
 def untranslated(entries: Sequence[Entry], context: Context) -> Iterator[tuple[Entry, str]]:
-    """Untranslated: the text will show in English."""
+    """Untranslated: the text will show in English.
+
+    Each entry a reader would see in English: an empty translation, and each
+    empty plural form.
+    """
     for entry in entries:
         if not entry.complete:
             yield entry, "untranslated" if entry.untranslated else "a plural form is untranslated"
@@ -43,7 +47,11 @@ def untranslated(entries: Sequence[Entry], context: Context) -> Iterator[tuple[E
 
 @check("fuzzy", "warning")
 def fuzzy(entries: Sequence[Entry], context: Context) -> Iterator[tuple[Entry, str]]:
-    """Fuzzy: the translation is not published until a translator confirms it."""
+    """Fuzzy: the translation is not published until a translator confirms it.
+
+    Each entry marked fuzzy, which a reader sees in English until a translator
+    confirms it.
+    """
     for entry in entries:
         if entry.fuzzy and not entry.untranslated:
             yield (
@@ -56,7 +64,12 @@ def fuzzy(entries: Sequence[Entry], context: Context) -> Iterator[tuple[Entry, s
 
 @check("tags", "error", scope="tagged")
 def tags(translations: Sequence[Translation], context: Context) -> Iterator[tuple[Entry, str]]:
-    """Inline tags: the same set as the English, each once, well nested, none invented, no HTML typed in."""
+    """Inline tags: the same set as the English, each once, well nested, none invented, no HTML typed in.
+
+    Inline tags: the same set as the English, each once, well nested, none
+    invented, and none written otherwise (`<A1>`, `<a1 href=…>`), which the page
+    would show as text.
+    """
     for entry, source, text in translations:
         if "<" not in source and "<" not in text:
             continue  # most texts: no tag at all
@@ -273,7 +286,13 @@ _source_markup = lru_cache(maxsize=1 << 14)(_markup)
 
 @check("markup", "error", scope="tagged")
 def markup(translations: Sequence[Translation], context: Context) -> Iterator[tuple[Entry, str]]:
-    """Markup: the translation has the HTML elements and attributes of the English, no more, no fewer (text attributes such as alt may differ)."""
+    """Markup: the translation has the HTML elements and attributes of the English, no more, no fewer (text attributes such as alt may differ).
+
+    HTML as in the English: no element added (`<b>`, `<br>`, `<script>`, `<img
+    onerror=…>`, a comment), dropped, or with an attribute changed (the text of
+    `alt`, `title` and the like is translated); other text in angle brackets
+    (`<name>`, an address) is left alone.
+    """
     for entry, source, text in translations:
         if "<" not in text and "<" not in source:
             continue  # most texts: no markup at all
@@ -306,7 +325,12 @@ _NEEDED_BY = (
 
 @check("invisible", "error", scope="translation")
 def invisible(translations: Sequence[Translation], context: Context) -> Iterator[tuple[Entry, str]]:
-    """Invisible characters: no bidi control or invisible character the English lacks, unless the script of the translation needs it."""
+    """Invisible characters: no bidi control or invisible character the English lacks, unless the script of the translation needs it.
+
+    No bidi control (U+202E…) or invisible character (U+200B…) the English
+    lacks, unless the translation's script needs it (marks in Hebrew and Arabic,
+    joiners in Persian and Indic scripts, word breaks in Thai).
+    """
     for entry, source, text in translations:
         if text.isascii():
             continue  # most texts of Latin-script languages: none at all
@@ -332,7 +356,11 @@ _FORMATS = {"python-format": _PYTHON_FORMAT, "python-brace-format": _BRACE_FORMA
 
 @check("placeholders", "error")
 def placeholders(entries: Sequence[Entry], context: Context) -> Iterator[tuple[Entry, str]]:
-    """Placeholders: the format directives of the English are all in the translation."""
+    """Placeholders: the format directives of the English are all in the translation.
+
+    The format directives of the English (python-format, python-brace-format,
+    c-format).
+    """
     for entry in entries:
         if not entry.flags:
             continue  # most entries: no flag, so no format
@@ -350,7 +378,10 @@ def placeholders(entries: Sequence[Entry], context: Context) -> Iterator[tuple[E
 
 @check("whitespace", "error", scope="translation")
 def whitespace(translations: Sequence[Translation], context: Context) -> Iterator[tuple[Entry, str]]:
-    """White space: leading and trailing spaces and newlines match the English."""
+    """White space: leading and trailing spaces and newlines match the English.
+
+    Leading and trailing spaces and newlines as in the English.
+    """
     for entry, source, text in translations:
         if len(source.strip()) == len(source) and len(text.strip()) == len(text):
             continue  # most texts: no white space at either end
@@ -362,7 +393,10 @@ def whitespace(translations: Sequence[Translation], context: Context) -> Iterato
 
 @check("punctuation", "warning", scope="translation")
 def punctuation(translations: Sequence[Translation], context: Context) -> Iterator[tuple[Entry, str]]:
-    """End punctuation matches the English; in French, a no-break space before ; : ! ?."""
+    """End punctuation matches the English; in French, a no-break space before ; : ! ?.
+
+    End punctuation as in the English; French no-break space before `; : ! ?`.
+    """
     french = context.language == "fr"
     for entry, source, text in translations:
         if "<" in text:
@@ -402,7 +436,11 @@ def _end_mark(text: str) -> str:
 
 @check("same-as-source", "warning", scope="translation")
 def same_as_source(translations: Sequence[Translation], context: Context) -> Iterator[tuple[Entry, str]]:
-    """Same as the English: probably not translated (names and allowed words apart)."""
+    """Same as the English: probably not translated (names and allowed words apart).
+
+    A translation identical to the English (allow list for names and shared
+    words).
+    """
     policy = context.policy
     for entry, source, text in translations:
         allowed = source in policy.same_as_source or source in policy.do_not_translate or source in policy.protected
@@ -412,7 +450,11 @@ def same_as_source(translations: Sequence[Translation], context: Context) -> Ite
 
 @check("numbers", "error", scope="translation")
 def numbers(translations: Sequence[Translation], context: Context) -> Iterator[tuple[Entry, str]]:
-    """Numbers and protected tokens (such as COVID-19) are kept as they are."""
+    """Numbers and protected tokens (such as COVID-19) are kept as they are.
+
+    Numbers (digits 0-9, which a translation may write in its own digits: ٢, ۲)
+    and protected tokens (COVID-19) kept.
+    """
     protected = context.policy.protected
     numbers_in = _NUMBER.findall
     for entry, source, text in translations:
@@ -464,7 +506,10 @@ def _has_digit(text: str) -> bool:
 
 @check("names", "error", scope="translation")
 def names(translations: Sequence[Translation], context: Context) -> Iterator[tuple[Entry, str]]:
-    """Names that are never translated (such as Rush) stay as they are."""
+    """Names that are never translated (such as Rush) stay as they are.
+
+    Do-not-translate names (Rush) kept.
+    """
     if not context.names:
         return
     any_name = context.any_name
@@ -480,7 +525,10 @@ def names(translations: Sequence[Translation], context: Context) -> Iterator[tup
 
 @check("glossary", "warning", scope="translation")
 def glossary(translations: Sequence[Translation], context: Context) -> Iterator[tuple[Entry, str]]:
-    """Glossary: a term of the English is rendered with the language's agreed term."""
+    """Glossary: a term of the English is rendered with the language's agreed term.
+
+    An English glossary term is rendered with the language's term.
+    """
     if not context.policy.glossary:
         return
     language = context.language
@@ -498,7 +546,11 @@ def glossary(translations: Sequence[Translation], context: Context) -> Iterator[
 
 @check("plural-count", "error")
 def plural_count(entries: Sequence[Entry], context: Context) -> Iterator[tuple[Entry, str]]:
-    """Plural forms: as many msgstr[N] as Plural-Forms says."""
+    """Plural forms: as many msgstr[N] as Plural-Forms says.
+
+    As many `msgstr[N]` as Plural-Forms says (msgfmt compiles such a catalog;
+    only `msgfmt -c` refuses it).
+    """
     if context.nplurals is None:
         return
     for entry in entries:
@@ -508,7 +560,10 @@ def plural_count(entries: Sequence[Entry], context: Context) -> Iterator[tuple[E
 
 @check("length", "warning", scope="translation")
 def length(translations: Sequence[Translation], context: Context) -> Iterator[tuple[Entry, str]]:
-    """Length: a translation far shorter or longer than the language usually is may be cut or padded."""
+    """Length: a translation far shorter or longer than the language usually is may be cut or padded.
+
+    A translation far longer or shorter than the language usually is.
+    """
     ratio = USUAL_RATIO.get(context.language, 1.2)
     longest, shortest = ratio * 2, ratio / 3
     for entry, source, text in translations:

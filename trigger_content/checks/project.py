@@ -14,7 +14,10 @@ from .registry import check
 
 @check("stale-template", "error", scope="project")
 def stale_template(project: object) -> Iterator[tuple[Path, str]]:
-    """Stale template: the template no longer matches the source documents."""
+    """Stale template: the template no longer matches the source documents.
+
+    The template matches the source documents.
+    """
     from ..extract import project_sources, write_template
 
     pages, references = project_sources(project)  # type: ignore[arg-type]
@@ -25,7 +28,11 @@ def stale_template(project: object) -> Iterator[tuple[Path, str]]:
 
 @check("not-merged", "error", scope="project")
 def not_merged(project: object) -> Iterator[tuple[Path, str]]:
-    """Not merged: a catalog is not what `update` writes (the current template's messages, laid out as msgcat does)."""
+    """Not merged: a catalog is not what `update` writes (the current template's messages, laid out as msgcat does).
+
+    Each catalog holds the current template's messages, laid out as `update`
+    (and msgcat) writes it; the message says which differs.
+    """
     template = project.template  # type: ignore[attr-defined]
     if not template.is_file():
         return
@@ -44,7 +51,10 @@ def not_merged(project: object) -> Iterator[tuple[Path, str]]:
 
 @check("stale-mo", "warning", scope="project")
 def stale_mo(project: object) -> Iterator[tuple[Path, str]]:
-    """Stale compiled catalog: a .mo was not made from its current .po (rendering reads the .po)."""
+    """Stale compiled catalog: a .mo was not made from its current .po (gettext in an application would show older texts).
+
+    A `.mo` not compiled from the current `.po`.
+    """
     for path, changed in compile_files(project, check=True):  # type: ignore[arg-type]
         if changed:
             state = "not compiled from the current .po" if path.is_file() else "not compiled yet"
@@ -53,7 +63,11 @@ def stale_mo(project: object) -> Iterator[tuple[Path, str]]:
 
 @check("no-catalog", "warning", scope="project")
 def no_catalog(project: object) -> Iterator[tuple[Path, str]]:
-    """No catalog: a language of site.toml has no catalog yet, so it is not published."""
+    """No catalog: a language of site.toml has no catalog yet, so it is not published.
+
+    A language of `site.toml` without a catalog yet: `render` and `build` do not
+    publish or link it.
+    """
     from ..source import SITE_FILE, load_site
 
     site = project.content / SITE_FILE  # type: ignore[attr-defined]

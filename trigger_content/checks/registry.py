@@ -15,6 +15,7 @@ would be wrong or unsafe) and ``warning`` (a reviewer should look).
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -135,6 +136,12 @@ class Check:
     def title(self) -> str:
         """The first line of the function's docstring."""
         return (self.function.__doc__ or self.id).strip().splitlines()[0]
+
+    @property
+    def description(self) -> str:
+        """The docstring's paragraphs after its first line, as one line: what the check looks for, in the documentation's words."""
+        _, _, body = inspect.cleandoc(self.function.__doc__ or "").partition("\n\n")
+        return " ".join(body.split()) or self.title
 
 
 CHECKS: dict[str, Check] = {}

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from xml.etree import ElementTree
 
-from . import CHECKS, Finding, Policy
+from . import CHECKS, SEVERITIES, Finding, Policy
 
 
 def summary(findings: Sequence[Finding], policy: Policy, catalogs: int) -> str:
@@ -105,3 +105,11 @@ def to_junit(findings: Sequence[Finding], policy: Policy, paths: Sequence[str], 
     # Control characters a catalog may hold are not allowed in XML 1.0.
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "\ufffd", text)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"
+
+
+def checks_table() -> str:
+    """The Markdown table of every check, errors first, as docs/checks.md shows it (``scripts/docs.py`` writes it there)."""
+    rows = sorted(CHECKS.values(), key=lambda item: (SEVERITIES.index(item.severity), item.id))
+    lines = ["| id | severity | what it looks for |", "| --- | --- | --- |"]
+    lines += ["| `{}` | {} | {} |".format(item.id, item.severity, item.description.replace("|", "\\|")) for item in rows]
+    return "\n".join(lines) + "\n"

@@ -60,6 +60,11 @@ class Entry(
         return not self.msgstr[0]
 
     @property
+    def has_translation(self) -> bool:
+        """Any form holds a translation: what ``update`` must never lose, fuzzy or not."""
+        return any(self.msgstr)
+
+    @property
     def complete(self) -> bool:
         """Every form holds a translation (a plural form past the first may be empty, and msgfmt compiles it so)."""
         return all(self.msgstr)
