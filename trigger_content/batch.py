@@ -22,7 +22,6 @@ from functools import cache
 from pathlib import Path
 
 from .errors import TriggerContentError
-from .files import write_atomic
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
@@ -99,6 +98,8 @@ class ResultCache:
         """Write the cache back (atomically), if anything was added; a cache that cannot be written is skipped."""
         if not self.changed or self.files is None:
             return
+        from .files import write_atomic  # with tempfile and secrets: loaded only to write
+
         with contextlib.suppress(OSError):
             write_atomic(self.path, json.dumps({"version": _version(), "files": self.files}).encode("utf-8"), durable=False)
 

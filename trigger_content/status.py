@@ -15,7 +15,6 @@ from pathlib import Path
 
 from .batch import batch_options, each_catalog
 from .errors import TriggerContentError
-from .files import write_atomic
 from .po.entry import Catalog, Entry
 from .po.reader import read_po, statistics
 from .po.stats import Counts, count
@@ -273,6 +272,8 @@ def badge_svg(label: str, percent: float) -> str:
 
 def write_badges(statuses: Iterable[CatalogStatus], folder: str | Path) -> list[Path]:
     """Write ``<locale>.svg`` for each catalog into ``folder``; return the paths."""
+    from .files import write_atomic  # with tempfile and secrets: loaded only to write
+
     written: list[Path] = []
     for item in statuses:
         # A header's Language is text from the catalog: a file name only when it looks like a locale.
