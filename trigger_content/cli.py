@@ -19,6 +19,11 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start
 if TYPE_CHECKING:
     from typing import NoReturn, TypeVar
 
+    from .batch import Outcome
+    from .project import Project
+    from .publish import PublishPolicy
+    from .walker import Fallback
+
     Number = TypeVar("Number", int, float)
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -185,7 +190,7 @@ def _batch_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true", help="read every catalog again, without the cache of earlier results")
 
 
-def _outcomes_with_errors(outcomes) -> bool:  # type: ignore[no-untyped-def]
+def _outcomes_with_errors(outcomes: Sequence[Outcome]) -> bool:
     """Print what each catalog's reading noticed, and the errors; whether any failed."""
     failed = False
     for outcome in outcomes:
@@ -246,7 +251,7 @@ def _publish_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--strict", action="store_true", help="exit 1 when any text is left in English or any language withheld")
 
 
-def _publish_policy(args: argparse.Namespace, project):  # type: ignore[no-untyped-def]
+def _publish_policy(args: argparse.Namespace, project: Project) -> PublishPolicy:
     from dataclasses import replace
 
     from .publish import load_publish_policy
@@ -261,7 +266,7 @@ def _publish_policy(args: argparse.Namespace, project):  # type: ignore[no-untyp
     return policy
 
 
-def _report_fallbacks(fallbacks, locale: str, page: str) -> None:  # type: ignore[no-untyped-def]
+def _report_fallbacks(fallbacks: Sequence[Fallback], locale: str, page: str) -> None:
     if fallbacks:
         print(f"trigger-content: note: {locale}/{page}: {len(fallbacks)} not shown as translated:", file=sys.stderr)
         for fallback in fallbacks:
@@ -282,7 +287,7 @@ class _Version(argparse.Action):
         parser.exit(0)
 
 
-def _project(args: argparse.Namespace, *, writing: bool = False):  # type: ignore[no-untyped-def]
+def _project(args: argparse.Namespace, *, writing: bool = False) -> Project:
     """The project around the current folder, with the folders the options name.
 
     Outside a project, commands read the packaged content and catalogs, but

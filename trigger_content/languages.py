@@ -13,6 +13,10 @@ from functools import cache
 from .errors import TriggerContentError
 from .tags import TAG_RE
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .walker import Segment
+
 #: A gettext locale code: language, then optionally _Script or _TERRITORY (two
 #: letters or three digits) and @modifier: fr, pt_BR, zh_Hant, es_419, sr@latin.
 LOCALE_PATTERN = r"^[a-z]{2,3}(?:_[A-Z][a-z]{3})?(?:_(?:[A-Z]{2}|\d{3}))?(?:@[a-z]+)?$"
@@ -143,6 +147,6 @@ def pseudo_text(text: str) -> str:
     return f"⟦{''.join(parts)} {groups}⟧"
 
 
-def pseudo_translate(segment: object) -> str:
+def pseudo_translate(segment: Segment) -> str:
     """A translation function for :func:`~trigger_content.walker.localize`."""
-    return pseudo_text(segment.text)  # type: ignore[attr-defined]
+    return pseudo_text(segment.text)

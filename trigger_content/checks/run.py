@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from ..batch import Outcome, batch_options, each_catalog
 from ..errors import CatalogError, TriggerContentError
 from ..po.entry import Catalog
 from ..po.plural import nplurals as plural_count
 from ..po.reader import read_po
+from ..project import Project
 from ..status import catalog_paths
 from .policy import Policy, policy_key
 from .registry import CHECKS, Context, Finding, translations_of
@@ -52,7 +52,7 @@ def findings_json(path: str | Path, policy: Policy) -> tuple[list[dict[str, obje
     return [finding.to_json() for finding in check_catalog(catalog, policy)], []
 
 
-def check_project(project: Any, policy: Policy = Policy()) -> list[Finding]:
+def check_project(project: Project, policy: Policy = Policy()) -> list[Finding]:
     """Run the enabled checks of staleness on a project's template and catalogs."""
     findings = []
     for item in CHECKS.values():
@@ -74,7 +74,7 @@ def unreadable_finding(error: TriggerContentError, path: str) -> Finding:
 
 
 def run_checks(
-    project: Any, paths: Sequence[str | Path] = (), policy: Policy = Policy(), *, cache: bool = True, jobs: int | None = None
+    project: Project, paths: Sequence[str | Path] = (), policy: Policy = Policy(), *, cache: bool = True, jobs: int | None = None
 ) -> tuple[list[Finding], list[Outcome]]:
     """The findings of ``check``: of each catalog at ``paths``, else of the project's catalogs and files.
 
