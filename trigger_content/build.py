@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
-from .errors import TriggerContentError
 from .files import read_within, remove_leftovers, remove_within, write_within
 from .languages import PSEUDO_LOCALE, endonym, language_tag, text_direction
 from .model import Page
@@ -137,9 +136,7 @@ def build_project(
     progress: Callable[[int, int, Path], None] | None = None,
 ) -> BuildReport:
     """Every page of ``project`` into ``outdir`` (see :func:`build_site`), the pseudo-locale too with ``pseudo``: what ``build`` does."""
-    pages = load_pages(project.content)
-    if not pages:
-        raise TriggerContentError("no page documents (*.toml) found", path=project.content)
+    pages = load_pages(project.content, required=True)
     extra = [PSEUDO_LOCALE] if pseudo else []
     return build_site(pages, outdir, project.catalog, policy, extra_locales=extra, progress=progress)
 

@@ -14,17 +14,15 @@ reader and written as msgcat writes them (:mod:`trigger_content.po`).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
-from datetime import UTC, datetime
 from pathlib import Path
 
 from .errors import TriggerContentError
 from .files import write_atomic
 from .languages import english_name
-from .po.entry import Catalog, Entry, header_text
-from .po.mo import compile_mo
-from .po.plural import MAX_NPLURALS, nplurals, nplurals as plural_count, plural_forms
+from .po.entry import Catalog, Entry, header_date, header_text
+from .po.mo import SOURCE_DIGEST, compile_mo, source_digest
+from .po.plural import MAX_NPLURALS, nplurals, plural_forms
 from .po.reader import read_po
 from .po.writer import catalog_bytes
 from .project import Project
@@ -50,7 +48,7 @@ def init_catalog(template: Catalog, locale: str, *, revision_date: str | None = 
         "Project-Id-Version": template.header.get("Project-Id-Version", "trigger_content"),
         "Report-Msgid-Bugs-To": template.header.get("Report-Msgid-Bugs-To", ""),
         "POT-Creation-Date": template.header.get("POT-Creation-Date", ""),
-        "PO-Revision-Date": revision_date or _now(),
+        "PO-Revision-Date": revision_date or header_date(),
         "Last-Translator": "",
         "Language-Team": language,
         "Language": locale,
@@ -62,10 +60,6 @@ def init_catalog(template: Catalog, locale: str, *, revision_date: str | None = 
     header = Entry("", (header_text(fields.items()),), comments=tuple(CATALOG_COMMENT.format(language=language).split("\n")))
     count = nplurals(fields["Plural-Forms"])
     return Catalog(f"{locale}.po", [_fresh(entry, count) for entry in template.entries if not entry.obsolete], header)
-
-
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M%z")
 
 
 def _fresh(entry: Entry, nplurals: int = 2) -> Entry:
@@ -107,8 +101,8 @@ def merge(catalog: Catalog, template: Catalog) -> Catalog:
             movable.setdefault(entry.msgid, entry)
     revivable = {entry.key: entry for entry in catalog.entries if entry.obsolete}
 
-    nplurals = plural_count(catalog.header.get("Plural-Forms"))
-    if nplurals > MAX_NPLURALS and any(entry.msgid_plural is not None for entry in template.entries):
+    forms = nplurals(catalog.header.get("Plural-Forms"))
+    if forms > MAX_NPLURALS and any(entry.msgid_plural is not None for entry in template.entries):
         raise TriggerContentError(
             f"Plural-Forms says more plural forms than any language has (at most {MAX_NPLURALS}); correct it, then update",
             path=catalog.path,
@@ -121,15 +115,15 @@ def merge(catalog: Catalog, template: Catalog) -> Catalog:
             continue
         old = by_key.get(source.key) or revivable.get(source.key)
         if old is not None:
-            entry = _carry(old, source, nplurals)
+            entry = _carry(old, source, forms)
         elif source.msgctxt in by_context and by_context[source.msgctxt].has_translation:
             old = by_context[source.msgctxt]
-            entry = _carry(old, source, nplurals, fuzzy=True, previous_msgid=old.previous_msgid or old.msgid)
+            entry = _carry(old, source, forms, fuzzy=True, previous_msgid=old.previous_msgid or old.msgid)
         elif source.msgid in movable and id(movable[source.msgid]) not in used:
             old = movable[source.msgid]
-            entry = _carry(old, source, nplurals, fuzzy=True, previous_msgctxt=old.msgctxt)
+            entry = _carry(old, source, forms, fuzzy=True, previous_msgctxt=old.msgctxt)
         else:
-            merged.append(_fresh(source, nplurals))
+            merged.append(_fresh(source, forms))
             continue
         used.add(id(old))
         merged.append(entry)
@@ -194,26 +188,14 @@ def count_translations(catalog: Catalog) -> int:
 
 # -- compile -----------------------------------------------------------------------
 
-#: The header field of a compiled catalog that names the digest of its source.
-SOURCE_DIGEST = "X-Source-Digest"
-
 
 def compile_catalog(catalog: Catalog, source: bytes) -> bytes:
     """The ``.mo`` of a catalog: its translated, non-fuzzy entries, as msgfmt compiles them.
 
-    The header records the SHA-256 of the ``.po`` bytes, so a reader can tell
-    whether the ``.mo`` is current without parsing the ``.po``.
+    The header records the SHA-256 of the ``.po`` bytes (:func:`~trigger_content.po.mo.mo_is_current`),
+    so a reader can tell whether the ``.mo`` is current without parsing the ``.po``.
     """
-    return compile_mo(catalog, {SOURCE_DIGEST: _digest(source)})
-
-
-def _digest(data: bytes) -> str:
-    return "sha256:" + hashlib.sha256(data).hexdigest()
-
-
-def mo_is_current(mo: bytes, po: bytes) -> bool:
-    """Whether a compiled catalog was made from exactly these ``.po`` bytes."""
-    return f"{SOURCE_DIGEST}: {_digest(po)}\n".encode("ascii") in mo
+    return compile_mo(catalog, {SOURCE_DIGEST: source_digest(source)})
 
 
 # -- files of a project ------------------------------------------------------------

@@ -130,7 +130,7 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     update.add_argument("--check", action="store_true", help="write nothing; exit 1 if a catalog is not merged with the template")
     update.set_defaults(run=_update)
 
-    compile_ = command("compile", help="write the compiled catalogs (.mo) that rendering reads")
+    compile_ = command("compile", help="write the compiled catalogs (.mo), for gettext in applications")
     compile_.add_argument("only", nargs="*", metavar="LOCALE", type=_locale, help="only these locales (default: every catalog)")
     compile_.add_argument("--check", action="store_true", help="write nothing; exit 1 if a .mo is not current")
     compile_.set_defaults(run=_compile)
@@ -244,7 +244,7 @@ def _publish_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--fuzzy", action="store_true", default=None, help="publish fuzzy translations too")
     group.add_argument(
         "--missing",
-        choices=("english", "withhold-section"),
+        choices=("english", "withhold-section"),  # walker.MISSING, written here: the parser is built without pydantic
         help="a missing translation: shown in English, marked (default), or its section withheld",
     )
     group.add_argument("--min-percent", type=_percent, metavar="N", help="withhold a language whose catalog is less than N%% translated")
@@ -252,18 +252,10 @@ def _publish_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _publish_policy(args: argparse.Namespace, project: Project) -> PublishPolicy:
-    from dataclasses import replace
-
-    from .publish import load_publish_policy
+    from .publish import load_publish_policy, override
 
     policy = load_publish_policy(project.publish, project.pyproject)
-    if args.fuzzy:
-        policy = replace(policy, fuzzy=True)
-    if args.missing:
-        policy = replace(policy, missing=args.missing)
-    if args.min_percent is not None:
-        policy = replace(policy, min_percent=args.min_percent)
-    return policy
+    return override(policy, fuzzy=args.fuzzy, missing=args.missing, min_percent=args.min_percent)
 
 
 def _report_fallbacks(fallbacks: Sequence[Fallback], locale: str, page: str) -> None:
@@ -383,9 +375,7 @@ def _extract(args: argparse.Namespace) -> int:
     from .extract import project_sources, write_template
 
     project = _project(args, writing=True)
-    pages, references = project_sources(project)
-    if not pages:
-        raise TriggerContentError("no page documents (*.toml) found", path=project.content)
+    pages, references = project_sources(project, required=True)
     target = args.output if args.output is not None else project.template
     changed = write_template(pages, target, references=references, check=args.check)
     if args.check:
@@ -497,11 +487,11 @@ def _check(args: argparse.Namespace) -> int:
     policy = load_policy(project.check, project.root, source=project.pyproject)
     policy = override(policy, min_percent=args.min_percent, fail_on=args.fail_on, disable=args.disable)
     findings, outcomes = run_checks(project, args.paths, policy, cache=not args.no_cache, jobs=args.jobs)
-    unreadable = _outcomes_with_errors(outcomes)
-    read = {str(outcome.path) for outcome in outcomes}
-    for finding in findings:
-        if finding.check == "unreadable" and finding.path not in read:  # a source document or the template: said as a catalog's is
-            unreadable = True
+    _outcomes_with_errors(outcomes)
+    said = {str(outcome.path) for outcome in outcomes if outcome.error is not None}
+    unreadable = [finding for finding in findings if finding.check == "unreadable"]
+    for finding in unreadable:
+        if finding.path not in said:  # found by the checks of the project (a source document, the template): said as a catalog's is
             print(f"{finding.place}: {finding.message}", file=sys.stderr)
     with_project = not args.paths and project.root is not None
     if args.format == "junit":

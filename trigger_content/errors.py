@@ -1,4 +1,4 @@
-"""The library's one base exception and its kinds."""
+"""Every exception class of the library: bad input (:class:`TriggerContentError` and its kinds), and :class:`PluralFormsError`."""
 
 from __future__ import annotations
 

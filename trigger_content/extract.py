@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime
 from pathlib import Path
 
 from .errors import TriggerContentError
 from .files import own_descriptor, write_atomic
 from .model import Page
-from .po.entry import Catalog, Entry, header_text
+from .po.entry import Catalog, Entry, header_date, header_text
 from .po.reader import read_po
 from .po.writer import format_po
 from .project import Project
@@ -96,15 +95,17 @@ def write_template(
     if old_date and _read(path) == kept:
         return False
     if not check:
-        now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M%z")
-        text = format_po(build_template(pages, references=references, creation_date=now))
+        text = format_po(build_template(pages, references=references, creation_date=header_date()))
         write_atomic(path, text.encode("utf-8"))
     return True
 
 
-def project_sources(project: Project) -> tuple[list[Page], dict[str, str]]:
-    """The project's pages, and the ``#:`` reference of each page id (and of ``site``): its file, relative to the project."""
-    found = page_sources(project.content)
+def project_sources(project: Project, *, required: bool = False) -> tuple[list[Page], dict[str, str]]:
+    """The project's pages, and the ``#:`` reference of each page id (and of ``site``): its file, relative to the project.
+
+    With ``required``, a content folder without a page is refused.
+    """
+    found = page_sources(project.content, required=required)
     files = {page.id: path for page, path in found}
     if (project.content / SITE_FILE).is_file():
         files["site"] = project.content / SITE_FILE

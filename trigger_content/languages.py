@@ -51,14 +51,23 @@ def language_tag(locale: str) -> str:
     return "-".join(parts)
 
 
-_BCP47 = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
+def declared_locale(language: str) -> str | None:
+    """The locale code of a catalog's ``Language`` field, however it is written; ``None`` when it names none.
+
+    >>> [declared_locale(value) for value in ("pt-br", "FR", "de_DE.UTF-8", "sr@Latin", "zh-hant-tw", "Klingon")]
+    ['pt_BR', 'fr', 'de_DE', 'sr@latin', 'zh_Hant_TW', None]
+    """
+    code, at, modifier = language.strip().partition("@")
+    first, *rest = code.split(".")[0].replace("-", "_").split("_")
+    parts = [first.lower(), *(part.title() if len(part) == 4 else part.upper() for part in rest)]
+    locale = "_".join(parts) + (f"@{modifier.lower()}" if at else "")
+    return None if locale_problem(locale) else locale
 
 
 def declared_tag(language: str) -> str:
-    """The BCP 47 tag of a catalog's ``Language`` field, however it is written (``pt-BR``, ``de_DE.UTF-8``); "" if it is not one."""
-    code, at, modifier = language.strip().partition("@")
-    tag = language_tag(code.split(".")[0].replace("-", "_") + at + modifier.lower())
-    return tag if _BCP47.match(tag) else ""
+    """The BCP 47 tag of a catalog's ``Language`` field (see :func:`declared_locale`); "" when it names no locale."""
+    locale = declared_locale(language)
+    return language_tag(locale) if locale else ""
 
 
 @cache

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import namedtuple
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .errors import TriggerContentError
@@ -171,3 +171,22 @@ def setting_line(path: str, table: str, key: str | None) -> int | None:
     lines = toml_lines(text)
     where: tuple[str, ...] = ("tool", "trigger-content", *filter(None, (table,)))
     return lines.get((*where, key)) if key is not None and (*where, key) in lines else lines.get(where)
+
+
+def catalog_paths(project: Project, paths: Sequence[str | Path] = ()) -> list[Path]:
+    """The catalogs at ``paths`` (see :func:`find_catalogs`), else the project's; refused when there are none."""
+    found = find_catalogs(paths) if paths else project.catalogs()
+    if not found:
+        raise TriggerContentError("no catalogs found", path=paths[0] if paths else project.locales)
+    return found
+
+
+def find_catalogs(paths: Iterable[str | Path]) -> list[Path]:
+    """The ``.po`` files among ``paths``: files as given, folders searched recursively."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*.po") if p.is_file()))
+        else:
+            found.append(path)
+    return found

@@ -8,20 +8,19 @@ published at all. Every fallback is reported.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from .errors import TriggerContentError
 from .languages import PSEUDO_LOCALE, pseudo_translate
 from .model import Page, Site
+from .po.reader import statistics
 from .project import Project, Settings
 from .render import RenderContext, render_html, render_text
 from .translations import load_locale, missing_catalog
-from .walker import Fallback, Translations, localize
-
-MISSING = ("english", "withhold-section")
+from .walker import MISSING, Fallback, Translations, localize
 
 
 @dataclass(frozen=True)
@@ -50,6 +49,18 @@ def load_publish_policy(settings: dict[str, Any], source: str = "pyproject.toml"
         table.fail(error.message, "missing")
 
 
+def override(
+    policy: PublishPolicy, *, fuzzy: bool | None = None, missing: str | None = None, min_percent: float | None = None
+) -> PublishPolicy:
+    """``policy`` with what the command line says; ``None`` (or a fuzzy flag not given) leaves a setting as it is."""
+    changes: dict[str, Any] = {"fuzzy": True} if fuzzy else {}
+    if missing:
+        changes["missing"] = missing
+    if min_percent is not None:
+        changes["min_percent"] = min_percent
+    return replace(policy, **changes)
+
+
 @dataclass
 class LocaleTranslations:
     """The translations of one locale as the policy allows them, and what to say about them."""
@@ -57,7 +68,7 @@ class LocaleTranslations:
     locale: str
     translations: Translations
     percent: float = 100.0
-    #: A sentence for the reader of the report (a stale ``.mo`` read from the ``.po``…).
+    #: A sentence for the reader of the report (a ``.mo`` not compiled from the current ``.po``…).
     notes: list[str] = field(default_factory=list)
     #: Why the locale is not published, or ``None``.
     withheld: str | None = None
@@ -107,12 +118,17 @@ def published(translations: dict[str, LocaleTranslations | None]) -> list[str]:
 
 
 def linked_locales(
-    site: Site | None, source: str, catalog: Callable[[str], Path], policy: PublishPolicy
+    site: Site | None,
+    source: str,
+    catalog: Callable[[str], Path],
+    policy: PublishPolicy,
+    percents: Mapping[str, float] | None = None,
 ) -> tuple[list[str], dict[str, str]]:
     """The locales a page of ``site`` links (as :func:`published`, with less reading), and why each other is not linked.
 
-    A catalog is read only for the policy's threshold; one that cannot be
-    read is not linked, and said so, rather than stopping the page.
+    A catalog is only counted, for the policy's threshold, and only when
+    ``percents`` does not already say how much of it is translated; one that
+    cannot be read is not linked, and said so, rather than stopping the page.
     """
     linked: list[str] = [source]
     left_out: dict[str, str] = {}
@@ -121,7 +137,8 @@ def linked_locales(
         reason = missing_catalog(path)
         if reason is None and policy.min_percent > 0 and path.is_file():
             try:
-                reason = _below_threshold(load_locale(path).percent, policy)
+                percent = percents[locale] if percents and locale in percents else statistics(path).counts.percent
+                reason = _below_threshold(percent, policy)
             except TriggerContentError as error:
                 reason = f"cannot be read: {error}"
         if reason is None:
@@ -167,7 +184,7 @@ class RenderedPage:
     """A page rendered by :func:`render_page`, and what to say about it."""
 
     text: str
-    #: What the reader of the report should know (a stale ``.mo``, a locale not linked…).
+    #: What the reader of the report should know (a stale ``.mo``, a locale not among the site's…).
     notes: list[str] = field(default_factory=list)
     #: The texts left in English or withheld.
     fallbacks: list[Fallback] = field(default_factory=list)
@@ -183,7 +200,7 @@ def render_page(
     locale: str | None = None,
     policy: PublishPolicy = PublishPolicy(),
     *,
-    format: str = "html",
+    format: Literal["html", "text"] = "html",
     fragment: bool = False,
     templates: str | Path | None = None,
     width: int = 78,
@@ -195,15 +212,17 @@ def render_page(
     source_locale = page.site.source_locale if page.site else page.lang
     notes: list[str] = []
     fallbacks: list[Fallback] = []
+    percents: dict[str, float] = {}
     if locale and locale != source_locale:
         translations = locale_translations(project.catalog(locale), locale, policy)
+        percents[locale] = translations.percent
         notes += translations.notes
         if page.site is not None and locale not in (*page.site.locales, PSEUDO_LOCALE):
             notes.append(f"{locale!r} is not among the locales of site.toml; the other pages do not link it")
         if translations.withheld:
             return RenderedPage("", notes, withheld=translations.withheld)
         page, fallbacks = publish(page, translations, policy)
-    linked, left_out = linked_locales(page.site, source_locale, project.catalog, policy)
+    linked, left_out = linked_locales(page.site, source_locale, project.catalog, policy, percents)
     context = RenderContext.for_page(page, locales=linked)
     if format == "text":
         text = render_text(page, context=context, width=width)

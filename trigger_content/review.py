@@ -24,7 +24,7 @@ from typing import Any
 from . import checks, status
 from .errors import TriggerContentError
 from .inline import plain_text
-from .languages import declared_tag, english_name, text_direction
+from .languages import declared_locale, declared_tag, english_name, text_direction
 from .model import Page
 from .po.entry import Catalog, Entry
 from .po.stats import Counts, count, state
@@ -32,7 +32,7 @@ from .project import Project
 from .render.html import environment
 from .source import load_pages
 from .tags import TAG_RE
-from .translations import load_locale
+from .translations import load_locale, missing_catalog
 from .walker import Segment, segments
 
 __all__ = ["render_review", "review_locale"]
@@ -114,11 +114,14 @@ class Run:
 
 def review_locale(project: Project, locale: str) -> tuple[str, list[checks.Finding]]:
     """The review page of ``project``'s catalog of ``locale``, with its findings under the project's policy: what ``review`` does."""
-    found = load_locale(project.catalog(locale))
-    if found.catalog is None:  # only a .mo: nothing to review
-        raise TriggerContentError("no .po to review; the review page reads the catalog translators edit", path=project.catalog(locale))
-    findings = checks.check_catalog(found.catalog, checks.load_policy(project.check, project.root, source=project.pyproject))
-    return render_review(load_pages(project.content), found.catalog, findings=findings), findings
+    pages = load_pages(project.content)
+    path = project.catalog(locale)
+    if not path.is_file():  # a .mo alone is not reviewed: the page shows what translators edit
+        raise TriggerContentError(missing_catalog(path) or "no .po to review, only its .mo", path=path)
+    catalog = load_locale(path).catalog
+    assert catalog is not None  # read from the .po
+    findings = checks.check_catalog(catalog, checks.load_policy(project.check, project.root, source=project.pyproject))
+    return render_review(pages, catalog, findings=findings), findings
 
 
 def render_review(
@@ -382,17 +385,17 @@ def _shares(counts: Counts) -> dict[str, str]:
 
 
 def _direction(language: str) -> str:
-    """``ltr`` or ``rtl`` from CLDR (Babel); ``auto`` for a catalog without a language."""
-    if not declared_tag(language):
-        return "auto"
-    return text_direction(language.split("@")[0].split(".")[0])
+    """``ltr`` or ``rtl`` from CLDR (Babel); ``auto`` for a catalog whose Language names no locale."""
+    locale = declared_locale(language)
+    return text_direction(locale) if locale else "auto"
 
 
 def _language_name(language: str) -> str:
-    """The language's English name (CLDR), the code itself when Babel does not know it."""
+    """The language's English name (CLDR); the field itself when it names no locale Babel knows."""
     if not language.strip():
         return "language not declared"
+    locale = declared_locale(language)
     try:
-        return english_name((declared_tag(language) or language).replace("-", "_"))
+        return english_name(locale) if locale else language
     except TriggerContentError:
         return language

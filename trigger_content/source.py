@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import SourceError
+from .errors import SourceError, TriggerContentError
 from .inline import Frozen
 from .model import Page, Site
 from .project import packaged_data
@@ -66,7 +66,7 @@ def find_page(name: str | None, folder: str | Path) -> Page:
         if len(files) == 1:
             return load_page(files[0])
         ids = ", ".join(page.id for page in load_pages(folder)) or "none"
-        raise SourceError(f"name the page to render (pages: {ids})", path=folder)
+        raise TriggerContentError(f"name the page to render (pages: {ids})", path=folder)
     for path in files:
         if path.stem == name:
             page = load_page(path)
@@ -77,16 +77,19 @@ def find_page(name: str | None, folder: str | Path) -> Page:
         if page.id == name:
             return page
     ids = ", ".join(page.id for page in pages) or "none"
-    raise SourceError(f"no page {name!r} (pages: {ids})", path=folder)
+    raise TriggerContentError(f"no page {name!r} (pages: {ids})", path=folder)
 
 
-def load_pages(folder: str | Path | None = None) -> list[Page]:
-    """Every page of a content folder (the packaged one by default), in file-name order."""
-    return [page for page, _ in page_sources(packaged_data("content") if folder is None else folder)]
+def load_pages(folder: str | Path | None = None, *, required: bool = False) -> list[Page]:
+    """Every page of a content folder (the packaged one by default), in file-name order; see :func:`page_sources`."""
+    return [page for page, _ in page_sources(packaged_data("content") if folder is None else folder, required=required)]
 
 
-def page_sources(folder: str | Path) -> list[tuple[Page, Path]]:
-    """Each page of a content folder with the document it comes from, in file-name order; two pages with one id are refused."""
+def page_sources(folder: str | Path, *, required: bool = False) -> list[tuple[Page, Path]]:
+    """Each page of a content folder with the document it comes from, in file-name order.
+
+    Two pages with one id are refused, and with ``required`` a folder without a page.
+    """
     found: list[tuple[Page, Path]] = []
     seen: dict[str, Path] = {}
     for path in page_files(folder):
@@ -95,6 +98,8 @@ def page_sources(folder: str | Path) -> list[tuple[Page, Path]]:
             raise SourceError(f"page id {page.id!r} is already used by {seen[page.id]}", path=path)
         seen[page.id] = path
         found.append((page, path))
+    if required and not found:
+        raise SourceError("no page documents (*.toml) found", path=folder)
     return found
 
 

@@ -18,6 +18,7 @@ from .errors import TriggerContentError
 from .po.entry import Catalog, Entry
 from .po.reader import read_po, statistics
 from .po.stats import Counts, count
+from .project import catalog_paths
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
@@ -129,25 +130,6 @@ def project_status(
         outcomes = each_catalog(found, status_json, kind="status", cache=store, jobs=workers)
     statuses = [CatalogStatus.from_json({**outcome.value, "path": str(outcome.path)}) for outcome in outcomes if outcome.error is None]
     return statuses, outcomes
-
-
-def catalog_paths(project: Project, paths: Sequence[str | Path] = ()) -> list[Path]:
-    """The catalogs at ``paths`` (see :func:`find_catalogs`), else the project's; refused when there are none."""
-    found = find_catalogs(paths) if paths else project.catalogs()
-    if not found:
-        raise TriggerContentError("no catalogs found", path=paths[0] if paths else project.locales)
-    return found
-
-
-def find_catalogs(paths: Iterable[str | Path]) -> list[Path]:
-    """The ``.po`` files among ``paths``: files as given, folders searched recursively."""
-    found: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.po") if p.is_file()))
-        else:
-            found.append(path)
-    return found
 
 
 def page_sections(pages: Iterable[object]) -> Sections:

@@ -8,15 +8,14 @@ when it is current, else the ``.po``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalogs import mo_is_current
 from .errors import TriggerContentError
 from .languages import english_name
 from .po.entry import Catalog, Entry
-from .po.mo import read_mo
+from .po.mo import mo_is_current, read_mo
 from .po.reader import read_po
 from .po.stats import count
 
@@ -39,7 +38,7 @@ class LocaleCatalog:
     #: The catalog read, for the review page; ``None`` when only a ``.mo`` was there.
     catalog: Catalog | None = field(default=None, repr=False, compare=False)
 
-    def usable(self, *, fuzzy: bool = False) -> dict[Key, str]:
+    def usable(self, *, fuzzy: bool = False) -> Mapping[Key, str]:
         """The translations a page may show: fuzzy ones only when ``fuzzy``."""
         if fuzzy or not self.fuzzy:
             return self.texts
@@ -58,7 +57,7 @@ def load_locale(po: str | Path) -> LocaleCatalog:
     if not po.is_file():
         return LocaleCatalog(load_translations(po)[0])
     catalog = read_po(po)
-    texts = translations(catalog.entries, fuzzy=True)
+    texts = usable_texts(catalog.entries, fuzzy=True)
     fuzzy = frozenset(key for key, entry in _keyed(catalog.entries) if entry.fuzzy and key in texts)
     percent = count(catalog.entries, header=catalog.header_entry).percent
     note = _mo_note(po, catalog.data)
@@ -69,7 +68,7 @@ def _keyed(entries: Iterable[Entry]) -> Iterable[tuple[Key, Entry]]:
     return (((entry.msgctxt or "", entry.msgid), entry) for entry in entries)
 
 
-def translations(entries: Iterable[Entry], *, fuzzy: bool = False) -> dict[tuple[str, str], str]:
+def usable_texts(entries: Iterable[Entry], *, fuzzy: bool = False) -> dict[Key, str]:
     """The usable translations of a catalog's entries: ``(msgctxt or "", msgid)`` → msgstr.
 
     Fuzzy, obsolete, plural and empty entries are left out, so their texts
@@ -82,12 +81,12 @@ def translations(entries: Iterable[Entry], *, fuzzy: bool = False) -> dict[tuple
     }
 
 
-def read_translations(path: str | Path) -> dict[tuple[str, str], str]:
-    """The usable translations of the catalog at ``path`` (see :func:`translations`)."""
-    return translations(read_po(path).entries)
+def read_translations(path: str | Path) -> dict[Key, str]:
+    """The usable translations of the catalog at ``path`` (see :func:`usable_texts`)."""
+    return usable_texts(read_po(path).entries)
 
 
-def load_translations(po: str | Path) -> tuple[dict[tuple[str, str], str], str | None]:
+def load_translations(po: str | Path) -> tuple[dict[Key, str], str | None]:
     """The translations of a locale, from its compiled catalog when that is current.
 
     ``po`` is the path of the ``.po``; its ``.mo`` sits beside it. Returns the
@@ -102,16 +101,19 @@ def load_translations(po: str | Path) -> tuple[dict[tuple[str, str], str], str |
             raise TriggerContentError(missing, path=po)
         return _read_mo(mo), None
     note = _mo_note(po, po.read_bytes())
+    note = f"{note} (read {po.name} instead)" if note else None
     return (read_translations(po), note) if note else (_read_mo(mo), None)
 
 
 def _mo_note(po: Path, source: bytes) -> str | None:
-    """Why the ``.mo`` beside ``po`` cannot be used (not compiled, or not from ``source``, the ``.po``'s bytes); ``None`` when it can."""
+    """Why the ``.mo`` beside ``po`` is not current (not compiled, or not from ``source``, the ``.po``'s bytes); ``None`` when it is."""
     mo = po.with_suffix(".mo")
     if not mo.is_file():
-        return f"{mo}: not compiled; run `trigger-content compile` (read {po.name} instead)"
+        return f"{mo}: not compiled; run `trigger-content compile`"
     if not mo_is_current(mo.read_bytes(), source):
-        return f"{mo}: not compiled from the current {po.name}; run `trigger-content compile` (read {po.name} instead)"
+        return (
+            f"{mo}: not compiled from the current {po.name}, so gettext in an application shows older texts; run `trigger-content compile`"
+        )
     return None
 
 
@@ -132,5 +134,5 @@ def missing_catalog(po: Path) -> str | None:
     return f"no catalog for locale {locale!r}; create it with `trigger-content init {locale}`"
 
 
-def _read_mo(path: Path) -> dict[tuple[str, str], str]:
-    return translations(read_mo(path).entries)
+def _read_mo(path: Path) -> dict[Key, str]:
+    return usable_texts(read_mo(path).entries)

@@ -21,6 +21,9 @@ from .inline import Frozen, Inline, Link, SourceText, Text, from_catalog, iter_c
 from .languages import locale_problem
 from .model import LinkTarget, Page, Role, Section, Site, roles
 
+#: What :func:`localize` does with a text it cannot translate: show the English, marked, or withhold its section.
+MISSING = ("english", "withhold-section")
+
 N = TypeVar("N", bound=Frozen)
 
 
@@ -274,8 +277,8 @@ def localize(
     faithfully. With the identity, ``lambda segment: segment.text``, the result
     equals ``page``.
     """
-    if missing not in ("english", "withhold-section"):
-        raise ValueError(f"missing must be 'english' or 'withhold-section', not {missing!r}")
+    if missing not in MISSING:
+        raise ValueError(f"missing must be one of {', '.join(MISSING)}, not {missing!r}")
     if locale is not None:
         problem = locale_problem(locale)
         if problem:

@@ -99,7 +99,7 @@ def test_every_file_in_locales_is_what_msgcat_writes() -> None:
 
 
 def test_compiled_catalogs_are_current_and_hold_every_translation() -> None:
-    from trigger_content.catalogs import mo_is_current
+    from trigger_content.po.mo import mo_is_current
     from trigger_content.translations import load_translations, read_translations
 
     for locale in SHIPPED:

@@ -454,6 +454,20 @@ def test_a_broken_source_document_is_said_on_stderr_as_a_broken_catalog_is(
     assert "[unreadable]" in captured.out and "policy failed" in captured.out
 
 
+def test_a_catalog_that_reads_but_cannot_be_merged_stops_the_gate(merged_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A catalog msgfmt reads, whose Plural-Forms claims more forms than any language, cannot be merged with a plural message: exit 2, whatever fails the policy."""
+    template = merged_project / "locales" / "trigger_content.pot"
+    template.write_text(
+        template.read_text(encoding="utf-8") + '\nmsgid "a day"\nmsgid_plural "%d days"\nmsgstr[0] ""\nmsgstr[1] ""\n', encoding="utf-8"
+    )
+    russian = merged_project / "locales" / "ru" / "LC_MESSAGES" / "trigger_content.po"
+    text = russian.read_text(encoding="utf-8")
+    russian.write_text(text.replace("nplurals=3;", "nplurals=9;", 1), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", "--fail-on", "fuzzy"]) == 2
+    assert "more plural forms than any language has" in capsys.readouterr().err
+
+
 def test_a_source_document_that_is_not_toml_is_placed_as_render_places_it(merged_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     document = merged_project / "content" / "trigger-point-injections.toml"
     document.write_text(document.read_text(encoding="utf-8").replace('kind = "definitions"', "kind = definitions"), encoding="utf-8")

@@ -353,7 +353,17 @@ def test_the_document_is_self_contained() -> None:
 
 
 @pytest.mark.parametrize(
-    ("language", "tag", "direction"), [("pt_BR", "pt-BR", "ltr"), ("sr@latin", "sr-Latn", "ltr"), ("ar", "ar", "rtl"), ("he", "he", "rtl")]
+    ("language", "tag", "direction"),
+    [
+        ("pt_BR", "pt-BR", "ltr"),
+        ("sr@latin", "sr-Latn", "ltr"),
+        ("ar", "ar", "rtl"),
+        ("he", "he", "rtl"),
+        # As other tools write the field: the language and its direction all the same.
+        ("ar-EG", "ar-EG", "rtl"),
+        ("he_IL.UTF-8", "he-IL", "rtl"),
+        ("pt-br", "pt-BR", "ltr"),
+    ],
 )
 def test_translation_cells_carry_the_catalogs_language_and_direction(tmp_path: Path, language: str, tag: str, direction: str) -> None:
     path = tmp_path / "x.po"
@@ -385,3 +395,12 @@ def test_several_pages_show_the_site_chrome_once(tmp_path: Path) -> None:
 def test_sections_may_be_given(tmp_path: Path) -> None:
     root = parse(render_review(tc.load_pages(), read_po(FRENCH), sections=context_sections))
     assert list(figures(root))[:2] == ["site", "trigger-point-injections"]
+
+
+@pytest.mark.parametrize(
+    ("language", "name"), [("pt-br", "Portuguese (Brazil)"), ("FR", "French"), ("ar-EG", "Arabic (Egypt)"), ("x-klingon", "x-klingon")]
+)
+def test_the_page_names_the_catalogs_language_however_its_header_writes_it(tmp_path: Path, language: str, name: str) -> None:
+    path = tmp_path / "x.po"
+    path.write_text(f'msgid ""\nmsgstr ""\n"Language: {language}\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n', encoding="utf-8")
+    assert f"<title>Translation review: {name} ({language})" in render_review(tc.load_pages(), read_po(path))

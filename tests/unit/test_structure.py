@@ -116,6 +116,6 @@ def test_user_code_type_checks_against_the_public_names(tmp_path: Path) -> None:
     ids=["mypy --strict", "ruff check", "ruff format"],
 )
 def test_the_project_passes_its_own_gates(command: list[str]) -> None:
-    """mypy --strict and ruff, with the settings of pyproject.toml, on the package, the tests and the scripts."""
+    """mypy --strict (the package and the scripts) and ruff (the tests too), with the settings of pyproject.toml."""
     result = subprocess.run([_tool(command[0]), *command[1:]], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -10,8 +10,7 @@ from ..errors import CatalogError, TriggerContentError
 from ..po.entry import Catalog
 from ..po.plural import nplurals as plural_count
 from ..po.reader import read_po
-from ..project import Project
-from ..status import catalog_paths
+from ..project import Project, catalog_paths
 from .policy import Policy, policy_key
 from .registry import CHECKS, Context, Finding, translations_of
 

@@ -240,3 +240,10 @@ def parse_references(text: str) -> list[str]:
 
 def _is_number(text: str) -> bool:
     return text.isascii() and text.isdigit()
+
+
+def header_date() -> str:
+    """The time now as PO headers write it (``POT-Creation-Date``, ``PO-Revision-Date``): ``2026-12-02 15:04+0000``."""
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M%z")

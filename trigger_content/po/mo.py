@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from ..errors import TriggerContentError
 from .entry import Catalog, Entry, header_text
+
+#: The header field of a compiled catalog that names the digest of the ``.po`` it was compiled from.
+SOURCE_DIGEST = "X-Source-Digest"
+
+
+def source_digest(po: bytes) -> str:
+    """What :data:`SOURCE_DIGEST` says of a ``.po``'s bytes."""
+    return "sha256:" + hashlib.sha256(po).hexdigest()
+
+
+def mo_is_current(mo: bytes, po: bytes) -> bool:
+    """Whether a compiled catalog was made from exactly these ``.po`` bytes."""
+    return f"{SOURCE_DIGEST}: {source_digest(po)}\n".encode("ascii") in mo
 
 
 def compile_mo(catalog: Catalog, extra_fields: dict[str, str] | None = None) -> bytes:
