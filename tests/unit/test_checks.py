@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from xml.etree import ElementTree
@@ -314,8 +315,27 @@ def test_junit_report_is_written_to_a_file(broken: Path, tmp_path: Path) -> None
     assert root.tag == "testsuites" and root.get("failures") == "1"
     (suite,) = root.findall("testsuite")
     assert suite.get("name") == str(broken)
-    failed = [case.get("name") for case in suite.iter("testcase") if case.find("failure") is not None]
-    assert failed == ["tags: Inline tags: the same set as the English, each once, well nested, none invented, no HTML typed in."]
+    failed = [case for case in suite.iter("testcase") if case.find("failure") is not None]
+    assert [case.get("name") for case in failed] == [
+        "tags: Inline tags: the same set as the English, each once, well nested, none invented, no HTML typed in."
+    ]
+    # The failure names its finding; every suite counts what the common JUnit schema asks for.
+    assert failed[0].find("failure").get("message") == f"{broken}:8: inline tags differ: missing <a1> </a1>"
+    for element in (root, suite):
+        assert all(element.get(name, "").isdigit() for name in ("tests", "failures", "errors", "skipped")), element.attrib
+
+
+def test_github_annotations_name_files_from_the_repository_root(
+    broken: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """GitHub places an annotation by its path in the repository, wherever the command runs."""
+    workspace = broken.parent.parent
+    (workspace / "sub").mkdir()
+    monkeypatch.chdir(workspace / "sub")
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(workspace))
+    assert main(["check", "--format", "github", os.path.relpath(broken)]) == 1
+    shown = broken.relative_to(workspace).as_posix()
+    assert capsys.readouterr().out.startswith(f"::error file={shown},line=8,title=tags::")
 
 
 def test_unreadable_catalog_exit_2_and_others_checked(broken: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -422,7 +442,14 @@ def test_an_unreadable_catalog_is_a_failing_finding_in_every_format(
     elif form == "github":
         assert out.startswith(f"::error file={bad},line=2,title=unreadable::unknown keyword 'msgstrr'")
     else:
-        assert ElementTree.fromstring(out).get("failures") == "1"
+        root = ElementTree.fromstring(out)
+        (suite,) = root.findall("testsuite")
+        (error,) = suite.iter("error")
+        assert error.get("message") == f"{bad}:2: unknown keyword 'msgstrr'" and error.get("type") == "unreadable"
+        # The checks that could not run on it are skipped, not passed.
+        cases = suite.findall("testcase")
+        assert len(cases) > 1 and all(case.find("skipped") is not None for case in cases if case.find("error") is None)
+        assert (root.get("errors"), root.get("failures"), root.get("skipped")) == ("1", "0", str(len(cases) - 1))
 
 
 def test_a_broken_catalog_in_the_project_is_reported_once_and_the_rest_checked(
