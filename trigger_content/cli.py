@@ -279,23 +279,28 @@ class _Version(argparse.Action):
         parser.exit(0)
 
 
-def _project(args: argparse.Namespace, *, writing: bool = False) -> Project:
+def _project(args: argparse.Namespace, *, writing: bool = False, reads_content: bool = False) -> Project:
     """The project around the current folder, with the folders the options name.
 
-    Outside a project, commands read the packaged content and catalogs, but
-    commands that write use ``./locales``, never the installed package.
+    Outside a project, commands read the packaged content and catalogs. A
+    command that writes catalogs there must be told which folders are the
+    user's (``--locales``, and ``--content`` when it reads the pages): it
+    never writes the packaged page's template or catalogs into a folder that
+    merely happens to be called ``locales``.
     """
     from .project import find_project
 
     project = find_project()
+    if writing and project.root is None and (args.locales is None or (reads_content and args.content is None)):
+        named = "--content DIR --locales DIR" if reads_content else "--locales DIR"
+        raise TriggerContentError(
+            "no project here: no pyproject.toml with a [tool.trigger-content] table, in this folder or above; "
+            f"add the table (README: Your own project), or name the folders: {named}"
+        )
     if args.content is not None:
         project = project._replace(content=args.content)
     if args.locales is not None:
         project = project._replace(locales=args.locales)
-    elif project.root is None and (writing or Path("locales").is_dir()):
-        # Outside a project, ./locales is the catalog folder as soon as it
-        # exists (init made it): reading and writing use the same one.
-        project = project._replace(locales=Path("locales"))
     # Below the current folder, the folders are named from it, as users type
     # them: so is every file a message or note names.
     root = None if project.root is None else Path(_shown(project.root))
@@ -374,7 +379,8 @@ def _build(args: argparse.Namespace) -> int:
 def _extract(args: argparse.Namespace) -> int:
     from .extract import project_sources, write_template
 
-    project = _project(args, writing=True)
+    # A template written where -o says is the user's choice; the default place is the catalogs'.
+    project = _project(args, writing=args.output is None and not args.check, reads_content=True)
     pages, references = project_sources(project, required=True)
     target = args.output if args.output is not None else project.template
     changed = write_template(pages, target, references=references, check=args.check)

@@ -286,3 +286,26 @@ def test_status_outside_a_project_starts_without_typing(tmp_path: Path) -> None:
         )
         == []
     )
+
+
+def test_outside_a_project_no_command_writes_the_packaged_catalogs_into_the_users_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder with content/ and locales/ but no [tool.trigger-content]: the folders are the user's, not the package's."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "locales").mkdir()
+    monkeypatch.chdir(tmp_path)
+    for command in (["extract"], ["init", "fr"], ["update"], ["compile"]):
+        assert main(command) == 2, command
+        err = capsys.readouterr().err
+        assert (
+            err.startswith("trigger-content: no project here: no pyproject.toml with a [tool.trigger-content] table")
+            and err.count("\n") == 1
+        )
+    assert list((tmp_path / "locales").iterdir()) == []
+    # Named folders, or a template written where -o says, are the user's choice.
+    assert main(["extract", "-o", "messages.pot"]) == 0
+    shutil.copytree(ROOT / "trigger_content" / "content", tmp_path / "pages")
+    assert main(["--content", "pages", "--locales", "locales", "extract"]) == 0
+    assert main(["--locales", "locales", "init", "fr"]) == 0
+    assert (tmp_path / "locales" / "fr" / "LC_MESSAGES" / "trigger_content.po").is_file()
