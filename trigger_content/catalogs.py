@@ -21,7 +21,7 @@ from .errors import TriggerContentError
 from .files import write_atomic
 from .languages import english_name
 from .po.entry import Catalog, Entry, header_date, header_text
-from .po.mo import SOURCE_DIGEST, compile_mo, source_digest
+from .po.mo import SOURCE_DIGEST, compile_mo, mo_is_current, source_digest
 from .po.plural import MAX_NPLURALS, nplurals, plural_forms
 from .po.reader import read_po
 from .po.writer import catalog_bytes
@@ -236,14 +236,17 @@ def update_files(project: Project, locales: Iterable[str] = (), *, check: bool =
 
 
 def compile_files(project: Project, locales: Iterable[str] = (), *, check: bool = False) -> list[tuple[Path, bool]]:
-    """Write the ``.mo`` beside each catalog; return each ``.mo`` path and whether it changed."""
+    """Write the ``.mo`` beside each catalog that is not current; return each ``.mo`` path and whether it changed.
+
+    A ``.mo`` that says what its ``.po`` says is current, whoever compiled it
+    (:func:`~trigger_content.po.mo.mo_is_current`), and is left as it is.
+    """
     results = []
     for path in project.catalogs(locales):
         catalog = read_po(path)
         compiled = compile_catalog(catalog, catalog.data)
         target = path.with_suffix(".mo")
-        old = target.read_bytes() if target.is_file() else None
-        results.append((target, compiled, compiled != old))
+        results.append((target, compiled, not mo_is_current(target, catalog)))
     if not check:
         for target, compiled, changed in results:
             if changed:

@@ -15,7 +15,7 @@ from pathlib import Path
 from .errors import TriggerContentError
 from .languages import english_name
 from .po.entry import Catalog, Entry
-from .po.mo import mo_is_current, read_mo
+from .po.mo import compiled_from, mo_is_current, read_mo
 from .po.reader import read_po
 from .po.stats import count
 
@@ -60,7 +60,7 @@ def load_locale(po: str | Path) -> LocaleCatalog:
     texts = usable_texts(catalog.entries, fuzzy=True)
     fuzzy = frozenset(key for key, entry in _keyed(catalog.entries) if entry.fuzzy and key in texts)
     percent = count(catalog.entries, header=catalog.header_entry).percent
-    note = _mo_note(po, catalog.data)
+    note = _mo_note(po, catalog)
     return LocaleCatalog(texts, fuzzy, percent, (note,) if note else (), catalog)
 
 
@@ -100,17 +100,20 @@ def load_translations(po: str | Path) -> tuple[dict[Key, str], str | None]:
         if missing is not None:
             raise TriggerContentError(missing, path=po)
         return _read_mo(mo), None
-    note = _mo_note(po, po.read_bytes())
-    note = f"{note} (read {po.name} instead)" if note else None
-    return (read_translations(po), note) if note else (_read_mo(mo), None)
+    if mo.is_file() and compiled_from(mo.read_bytes(), po.read_bytes()):
+        return _read_mo(mo), None  # compiled here from this very .po
+    catalog = read_po(po)
+    note = _mo_note(po, catalog)
+    # A .mo that says what the .po says (msgfmt's, pybabel's) has its texts: they are read once, from the .po.
+    return usable_texts(catalog.entries), (f"{note} (read {po.name} instead)" if note else None)
 
 
-def _mo_note(po: Path, source: bytes) -> str | None:
-    """Why the ``.mo`` beside ``po`` is not current (not compiled, or not from ``source``, the ``.po``'s bytes); ``None`` when it is."""
+def _mo_note(po: Path, catalog: Catalog) -> str | None:
+    """Why the ``.mo`` beside ``po`` is not current (not compiled, or not saying what ``catalog`` says); ``None`` when it is."""
     mo = po.with_suffix(".mo")
     if not mo.is_file():
         return f"{mo}: not compiled; run `trigger-content compile`"
-    if not mo_is_current(mo.read_bytes(), source):
+    if not mo_is_current(mo, catalog):
         return (
             f"{mo}: not compiled from the current {po.name}, so gettext in an application shows older texts; run `trigger-content compile`"
         )

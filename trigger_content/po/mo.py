@@ -17,9 +17,40 @@ def source_digest(po: bytes) -> str:
     return "sha256:" + hashlib.sha256(po).hexdigest()
 
 
-def mo_is_current(mo: bytes, po: bytes) -> bool:
-    """Whether a compiled catalog was made from exactly these ``.po`` bytes."""
+def compiled_from(mo: bytes, po: bytes) -> bool:
+    """Whether a ``.mo`` compiled here records exactly these ``.po`` bytes: current without reading either."""
     return f"{SOURCE_DIGEST}: {source_digest(po)}\n".encode("ascii") in mo
+
+
+def compiled_messages(catalog: Catalog) -> dict[tuple[str | None, str, str | None], tuple[str, ...]]:
+    """What msgfmt compiles of a catalog: each translated, non-fuzzy message, by context, English and plural English."""
+    return {
+        (entry.msgctxt, entry.msgid, entry.msgid_plural): entry.msgstr
+        for entry in catalog.entries
+        if not (entry.obsolete or entry.fuzzy or entry.untranslated)
+    }
+
+
+def mo_is_current(mo: str | Path, catalog: Catalog) -> bool:
+    """Whether the ``.mo`` at ``mo`` says what ``catalog`` says, whoever compiled it (msgfmt, pybabel, this package).
+
+    One compiled here records the digest of its ``.po`` (:data:`SOURCE_DIGEST`):
+    the same bytes, and it is current without being read. Any other is read
+    and compared: the same messages, translations and Plural-Forms.
+    """
+    path = Path(mo)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    if compiled_from(data, catalog.data):
+        return True
+    try:
+        compiled = read_mo(path)
+    except TriggerContentError:
+        return False
+    same_rule = compiled.header.get("Plural-Forms") == catalog.header.get("Plural-Forms")
+    return same_rule and compiled_messages(compiled) == compiled_messages(catalog)
 
 
 def compile_mo(catalog: Catalog, extra_fields: dict[str, str] | None = None) -> bytes:
@@ -73,4 +104,4 @@ def read_mo(path: str | Path) -> Catalog:
     return Catalog(path, entries, header)
 
 
-__all__ = ["compile_mo", "read_mo"]
+__all__ = ["SOURCE_DIGEST", "compile_mo", "compiled_from", "compiled_messages", "mo_is_current", "read_mo", "source_digest"]
