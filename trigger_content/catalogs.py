@@ -37,10 +37,11 @@ CATALOG_COMMENT = (
 )
 
 
-def init_catalog(template: Catalog, locale: str, *, revision_date: str | None = None) -> Catalog:
+def init_catalog(template: Catalog, locale: str, *, revision_date: str | None = None, team: str | None = None) -> Catalog:
     """A new, empty catalog for ``locale`` from ``template``, with a complete header.
 
-    The header names the language and carries UTF-8 and the Plural-Forms that
+    The header names the language and its team (``team``, else the
+    language's English name), and carries UTF-8 and the Plural-Forms that
     GNU gettext, Poedit and Weblate use for it (not Babel's CLDR proposal).
     """
     language = english_name(locale)
@@ -50,7 +51,7 @@ def init_catalog(template: Catalog, locale: str, *, revision_date: str | None = 
         "POT-Creation-Date": template.header.get("POT-Creation-Date", ""),
         "PO-Revision-Date": revision_date or header_date(),
         "Last-Translator": "",
-        "Language-Team": language,
+        "Language-Team": team or language,
         "Language": locale,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
@@ -135,8 +136,11 @@ def merge(catalog: Catalog, template: Catalog) -> Catalog:
             # What tied it to the source goes with the source; the
             # translator's comments, flags and previous msgid stay.
             merged.append(entry._replace(obsolete=True, extracted=(), references=()))
-    fields = {"POT-Creation-Date": template.header["POT-Creation-Date"]} if "POT-Creation-Date" in template.header else None
-    return catalog.replace(merged, fields=fields)
+    # As msgmerge: the template's creation date and bug address, every other line of the header as it was.
+    fields: dict[str, str] = {
+        name: template.header[name] for name in ("Report-Msgid-Bugs-To", "POT-Creation-Date") if name in template.header
+    }
+    return catalog.replace(merged, fields=fields or None)
 
 
 def _carry(
@@ -207,7 +211,7 @@ def init_file(project: Project, locale: str, *, force: bool = False) -> Path:
     if target.exists() and not force:
         raise TriggerContentError("catalog exists already; `trigger-content update` merges the template into it", path=target)
     template = _read_template(project)
-    write_atomic(target, catalog_bytes(init_catalog(template, locale)))
+    write_atomic(target, catalog_bytes(init_catalog(template, locale, team=project.teams.get(locale))))
     return target
 
 

@@ -383,7 +383,7 @@ def _extract(args: argparse.Namespace) -> int:
     project = _project(args, writing=args.output is None and not args.check, reads_content=True)
     pages, references = project_sources(project, required=True)
     target = args.output if args.output is not None else project.template
-    changed = write_template(pages, target, references=references, check=args.check)
+    changed = write_template(pages, target, references=references, check=args.check, bugs_to=project.bugs_to)
     if args.check:
         if changed:
             state = "not current with the source documents" if Path(target).is_file() else "missing"

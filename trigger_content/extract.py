@@ -47,15 +47,17 @@ def build_template(
     *,
     references: Mapping[str, str] | None = None,
     creation_date: str = "",
+    bugs_to: str = "",
 ) -> Catalog:
     """The template of ``pages``: one entry per segment, site chrome once.
 
     ``references`` maps a page id (and ``"site"``) to the file named in the
-    entries' ``#:`` lines.
+    entries' ``#:`` lines; ``bugs_to`` is the header's Report-Msgid-Bugs-To.
     """
     references = references or {}
     fields = dict(TEMPLATE_HEADER)
     fields["POT-Creation-Date"] = creation_date
+    fields["Report-Msgid-Bugs-To"] = bugs_to
     header = Entry("", (header_text(fields.items()),), comments=tuple(TEMPLATE_COMMENT.split("\n")), flags=("fuzzy",))
     entries: list[Entry] = []
     seen: set[tuple[str, str]] = set()
@@ -83,6 +85,7 @@ def write_template(
     *,
     references: Mapping[str, str] | None = None,
     check: bool = False,
+    bugs_to: str = "",
 ) -> bool:
     """Write the template of ``pages`` to ``path``; return whether it changed.
 
@@ -91,11 +94,11 @@ def write_template(
     """
     path = Path(path)
     old_date = _creation_date(path)
-    kept = format_po(build_template(pages, references=references, creation_date=old_date))
+    kept = format_po(build_template(pages, references=references, creation_date=old_date, bugs_to=bugs_to))
     if old_date and _read(path) == kept:
         return False
     if not check:
-        text = format_po(build_template(pages, references=references, creation_date=header_date()))
+        text = format_po(build_template(pages, references=references, creation_date=header_date(), bugs_to=bugs_to))
         write_atomic(path, text.encode("utf-8"))
     return True
 

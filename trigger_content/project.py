@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 DOMAIN = "trigger_content"
 
 
-class Project(namedtuple("Project", "root content locales domain check publish", defaults=(DOMAIN, None, None))):
+class Project(namedtuple("Project", "root content locales domain check publish bugs_to teams", defaults=(DOMAIN, None, None, "", None))):
     """The folders a command works on, and the settings of its commands.
 
     ``root`` is the folder of the nearest ``pyproject.toml`` with a
@@ -25,7 +25,11 @@ class Project(namedtuple("Project", "root content locales domain check publish",
     the content and catalogs that ship with the package are used. ``check``
     and ``publish`` are the tables ``[tool.trigger-content.check]`` (the
     policy of ``check``) and ``[tool.trigger-content.publish]`` (what
-    ``render`` and ``build`` publish), empty when not given. A named tuple:
+    ``render`` and ``build`` publish), empty when not given. ``bugs_to``
+    (``report-msgid-bugs-to``) is where translators report a problem of the
+    English, written in the template's ``Report-Msgid-Bugs-To``; ``teams``
+    (``[tool.trigger-content.language-team]``) names each locale's team for
+    the ``Language-Team`` that ``init`` writes. A named tuple:
     ``project._replace(locales=…)`` gives another.
     """
 
@@ -36,6 +40,8 @@ class Project(namedtuple("Project", "root content locales domain check publish",
     domain: str
     check: dict[str, Any]
     publish: dict[str, Any]
+    bugs_to: str
+    teams: dict[str, str]
 
     def __new__(
         cls,
@@ -45,8 +51,12 @@ class Project(namedtuple("Project", "root content locales domain check publish",
         domain: str = DOMAIN,
         check: dict[str, Any] | None = None,
         publish: dict[str, Any] | None = None,
+        bugs_to: str = "",
+        teams: dict[str, str] | None = None,
     ) -> Project:
-        return super().__new__(cls, root, content, locales, domain, {} if check is None else check, {} if publish is None else publish)
+        return super().__new__(
+            cls, root, content, locales, domain, {} if check is None else check, {} if publish is None else publish, bugs_to, teams or {}
+        )
 
     @property
     def pyproject(self) -> str:
@@ -96,7 +106,8 @@ def find_project(start: str | Path | None = None) -> Project:
             continue
         if not isinstance(table, dict):
             raise TriggerContentError("[tool.trigger-content] must be a table", path=pyproject)
-        own = Settings("", table, ("content", "locales", "domain", "check", "publish"), str(pyproject))
+        known = ("content", "locales", "domain", "check", "publish", "report-msgid-bugs-to", "language-team")
+        own = Settings("", table, known, str(pyproject))
         return Project(
             root=folder,
             content=folder / own.text("content", "content"),
@@ -104,6 +115,8 @@ def find_project(start: str | Path | None = None) -> Project:
             domain=own.text("domain", DOMAIN),
             check=own.table("check"),
             publish=own.table("publish"),
+            bugs_to=own.text("report-msgid-bugs-to", ""),
+            teams=own.texts_by_locale("language-team"),
         )
     return Project(root=None, content=packaged_data("content"), locales=packaged_data("locales"))
 
@@ -149,6 +162,19 @@ class Settings:
 
     def table(self, key: str) -> dict[str, Any]:
         return dict(self._get(key, {}, (dict,), "a table"))
+
+    def texts_by_locale(self, key: str) -> dict[str, str]:
+        """A table of strings by locale code, such as ``{ fr = "French <fr@example.org>" }``."""
+        from .languages import locale_problem
+
+        value = self._get(key, {}, (dict,), 'a table of strings by locale, such as { fr = "French <fr@example.org>" }')
+        for locale, text in value.items():
+            if not isinstance(text, str):
+                self.fail(f"{key}.{locale} must be a string, not {text!r}", key)
+            problem = locale_problem(locale)
+            if problem:
+                self.fail(f"{key}: {problem}", key)
+        return dict(value)
 
     def percents(self, key: str) -> dict[str, float]:
         value = self._get(key, {}, (dict,), "a table of percentages, such as { ru = 95 }")

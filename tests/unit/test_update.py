@@ -251,3 +251,38 @@ def test_octal_escapes_are_read_as_the_characters_they_encode_and_written_as_msg
     capsys.readouterr()
     assert main(["render", "--locale", "fr"]) == 0
     assert "Injections dans les points gâchettes" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(shutil.which("msgmerge") is None, reason="GNU gettext's msgmerge is not installed")
+def test_the_bug_address_of_the_settings_reaches_every_catalog_as_msgmerge_carries_it(project: Path) -> None:
+    """``report-msgid-bugs-to`` goes into the template; update carries it into each catalog as msgmerge does, even one without the field."""
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text(
+        pyproject.read_text(encoding="utf-8") + 'report-msgid-bugs-to = "https://example.org/translations/issues"\n', encoding="utf-8"
+    )
+    french = project / CATALOG
+    edit(french, '"Report-Msgid-Bugs-To: \\n"\n', "")
+    assert main(["extract"]) == 0
+    template = project / "locales" / "trigger_content.pot"
+    assert '"Report-Msgid-Bugs-To: https://example.org/translations/issues\\n"' in template.read_text(encoding="utf-8")
+    catalogs = sorted((project / "locales").glob("*/LC_MESSAGES/trigger_content.po"))
+    before = {path: path.read_bytes() for path in catalogs}
+    assert main(["update"]) == 0
+    for path in catalogs:
+        original = path.with_suffix(".before.po")
+        original.write_bytes(before[path])
+        merged = subprocess.run(
+            ["msgmerge", "--quiet", "--previous", "--output-file=-", str(original), str(template)], capture_output=True, check=True
+        ).stdout
+        assert merged == path.read_bytes(), path
+
+
+def test_init_names_the_language_team_of_the_settings(project: Path) -> None:
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8")
+    pyproject.write_text(text + '\n[tool.trigger-content.language-team]\nes = "Equipo de traducción <es@example.org>"\n', encoding="utf-8")
+    assert main(["init", "es"]) == 0
+    header = (project / "locales" / "es" / "LC_MESSAGES" / "trigger_content.po").read_text(encoding="utf-8")
+    assert '"Language-Team: Equipo de traducción <es@example.org>\\n"' in header
+    assert main(["init", "it", "--force"]) == 0  # a locale the table does not name: its English name
+    assert '"Language-Team: Italian\\n"' in (project / "locales" / "it" / "LC_MESSAGES" / "trigger_content.po").read_text(encoding="utf-8")

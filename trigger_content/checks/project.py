@@ -23,7 +23,7 @@ def stale_template(project: Project) -> Iterator[tuple[Path, str]]:
 
     pages, references = project_sources(project)
     template = project.template
-    if write_template(pages, template, references=references, check=True):
+    if write_template(pages, template, references=references, check=True, bugs_to=project.bugs_to):
         yield template, "not current with the source documents; run `trigger-content extract`"
 
 

@@ -194,10 +194,28 @@ def header_text(fields: Iterable[tuple[str, str]]) -> str:
     return "".join(f"{name}: {value}\n" for name, value in fields)
 
 
-def with_fields(header: Entry, fields: Mapping[str, str]) -> Entry:
-    """``header`` with ``fields`` set: a field it has keeps its line and place, a new one is added at the end.
+#: The fields of a header in the order xgettext writes them, and msgmerge places a field it adds.
+HEADER_ORDER = (
+    "Project-Id-Version",
+    "Report-Msgid-Bugs-To",
+    "POT-Creation-Date",
+    "PO-Revision-Date",
+    "Last-Translator",
+    "Language-Team",
+    "Language",
+    "MIME-Version",
+    "Content-Type",
+    "Content-Transfer-Encoding",
+    "Plural-Forms",
+)
 
-    Every other line of the header stays as it was, byte for byte.
+
+def with_fields(header: Entry, fields: Mapping[str, str]) -> Entry:
+    """``header`` with ``fields`` set: a field it has keeps its line and place.
+
+    A new field goes before the first field that follows it in
+    :data:`HEADER_ORDER`, as msgmerge places it, or at the end. Every other
+    line of the header stays as it was, byte for byte.
     """
     lines = header.msgstr[0].split("\n")
     wanted = dict(fields)
@@ -205,12 +223,15 @@ def with_fields(header: Entry, fields: Mapping[str, str]) -> Entry:
         name, colon, _ = line.partition(":")
         if colon and name.strip() in wanted:
             lines[index] = f"{name.strip()}: {wanted.pop(name.strip())}"
-    text = "\n".join(lines)
-    if wanted:
-        if text and not text.endswith("\n"):
-            text += "\n"
-        text += header_text(wanted.items())
-    return header._replace(msgstr=(text,))
+    for name, value in wanted.items():
+        later = set(HEADER_ORDER[HEADER_ORDER.index(name) + 1 :]) if name in HEADER_ORDER else set()
+        place = next(
+            (index for index, line in enumerate(lines) if line.partition(":")[1] and line.partition(":")[0].strip() in later), None
+        )
+        if place is None:
+            place = len(lines) - 1 if lines and lines[-1] == "" else len(lines)  # before the text's final newline
+        lines.insert(place, f"{name}: {value}")
+    return header._replace(msgstr=("\n".join(lines),))
 
 
 def parse_references(text: str) -> list[str]:
