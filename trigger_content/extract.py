@@ -18,7 +18,7 @@ from .po.entry import Catalog, Entry, header_date, header_text
 from .po.reader import read_po
 from .po.writer import format_po
 from .project import Project
-from .source import SITE_FILE, page_sources
+from .source import SITE_FILE, context_lines, page_sources
 from .walker import segments
 
 #: Header fields of a new template, in the order xgettext writes them.
@@ -51,8 +51,8 @@ def build_template(
 ) -> Catalog:
     """The template of ``pages``: one entry per segment, site chrome once.
 
-    ``references`` maps a page id (and ``"site"``) to the file named in the
-    entries' ``#:`` lines; ``bugs_to`` is the header's Report-Msgid-Bugs-To.
+    ``references`` maps a message context, or a page id (and ``"site"``) for
+    all the texts of a page, to what the entries' ``#:`` lines name; ``bugs_to`` is the header's Report-Msgid-Bugs-To.
     """
     references = references or {}
     fields = dict(TEMPLATE_HEADER)
@@ -73,7 +73,7 @@ def build_template(
                     msgid=segment.text,
                     msgctxt=segment.context,
                     extracted=tuple(segment.comment.split("\n")) if segment.comment else (),
-                    references=(references[root],) if root in references else (),
+                    references=tuple(filter(None, [references.get(segment.context) or references.get(root)])),
                 )
             )
     return Catalog("trigger_content.pot", entries, header)
@@ -104,16 +104,26 @@ def write_template(
 
 
 def project_sources(project: Project, *, required: bool = False) -> tuple[list[Page], dict[str, str]]:
-    """The project's pages, and the ``#:`` reference of each page id (and of ``site``): its file, relative to the project.
+    """The project's pages, and the ``#:`` reference of each text: ``file:line``, the file relative to the project.
 
-    With ``required``, a content folder without a page is refused.
+    The references are by message context, and by page id (and ``site``)
+    for a text whose document leaves it to its default (the file alone). With
+    ``required``, a content folder without a page is refused.
     """
     found = page_sources(project.content, required=required)
-    files = {page.id: path for page, path in found}
-    if (project.content / SITE_FILE).is_file():
-        files["site"] = project.content / SITE_FILE
     base = project.root or project.content.parent
-    return [page for page, _ in found], {key: Path(os.path.relpath(path, base)).as_posix() for key, path in files.items()}
+    site = project.content / SITE_FILE
+    references: dict[str, str] = {}
+    for document, contexts in [
+        *((path, [s.context for s in segments(page) if not (site.is_file() and s.context.startswith("site."))]) for page, path in found),
+        *([(site, [s.context for s in segments(found[0][0]) if s.context.startswith("site.")])] if site.is_file() and found else []),
+    ]:
+        name = Path(os.path.relpath(document, base)).as_posix()
+        references[contexts[0].split(".", 1)[0] if contexts else document.stem] = name
+        for context, line in context_lines(document, contexts).items():
+            if line is not None:
+                references[context] = f"{name}:{line}"
+    return [page for page, _ in found], references
 
 
 def _read(path: Path) -> str | None:

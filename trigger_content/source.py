@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -78,6 +78,40 @@ def find_page(name: str | None, folder: str | Path) -> Page:
             return page
     ids = ", ".join(page.id for page in pages) or "none"
     raise TriggerContentError(f"no page {name!r} (pages: {ids})", path=folder)
+
+
+def context_lines(path: str | Path, contexts: Iterable[str]) -> dict[str, int | None]:
+    """The line of the document at ``path`` where the text of each of ``contexts`` is (``None``: not written there, a default)."""
+    text, data = read_toml(Path(path), SourceError)
+    lines, ids = toml_lines(text), _ids(data)
+    return {context: _line(lines, ids, context) for context in contexts}
+
+
+def _line(lines: Mapping[tuple[int | str, ...], int], ids: Mapping[str, tuple[int | str, ...]], context: str) -> int | None:
+    """The line of the document where the text of ``context`` is defined (best effort); ``None`` when it is not written there.
+
+    A context ends with the id of the block that holds the text, or with the
+    field of the block (or of the document) named by the id before it.
+    """
+    *parents, last = context.split(".")
+    if last in ids:
+        return lines.get((*ids[last], "text")) or lines.get((*ids[last], "id"))  # a block: its text, where it has one
+    field = last.replace("-", "_")
+    where = ids.get(parents[-1], ()) if parents else ()
+    return lines.get((*where, field)) or lines.get((*where, "id")) or lines.get((field,))
+
+
+def _ids(data: Any) -> dict[str, tuple[int | str, ...]]:
+    """The data path of each table of ``data`` that has an ``id``, by that id (the first, if one repeats)."""
+    found: dict[str, tuple[int | str, ...]] = {}
+    stack: list[tuple[Any, tuple[int | str, ...]]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+        if isinstance(value, dict) and isinstance(value.get("id"), str):
+            found.setdefault(value["id"], path)
+        stack.extend((item, (*path, key)) for key, item in items if isinstance(item, (dict, list)))
+    return found
 
 
 def load_pages(folder: str | Path | None = None, *, required: bool = False) -> list[Page]:

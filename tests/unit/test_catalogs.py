@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -33,12 +34,29 @@ def test_site_chrome_is_extracted_once_for_many_pages(page: tc.Page) -> None:
     assert "other-page.title" in contexts
 
 
-def test_committed_template_is_current(page: tc.Page, tmp_path: Path) -> None:
+def test_committed_template_is_current(tmp_path: Path) -> None:
+    from trigger_content.extract import project_sources
+
     copy = tmp_path / "trigger_content.pot"
     shutil.copy(TEMPLATE, copy)
-    references = {"site": "trigger_content/content/site.toml", page.id: "trigger_content/content/trigger-point-injections.toml"}
-    assert tc.write_template([page], copy, references=references) is False
+    pages, references = project_sources(tc.find_project(ROOT))
+    assert tc.write_template(pages, copy, references=references) is False
     assert copy.read_bytes() == TEMPLATE.read_bytes()
+
+
+def test_references_name_the_line_of_each_text_as_xgettext_writes_them() -> None:
+    """``#: file:line``: the line where the text's field is written in its document."""
+    from trigger_content.po import read_po
+
+    document = ROOT / "trigger_content" / "content" / "trigger-point-injections.toml"
+    lines = document.read_text(encoding="utf-8").splitlines()
+    for entry in read_po(TEMPLATE).entries:
+        (reference,) = entry.references
+        name, _, line = reference.partition(":")
+        if name.endswith("trigger-point-injections.toml"):
+            field = re.match(r"\s*(\w+)\s*=", lines[int(line) - 1])
+            assert field is not None and field.group(1) in ("text", "term", "definition", "title", "heading"), (entry.msgctxt, line)
+            assert entry.msgctxt.rsplit(".", 1)[-1] in (field.group(1), *re.findall(r'id = "([^"]+)"', "\n".join(lines[: int(line)]))[-1:])
 
 
 @needs_gettext

@@ -114,7 +114,7 @@ def test_extract_writes_the_template_once_then_leaves_it(project: Path, capsys: 
     assert capsys.readouterr().err == "locales/trigger_content.pot: written\n"
     template = project / "locales" / "trigger_content.pot"
     first = template.read_bytes()
-    assert b'#: content/trigger-point-injections.toml\nmsgctxt "trigger-point-injections.title"\n' in first
+    assert b'#: content/trigger-point-injections.toml:10\nmsgctxt "trigger-point-injections.title"\n' in first
     assert main(["extract"]) == 0
     assert capsys.readouterr().err == "locales/trigger_content.pot: unchanged\n"
     assert template.read_bytes() == first
