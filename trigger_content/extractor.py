@@ -26,6 +26,12 @@ def extract(
     options: Mapping[str, Any],
 ) -> Iterator[tuple[int, str, tuple[str, str], list[str]]]:
     """Yield ``(line, "pgettext", (msgctxt, msgid), comments)`` for each text of a document."""
+    if "pgettext" not in keywords:
+        # Babel looks each message up by this keyword: without it (--no-default-keywords) it would stop on a KeyError.
+        raise ValueError(
+            "the trigger_content extractor gives each text with its context, as pgettext: "
+            "keep Babel's default keywords, or add -k pgettext:1c,2"
+        )
     path = Path(getattr(fileobj, "name", ""))
     if not path.name:
         raise ValueError("the trigger_content extractor reads documents from files")

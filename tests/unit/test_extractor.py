@@ -67,3 +67,19 @@ def test_a_self_contained_page_yields_its_own_site_texts(tmp_path: Path) -> None
         "self-contained.title",
         "self-contained.intro",
     ]
+
+
+def test_the_babel_references_are_the_templates() -> None:
+    """The lines pybabel writes are those of ``trigger-content extract`` (the file's first for a text left to its default)."""
+    babel = {
+        context: f"{name}:{line}"
+        for name, line, _, _, context in extract_from_dir(str(CONTENT), method_map=[("**.toml", "trigger_content.extractor:extract")])
+    }
+    for entry in polib.pofile(str(ROOT / "locales" / "trigger_content.pot")):
+        ((path, line),) = entry.occurrences
+        assert babel[entry.msgctxt] == f"{Path(path).name}:{line or 1}", entry.msgctxt
+
+
+def test_without_the_pgettext_keyword_babel_is_told_what_to_add() -> None:
+    with pytest.raises(ValueError, match=r"add -k pgettext:1c,2"):
+        list(extract_from_dir(str(CONTENT), method_map=[("**.toml", "trigger_content.extractor:extract")], keywords={"gettext": None}))
