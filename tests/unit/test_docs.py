@@ -52,7 +52,7 @@ def test_the_table_of_checks_is_the_registrys() -> None:
     from trigger_content.checks import CHECKS
 
     table = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
-    assert sorted(re.findall(r"^\| `([a-z-]+)` \| (?:error|warning) \|", table, re.M)) == sorted(CHECKS)
+    assert sorted(re.findall(r"^\| `([a-z-]+)` \| (?:error|warning|note) \|", table, re.M)) == sorted(CHECKS)
 
 
 def _blocks(language: str) -> list[tuple[str, str]]:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..catalogs import compile_files, merge, update_files
+from ..po.entry import Catalog
 from ..po.reader import read_po
 from ..po.writer import catalog_bytes
 from ..project import Project
@@ -29,27 +30,51 @@ def stale_template(project: Project) -> Iterator[tuple[Path, str]]:
 
 @check("not-merged", "error", scope="project")
 def not_merged(project: Project) -> Iterator[tuple[Path, str]]:
-    """Not merged: a catalog is not what `update` writes (the current template's messages, laid out as msgcat does).
+    """Not merged: a catalog's messages are not the current template's.
 
-    Each catalog holds the current template's messages, laid out as `update`
-    (and msgcat) writes it; the message says which differs.
+    Each catalog holds the current template's messages (texts added,
+    reworded, moved or removed since are merged by `update`).
     """
+    for path in _merge_states(project)[0]:
+        yield path, "not merged with the current template; run `trigger-content update`"
+
+
+@check("layout", "note", scope="project")
+def layout(project: Project) -> Iterator[tuple[Path, str]]:
+    """Layout: a catalog whose messages are current, saved otherwise than `update` writes it.
+
+    A catalog saved by Poedit, Weblate or polib, or with leftover `#|` lines:
+    its messages are current, only its layout differs from what `update` (and
+    msgcat) writes; `update` rewrites it. A note: it fails no policy unless
+    `fail-on` names it.
+    """
+    for path in _merge_states(project)[1]:
+        yield path, "its messages are current, laid out otherwise than msgcat and `trigger-content update` write them; `update` rewrites it"
+
+
+_STATES: dict[tuple[object, ...], tuple[list[Path], list[Path]]] = {}
+
+
+def _merge_states(project: Project) -> tuple[list[Path], list[Path]]:
+    """The project's catalogs that are not merged with its template, and those only laid out otherwise (read once for both checks)."""
     template = project.template
     if not template.is_file():
-        return
-    stale = [path for path, changed in update_files(project, check=True) if changed]
-    if not stale:
-        return
-    current = read_po(template)
-    for path in stale:
-        catalog = read_po(path)
-        if catalog_bytes(merge(catalog, current)) == catalog_bytes(catalog):
-            yield (
-                path,
-                "its messages are current, but not laid out as msgcat and `trigger-content update` write them; run `trigger-content update`",
-            )
-        else:
-            yield path, "not merged with the current template; run `trigger-content update`"
+        return [], []
+    files = [template, *project.catalogs()]
+    stats = [(str(path), path.stat()) for path in files if path.is_file()]
+    key = tuple((name, stat.st_mtime_ns, stat.st_size) for name, stat in stats)
+    if key not in _STATES:
+        _STATES.clear()
+        changed = [path for path, differs in update_files(project, check=True) if differs]
+        current = read_po(template) if changed else None
+        layout_only = [path for path in changed if current is not None and _only_layout(read_po(path), current)]
+        _STATES[key] = ([path for path in changed if path not in layout_only], layout_only)
+    return _STATES[key]
+
+
+def _only_layout(catalog: Catalog, template: Catalog) -> bool:
+    """Whether merging ``catalog`` with ``template`` changes no message: its file differs only in how it is written."""
+    return catalog_bytes(merge(catalog, template)) == catalog_bytes(catalog)
 
 
 @check("stale-mo", "warning", scope="project")

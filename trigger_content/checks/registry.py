@@ -10,7 +10,9 @@ English or text holds a "<" (the checks of tags and markup). Taking them at
 once lets a check pass over most with one cheap test. A check of catalogs
 takes the catalog and yields ``(line, message)``; a check of projects takes
 the project and yields ``(path, message)``. Severities: ``error`` (the page
-would be wrong or unsafe) and ``warning`` (a reviewer should look).
+would be wrong or unsafe), ``warning`` (a reviewer should look) and ``note``
+(nothing is wrong; a command would tidy it). A policy fails on the
+severities and checks its ``fail_on`` names.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .policy import Policy
 
-SEVERITIES = ("error", "warning")
+SEVERITIES = ("error", "warning", "note")
 
 
 @dataclass(frozen=True)

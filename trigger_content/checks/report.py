@@ -15,9 +15,13 @@ from . import CHECKS, SEVERITIES, Finding, Policy
 def summary(findings: Sequence[Finding], policy: Policy, catalogs: int) -> str:
     """One line: how many catalogs, errors and warnings, and whether the policy is met."""
     errors = sum(1 for finding in findings if finding.severity == "error")
-    warnings = len(findings) - errors
+    notes = sum(1 for finding in findings if finding.severity == "note")
+    warnings = len(findings) - errors - notes
     verdict = "policy failed" if any(policy.fails(finding) for finding in findings) else "policy met"
-    return f"{catalogs} catalog{'s' if catalogs != 1 else ''}: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}; {verdict}"
+    counted = f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+    if notes:
+        counted += f", {notes} note{'s' if notes != 1 else ''}"
+    return f"{catalogs} catalog{'s' if catalogs != 1 else ''}: {counted}; {verdict}"
 
 
 def to_text(findings: Sequence[Finding], policy: Policy, catalogs: int) -> str:
@@ -62,7 +66,7 @@ def to_github(findings: Sequence[Finding], policy: Policy, catalogs: int) -> str
     workspace = os.environ.get("GITHUB_WORKSPACE")
     lines = []
     for finding in findings:
-        level = "error" if policy.fails(finding) else "warning"
+        level = "error" if policy.fails(finding) else "notice" if finding.severity == "note" else "warning"
         title = f"{finding.check}" + (f" ({finding.msgctxt})" if finding.msgctxt else "")
         line = f"line={finding.line}," if finding.line else ""  # no line: an annotation of the whole file
         if finding.line and finding.column:
