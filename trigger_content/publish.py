@@ -207,7 +207,9 @@ def render_page(
 ) -> RenderedPage:
     """``page`` of ``project`` in ``locale`` (its own language when ``None``), as ``policy`` publishes it: what ``render`` does.
 
-    The page links the languages that ``build`` would publish, and no other.
+    The page links the languages that ``build`` would publish, and no other,
+    at the site's ``base_url``; without one, it links none, since a file on
+    its own has no other languages beside it.
     """
     source_locale = page.site.source_locale if page.site else page.lang
     notes: list[str] = []
@@ -223,7 +225,14 @@ def render_page(
             return RenderedPage("", notes, withheld=translations.withheld)
         page, fallbacks = publish(page, translations, policy)
     linked, left_out = linked_locales(page.site, source_locale, project.catalog, policy, percents)
-    context = RenderContext.for_page(page, locales=linked)
+    # A page on its own has no folders of other languages beside it: it links them at the site's address, or not at all.
+    base = page.site.base_url if page.site else None
+    if base:
+        context = RenderContext.for_page(page, f"{base}{{locale}}/{{page}}.html", locales=linked)
+    else:
+        context = RenderContext.for_page(page, locales=[page.lang])
+        if len(linked) > 1:
+            notes.append("no language switcher: a page on its own links the other languages at the site's base_url, and site.toml has none")
     if format == "text":
         text = render_text(page, context=context, width=width)
     else:

@@ -309,3 +309,22 @@ def test_outside_a_project_no_command_writes_the_packaged_catalogs_into_the_user
     assert main(["--content", "pages", "--locales", "locales", "extract"]) == 0
     assert main(["--locales", "locales", "init", "fr"]) == 0
     assert (tmp_path / "locales" / "fr" / "LC_MESSAGES" / "trigger_content.po").is_file()
+
+
+def test_a_page_rendered_on_its_own_links_other_languages_at_the_sites_address_or_not_at_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``../fr/…`` leads nowhere from a file on its own: base_url, or no switcher."""
+    project = copy_project(tmp_path, monkeypatch)
+    assert main(["render", "-o", "page.html"]) == 0
+    page = (project / "page.html").read_text(encoding="utf-8")
+    assert 'href="https://www.rush.edu/patient-information/fr/trigger-point-injections.html"' in page and "../fr/" not in page
+    site = project / "content" / "site.toml"
+    site.write_text(
+        site.read_text(encoding="utf-8").replace('base_url = "https://www.rush.edu/patient-information/"\n', ""), encoding="utf-8"
+    )
+    capsys.readouterr()
+    assert main(["render", "-o", "page.html"]) == 0
+    page = (project / "page.html").read_text(encoding="utf-8")
+    assert 'class="languages"' not in page and "hreflang" not in page
+    assert "no language switcher: a page on its own links the other languages at the site's base_url" in capsys.readouterr().err
