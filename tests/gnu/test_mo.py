@@ -46,5 +46,6 @@ def test_a_mo_compiled_by_another_tool_from_the_current_po_is_current(
     capsys.readouterr()
     assert main(["compile", "--check"]) == 1
     assert "trigger_content.mo: not current with its .po" in capsys.readouterr().err
-    assert main(["check"]) == 0  # stale-mo is a warning: reported, and the policy here fails on errors only
-    assert "[stale-mo]" in capsys.readouterr().out
+    assert main(["check"]) == 1  # the default policy fails a .mo that is not current
+    out = capsys.readouterr().out
+    assert "[stale-mo]" in out and out.endswith("policy failed (the default policy)\n")

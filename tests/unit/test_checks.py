@@ -252,7 +252,7 @@ def test_completeness_threshold_and_states() -> None:
 def test_the_projects_own_catalogs_pass(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     assert main(["check"]) == 0
-    assert capsys.readouterr().out == "5 catalogs: 0 errors, 0 warnings; policy met\n"
+    assert capsys.readouterr().out == "5 catalogs: 0 errors, 0 warnings; policy met (pyproject.toml [tool.trigger-content.check])\n"
 
 
 @pytest.fixture
@@ -273,7 +273,7 @@ def test_text_format_reads_like_a_compiler_and_exit_1(broken: Path, capsys: pyte
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == f"{broken}:8: error: inline tags differ: missing <a1> </a1> [tags]"
     assert lines[1] == f"{broken}:11: warning: the translation is the English text [same-as-source]"
-    assert lines[-1] == "1 catalog: 1 error, 1 warning; policy failed"
+    assert lines[-1] == "1 catalog: 1 error, 1 warning; policy failed (the default policy)"
 
 
 def test_fail_on_and_disable_decide_the_exit(broken: Path) -> None:
@@ -404,7 +404,7 @@ def test_a_catalog_only_laid_out_otherwise_is_a_note_not_a_failure(merged_projec
     assert main(["check"]) == 0
     out = capsys.readouterr().out
     assert "note: its messages are current, laid out otherwise than msgcat and `trigger-content update` write them" in out
-    assert "[layout]" in out and "[not-merged]" not in out and out.endswith(", 1 note; policy met\n")
+    assert "[layout]" in out and "[not-merged]" not in out and out.endswith(", 1 note; policy met (the default policy)\n")
     assert main(["check", "--format", "github"]) == 0
     assert "::notice file=" in capsys.readouterr().out
     assert main(["check", "--fail-on", "layout"]) == 1  # a team that wants every file as update writes it says so
@@ -437,7 +437,7 @@ def test_an_unreadable_catalog_is_a_failing_finding_in_every_format(
     if form == "text":
         assert out.splitlines() == [
             f"{bad}:2: error: unknown keyword 'msgstrr' [unreadable]",
-            "1 catalog: 1 error, 0 warnings; policy failed",
+            "1 catalog: 1 error, 0 warnings; policy failed (the default policy)",
         ]
     elif form == "json":
         document = json.loads(out)
@@ -729,3 +729,22 @@ def test_a_fuzzy_flag_says_why_it_is_there() -> None:
     assert only('#, fuzzy\n#| msgid "A"\nmsgid "a"\nmsgstr "b"\n', "fuzzy") == [
         "fuzzy: the English changed; review the translation and remove the fuzzy flag"
     ]
+
+
+def test_the_default_policy_fails_what_a_reader_would_see_in_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Outside a project: untranslated and fuzzy texts fail, the reviewer's warnings do not; check names the policy it applied."""
+    monkeypatch.chdir(tmp_path)
+    catalog = tmp_path / "de.po"
+    header = HEADER.format(locale="de", plurals=PLURALS["de"])
+    catalog.write_text(header + 'msgid "Exercise"\nmsgstr ""\n', encoding="utf-8")
+    assert main(["check", str(catalog)]) == 1
+    assert capsys.readouterr().out.endswith("policy failed (the default policy)\n")
+    catalog.write_text(header + '#, fuzzy\nmsgid "Exercise"\nmsgstr "Bewegung"\n', encoding="utf-8")
+    assert main(["check", str(catalog)]) == 1
+    catalog.write_text(header + 'msgid "Stretching"\nmsgstr "Stretching"\n', encoding="utf-8")  # same as the English: a reviewer's call
+    assert main(["check", str(catalog)]) == 0
+    assert capsys.readouterr().out.endswith("policy met (the default policy)\n")
+    assert main(["check", "--fail-on", "warning", str(catalog)]) == 1
+    assert capsys.readouterr().out.endswith("policy failed (the default policy, with the command line's options)\n")

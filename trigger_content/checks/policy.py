@@ -24,18 +24,26 @@ class Term:
     renderings: dict[str, tuple[str, tuple[str, ...]]]
 
 
+#: What fails by default: every error, and every text a reader would see in
+#: English or out of date (untranslated, fuzzy, a stale .mo, a language
+#: without a catalog). The other warnings are for a reviewer's judgement.
+DEFAULT_FAIL_ON = ("error", "untranslated", "fuzzy", "stale-mo", "no-catalog")
+
+
 @dataclass(frozen=True)
 class Policy:
     """What the checks enforce; read from ``[tool.trigger-content.check]``, overridden by flags."""
 
     min_percent: float = 0.0
     min_percent_for: dict[str, float] = field(default_factory=dict)
-    fail_on: tuple[str, ...] = ("error",)
+    fail_on: tuple[str, ...] = DEFAULT_FAIL_ON
     disable: tuple[str, ...] = ()
     same_as_source: tuple[str, ...] = ()
     protected: tuple[str, ...] = ()
     do_not_translate: tuple[str, ...] = ()
     glossary: tuple[Term, ...] = ()
+    #: Where the policy comes from, as ``check`` says it.
+    source: str = "the default policy"
 
     def threshold(self, locale: str) -> float:
         """The minimum percent translated for ``locale``."""
@@ -59,12 +67,13 @@ def load_policy(settings: dict[str, Any], root: Path | None, *, source: str = "p
     policy = Policy(
         min_percent=table.percent("min-percent", 0),
         min_percent_for=table.percents("min-percent-for"),
-        fail_on=table.texts("fail-on", ("error",)),
+        fail_on=table.texts("fail-on", DEFAULT_FAIL_ON),
         disable=table.texts("disable"),
         same_as_source=table.texts("same-as-source"),
         protected=table.texts("protected"),
         do_not_translate=table.texts("do-not-translate"),
         glossary=glossary,
+        source=f"{source} [tool.trigger-content.check]" if settings else "the default policy",
     )
     for key, names in (("fail-on", policy.fail_on), ("disable", policy.disable)):
         problem = unknown_name(names)
@@ -96,6 +105,8 @@ def override(
     if disable is not None:
         changes["disable"] = tuple(name.strip() for name in disable.split(",") if name.strip())
     validate_names([*changes.get("fail_on", ()), *changes.get("disable", ())], source)
+    if changes:
+        changes["source"] = f"{policy.source}, with the command line's options"
     return replace(policy, **changes)
 
 

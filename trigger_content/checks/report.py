@@ -21,7 +21,7 @@ def summary(findings: Sequence[Finding], policy: Policy, catalogs: int) -> str:
     counted = f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
     if notes:
         counted += f", {notes} note{'s' if notes != 1 else ''}"
-    return f"{catalogs} catalog{'s' if catalogs != 1 else ''}: {counted}; {verdict}"
+    return f"{catalogs} catalog{'s' if catalogs != 1 else ''}: {counted}; {verdict} ({policy.source})"
 
 
 def to_text(findings: Sequence[Finding], policy: Policy, catalogs: int) -> str:
