@@ -66,7 +66,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
-COMMANDS = ("render", "extract", "init", "update", "compile", "build", "review", "status", "check", "schema")
+COMMANDS = ("new", "render", "extract", "init", "update", "compile", "build", "review", "status", "check", "schema")
 
 
 class _Unused:
@@ -101,6 +101,12 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     def command(name: str, help: str) -> argparse.ArgumentParser:
         # _Unused answers every call a parser of this function is given, with itself.
         return subparsers.add_parser(name, help=help) if not named or name in named else _Unused()  # type: ignore[return-value]
+
+    new = command("new", help="create a project: its settings, a site, a sample page and the template")
+    new.add_argument(
+        "folder", metavar="DIR", type=Path, help="the project's folder (created if need be; an existing pyproject.toml gets the tables)"
+    )
+    new.set_defaults(run=_new)
 
     render = command("render", help="render a page to HTML or plain text")
     render.add_argument("page", nargs="?", metavar="PAGE", help="page id or document path (optional with one page)")
@@ -317,6 +323,24 @@ def _emit(text: str, output: Path | None, what: str = "") -> None:
 
         write_atomic(output, text.encode("utf-8"))
         print(f"{_shown(output)}: written{what}", file=sys.stderr)
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .scaffold import new_project
+
+    for path in new_project(args.folder):
+        print(f"{_shown(path)}: created", file=sys.stderr)
+    folder = _shown(args.folder)
+    print(
+        "Next:\n"
+        f"  cd {folder}\n"
+        '  trigger-content init fr          # a catalog for French; then add "fr" to locales in content/site.toml\n'
+        "  trigger-content status           # how much is translated\n"
+        "  trigger-content render --locale fr -o fr.html\n"
+        "  trigger-content check            # what CI asks: complete, current and sound?",
+        file=sys.stderr,
+    )
+    return EXIT_OK
 
 
 def _render(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import trigger_content as tc
 from trigger_content.cli import main
 
 from conftest import DATA, ROOT, SEGMENTS, copy_project
@@ -328,3 +329,51 @@ def test_a_page_rendered_on_its_own_links_other_languages_at_the_sites_address_o
     page = (project / "page.html").read_text(encoding="utf-8")
     assert 'class="languages"' not in page and "hreflang" not in page
     assert "no language switcher: a page on its own links the other languages at the site's base_url" in capsys.readouterr().err
+
+
+def test_the_readmes_own_project_runs_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """README, "Your own project": each command as written, the translator's step done by the test, the exit statuses its comments say."""
+    from trigger_content.languages import pseudo_text
+    from trigger_content.po import catalog_bytes, read_po
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Your own project") :]
+    commands = section[section.index("```sh\n") + 6 : section.index("```", section.index("```sh\n") + 6)].splitlines()
+    monkeypatch.chdir(tmp_path)
+    for line in commands:
+        command, _, comment = (part.strip() for part in line.partition("#"))
+        if command.startswith("cd "):
+            monkeypatch.chdir(command[3:])
+        elif command.startswith("trigger-content "):
+            expected = 1 if "exit 1" in comment else 0
+            assert main(command.split()[1:]) == expected, (command, capsys.readouterr())
+            if command.endswith("init fr"):  # what the comment asks of the reader
+                site = Path("content/site.toml")
+                site.write_text(site.read_text(encoding="utf-8").replace("locales = []", 'locales = ["fr"]'), encoding="utf-8")
+        elif "translate" in comment:
+            path = Path("locales/fr/LC_MESSAGES/trigger_content.po")
+            catalog = read_po(path)
+            done = [entry._replace(msgstr=(pseudo_text(entry.msgid),)) for entry in catalog.entries]
+            path.write_bytes(catalog_bytes(catalog.replace(done)))
+    assert Path("pyproject.toml").is_file() and Path("content/preparing-for-your-visit.toml").is_file()
+
+
+def test_new_uses_every_kind_of_block_and_refuses_to_write_over_anything(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "site"\n', encoding="utf-8")
+    assert main(["new", "."]) == 0
+    assert (tmp_path / "pyproject.toml").read_text(encoding="utf-8").startswith('[project]\nname = "site"\n\n# Where trigger-content')
+    page = tc.load_page(tmp_path / "content" / "preparing-for-your-visit.toml")
+    kinds = {block.kind for section in [page, *page.sections] for block in section.blocks}
+    assert kinds == {"paragraph", "list", "definitions"}
+    markup = {node.kind for segment in tc.segments(page) for node in segment.source}
+    assert {"link", "em", "strong"} <= markup
+    capsys.readouterr()
+    before = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
+    assert main(["new", "."]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+    assert {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()} == before
