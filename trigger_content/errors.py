@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from os import PathLike
 
 
@@ -44,7 +45,27 @@ def line_and_column(text: str | bytes, offset: int) -> tuple[int, int]:
 
 
 class SourceError(TriggerContentError):
-    """A source document (TOML) that cannot be read or does not fit the model."""
+    """A source document (TOML) that cannot be read or does not fit the model.
+
+    ``others`` are the document's further problems, ``(line, message)``:
+    ``str(error)`` says each on a line of its own, ``path:line: what``.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | PathLike[str] | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        others: Sequence[tuple[int | None, str]] = (),
+    ) -> None:
+        super().__init__(message, path=path, line=line, column=column)
+        self.others = tuple(others)
+
+    def __str__(self) -> str:
+        more = (str(TriggerContentError(message, path=self.path, line=line)) for line, message in self.others)
+        return "\n".join([super().__str__(), *more])
 
 
 class CatalogError(TriggerContentError):

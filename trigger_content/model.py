@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import Annotated, ClassVar, Literal, Protocol, cast
+from typing import Annotated, Any, ClassVar, Literal, Protocol, cast
 from urllib.parse import urlsplit
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
@@ -265,6 +265,17 @@ def document_schema(document: Literal["page", "site"] = "page") -> dict[str, obj
     """The JSON Schema of a source document, for editors that validate TOML."""
     model: type[Frozen] = Page if document == "page" else Site
     schema = model.model_json_schema(mode="validation")
+    # A block's kind has a default in Python, but in a list of blocks the
+    # loader picks each block's model by it: there the schema requires it too.
+    stack: list[Any] = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if node.get("discriminator", {}).get("propertyName") == "kind":
+                node["required"] = ["kind"]
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://trigger-content.invalid/schema/{document}.json",

@@ -5,11 +5,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Literal
 
 from .errors import TriggerContentError
 from .extract import project_sources, write_template
 from .files import write_atomic
+from .model import document_schema
 from .project import find_project
 from .tomlfile import read_toml
 
@@ -32,6 +35,7 @@ missing = "english"   # shown in English, marked; or "withhold-section"
 """
 
 SITE = """\
+#:schema ../schemas/site.schema.json
 # The site around every page: the notice banner, the tagline and the
 # languages of the language switcher. Inline markup: [text](link-id) is a
 # link to an entry of [links], _text_ is emphasis, **text** is strong.
@@ -59,6 +63,7 @@ note = "the hospital's page of visiting hours"
 PAGE_ID = "preparing-for-your-visit"
 
 PAGE = """\
+#:schema ../schemas/page.schema.json
 # A patient page: a title, lead blocks, then sections with a heading, blocks
 # and subsections. Each id is stable: it becomes the message context that
 # keeps a translation attached to its text.
@@ -126,16 +131,19 @@ note = "the hospital's contact page"
 def new_project(folder: str | Path) -> list[Path]:
     """Make ``folder`` a project (creating it if need be); return the files written.
 
-    Writes ``content/site.toml``, a sample page and the template, and the
+    Writes ``content/site.toml``, a sample page, the template, the JSON
+    Schemas of both documents (``schemas/``, named by their ``#:schema``
+    line), and the
     ``[tool.trigger-content]`` tables into ``pyproject.toml`` (added to an
     existing one that has none). Refuses, writing nothing, a folder that is a
     project already or holds any of these files.
     """
     folder = Path(folder)
     pyproject = folder / "pyproject.toml"
-    content, locales = folder / "content", folder / "locales"
+    content, locales, schemas = folder / "content", folder / "locales", folder / "schemas"
     page = content / f"{PAGE_ID}.toml"
-    for path in (content / "site.toml", page, locales / "trigger_content.pot"):
+    documents: dict[Path, Literal["page", "site"]] = {schemas / "page.schema.json": "page", schemas / "site.schema.json": "site"}
+    for path in (content / "site.toml", page, locales / "trigger_content.pot", *documents):
         if path.exists():
             raise TriggerContentError("exists already; `new` writes only what is not there", path=path)
     settings = ""
@@ -148,7 +156,10 @@ def new_project(folder: str | Path) -> list[Path]:
     if folder.exists() and not folder.is_dir():
         raise TriggerContentError("not a folder", path=folder)
     written = []
-    for path, text in ((pyproject, settings + SETTINGS), (content / "site.toml", SITE), (page, PAGE)):
+    files = [(pyproject, settings + SETTINGS), (content / "site.toml", SITE), (page, PAGE)]
+    # For editors that validate TOML (Taplo, Even Better TOML): the documents name them on their first line.
+    files += [(path, json.dumps(document_schema(kind), indent=2, ensure_ascii=False) + "\n") for path, kind in documents.items()]
+    for path, text in files:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, text.encode("utf-8"))
         written.append(path)

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import SourceError, TriggerContentError
 from .inline import Frozen
-from .model import Page, Site
+from .model import DefinitionList, ItemList, Page, Paragraph, Site
 from .project import packaged_data
 from .tomlfile import read_toml, toml_lines
 
@@ -50,11 +50,15 @@ def load_site(path: str | Path) -> Site:
 
 
 def page_files(folder: str | Path) -> list[Path]:
-    """The page documents of a content folder, in file-name order."""
+    """The page documents of a content folder, in file-name order.
+
+    ``site.toml`` is the site's, and a hidden file (``.taplo.toml``, an
+    editor's settings) is no page.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         raise SourceError("no such content folder", path=folder)
-    return sorted(p for p in folder.glob("*.toml") if p.name != SITE_FILE)
+    return sorted(p for p in folder.glob("*.toml") if p.name != SITE_FILE and not p.name.startswith("."))
 
 
 def find_page(name: str | None, folder: str | Path) -> Page:
@@ -153,20 +157,28 @@ def _validate(model: type[M], data: dict[str, Any], path: Path, text: str) -> M:
 
 
 def _source_error(error: ValidationError, data: Any, path: Path, text: str) -> SourceError:
+    """Every problem of the document, each at its line, in line order."""
+    found = error.errors()
     # A misspelt field shows as an unknown one and a missing one: the unknown
-    # one, with its "did you mean", says more.
-    first = sorted(error.errors(), key=lambda item: item["type"] != "extra_forbidden")[0]
-    keys = _data_path(first["loc"], data)
-    where = _field_path(keys[:-1] if first["type"] == "missing" else keys)
-    message = _describe(first, keys)
-    # An unknown kind is said of its table, and found at its line.
-    line = _locate(text, keys + ("kind",) if first["type"] == "union_tag_invalid" else keys, first)
-    if line is not None:
-        line += _lines_into(_value_at(data, keys), message, text.split("\n")[line - 1])
-    more = error.error_count() - 1
-    if more:
-        message += f" (and {more} more problem{'s' if more > 1 else ''})"
-    return SourceError(f"{where}: {message}" if where else message, path=path, line=line)
+    # one, with its "did you mean", says more, and the missing one is left out.
+    misspelt = {tuple(item["loc"][:-1]) for item in found if item["type"] == "extra_forbidden"}
+    problems: list[tuple[int | None, str]] = []
+    for item in found:
+        if item["type"] == "missing" and tuple(item["loc"][:-1]) in misspelt:
+            continue
+        keys = _data_path(item["loc"], data)
+        where = _field_path(keys[:-1] if item["type"] == "missing" else keys)
+        message = _describe(item, keys)
+        # An unknown kind is said of its table, and found at its line.
+        line = _locate(text, (*keys, "kind") if item["type"] == "union_tag_invalid" else keys, item)
+        if line is not None:
+            line += _lines_into(_value_at(data, keys), message, text.split("\n")[line - 1])
+        problem = (line, f"{where}: {message}" if where else message)
+        if problem not in problems:
+            problems.append(problem)
+    problems.sort(key=lambda problem: problem[0] or 0)
+    (line, message), *others = problems
+    return SourceError(message, path=path, line=line, others=others)
 
 
 def _data_path(loc: tuple[int | str, ...], data: Any) -> tuple[int | str, ...]:
@@ -242,6 +254,10 @@ def _kind_of(value: Any) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
+#: The kinds of block, as the loader's message about a block lists them.
+_KINDS = ", ".join(repr(model.model_fields["kind"].default) for model in (Paragraph, ItemList, DefinitionList))
+
+
 def _describe(error: Any, keys: tuple[int | str, ...]) -> str:
     kind = error["type"]
     last = keys[-1] if keys else None
@@ -254,7 +270,7 @@ def _describe(error: Any, keys: tuple[int | str, ...]) -> str:
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         ctx = error.get("ctx", {})
         head = f"unknown kind {ctx['tag']!r}" if "tag" in ctx else "missing field 'kind'"
-        return f"{head} (expected one of {ctx.get('expected_tags', '')})"
+        return f"{head} (expected one of {ctx.get('expected_tags') or _KINDS})"
     if kind == "string_pattern_mismatch":
         if last in ("lang", "source_locale") or parent == "locales":
             return f"{error['input']!r} is not a locale code such as 'fr' or 'pt_BR'"

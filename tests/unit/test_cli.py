@@ -372,6 +372,16 @@ def test_new_uses_every_kind_of_block_and_refuses_to_write_over_anything(
     assert kinds == {"paragraph", "list", "definitions"}
     markup = {node.kind for segment in tc.segments(page) for node in segment.source}
     assert {"link", "em", "strong"} <= markup
+    # Its documents name their JSON Schemas, written beside them, and fit them.
+    import tomllib
+
+    import jsonschema
+
+    for document, kind in (("preparing-for-your-visit.toml", "page"), ("site.toml", "site")):
+        text = (tmp_path / "content" / document).read_text(encoding="utf-8")
+        assert text.startswith(f"#:schema ../schemas/{kind}.schema.json\n")
+        schema = json.loads((tmp_path / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+        jsonschema.validate(tomllib.loads(text), schema)
     capsys.readouterr()
     before = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
     assert main(["new", "."]) == 2

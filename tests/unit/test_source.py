@@ -1,4 +1,4 @@
-"""Source documents: the packaged page loads; a broken one gets one line that says where."""
+"""Source documents: the packaged page loads; a broken one gets a line per problem that says where."""
 
 from __future__ import annotations
 
@@ -104,3 +104,26 @@ def test_schema_describes_the_source_document() -> None:
     kinds = {ref.split("/")[-1] for ref in schema["$defs"]["Section"]["properties"]["blocks"]["items"]["discriminator"]["mapping"].values()}
     assert kinds == {"Paragraph", "ItemList", "DefinitionList"}
     assert "tagline" in tc.document_schema("site")["properties"]
+
+
+def test_every_problem_of_a_document_is_said_at_its_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """Not the first and "3 more": each, ``path:line: what``, in line order."""
+    from trigger_content.cli import main
+
+    path = SOURCE / "three_problems.toml"
+    with pytest.raises(tc.SourceError) as raised:
+        tc.load_page(path)
+    lines = str(raised.value).splitlines()
+    assert [line.split(": ", 1)[0] for line in lines] == [f"{path}:7", f"{path}:10", f"{path}:15"]
+    assert "items: must not be empty" in lines[0] and "'First Section' is not a valid id" in lines[1]
+    assert "unknown field 'headng'; did you mean 'heading'?" in lines[2] and len(lines) == 3  # not also "missing heading"
+    assert main(["render", str(path)]) == 2
+    assert capsys.readouterr().err.count("three_problems.toml:") == 3
+
+
+def test_a_hidden_toml_file_in_the_content_folder_is_no_page(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    shutil.copytree(tc.find_project().content, tmp_path / "content")
+    (tmp_path / "content" / ".taplo.toml").write_text("[formatting]\nalign_entries = true\n", encoding="utf-8")
+    assert [page.id for page in tc.load_pages(tmp_path / "content")] == ["trigger-point-injections"]
