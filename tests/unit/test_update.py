@@ -286,3 +286,57 @@ def test_init_names_the_language_team_of_the_settings(project: Path) -> None:
     assert '"Language-Team: Equipo de traducción <es@example.org>\\n"' in header
     assert main(["init", "it", "--force"]) == 0  # a locale the table does not name: its English name
     assert '"Language-Team: Italian\\n"' in (project / "locales" / "it" / "LC_MESSAGES" / "trigger_content.po").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(shutil.which("msgmerge") is None, reason="GNU gettext's msgmerge is not installed")
+@pytest.mark.parametrize(
+    "change",
+    [
+        "moved and reworded",  # a paragraph moved to another section and reworded: fuzzy, with its old place and English
+        "moved and reworded beyond recognition",  # too unlike: untranslated, the old one obsolete
+        "moved onto an obsolete text",  # the most similar English is an obsolete entry's
+    ],
+)
+def test_a_text_moved_and_reworded_is_merged_as_msgmerge_merges_it(project: Path, change: str) -> None:
+    """Byte for byte what ``msgmerge --previous`` writes from the same catalog and template."""
+    document = project / DOCUMENT
+    where = '[[sections.blocks]]\nkind = "paragraph"\nid = "where"\ntext = "Injections are given in the doctor’s office."\n'
+    edit(document, where, "")
+    reworded = {
+        "moved and reworded": "Injections are usually given in the doctor’s office.",
+        "moved and reworded beyond recognition": "Most visits take about half an hour.",
+        "moved onto an obsolete text": "Injections are given in the doctor’s own office.",
+    }[change]
+    text = document.read_text(encoding="utf-8")
+    anchor = text.index('[[sections]]\nid = "should-i"')
+    document.write_text(
+        text[:anchor]
+        + f'[[sections]]\nid = "visit"\nheading = "Your visit"\n\n[[sections.blocks]]\nkind = "paragraph"\nid = "office"\ntext = "{reworded}"\n\n'
+        + text[anchor:],
+        encoding="utf-8",
+    )
+    if change == "moved onto an obsolete text":
+        french = project / CATALOG
+        french.write_text(
+            french.read_text(encoding="utf-8")
+            + '\n#~ msgctxt "old.place"\n#~ msgid "Injections are given in the doctor’s own office!"\n#~ msgstr "Ancienne traduction."\n',
+            encoding="utf-8",
+        )
+    assert main(["extract"]) == 0
+    catalogs = sorted((project / "locales").glob("*/LC_MESSAGES/trigger_content.po"))
+    before = {path: path.read_bytes() for path in catalogs}
+    assert main(["update"]) == 0
+    for path in catalogs:
+        original = path.with_suffix(".before.po")
+        original.write_bytes(before[path])
+        merged = subprocess.run(
+            ["msgmerge", "--quiet", "--previous", "--output-file=-", str(original), str(project / "locales" / "trigger_content.pot")],
+            capture_output=True,
+            check=True,
+        ).stdout
+        assert merged == path.read_bytes(), path
+    french = (project / CATALOG).read_text(encoding="utf-8")
+    if change == "moved and reworded beyond recognition":
+        assert '#~ msgctxt "trigger-point-injections.getting.where"' in french
+    else:
+        assert "#, fuzzy\n#| msgctxt " in french and 'msgctxt "trigger-point-injections.visit.office"' in french
