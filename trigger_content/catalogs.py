@@ -113,7 +113,7 @@ def merge(catalog: Catalog, template: Catalog) -> Catalog:
             line=catalog.field_line("Plural-Forms"),
         )
     # What msgmerge's fuzzy search looks through: every translation, active or obsolete, used or not.
-    candidates = [entry for entry in catalog.entries if entry.has_translation]
+    fuzzy = _FuzzySearch([entry for entry in catalog.entries if entry.has_translation])
     merged: list[Entry] = []
     used: set[int] = set()
     for source in template.entries:
@@ -128,7 +128,7 @@ def merge(catalog: Catalog, template: Catalog) -> Catalog:
         elif source.msgid in movable and id(movable[source.msgid]) not in used:
             old = movable[source.msgid]
             entry = _carry(old, source, forms, fuzzy=True, previous_msgctxt=old.msgctxt)
-        elif (old := _most_similar(source.msgid, candidates)) is not None:
+        elif (old := fuzzy.most_similar(source.msgid)) is not None:
             # Moved and reworded: msgmerge's fuzzy match, with the English and the place it had.
             entry = _carry(old, source, forms, fuzzy=True, previous_msgid=old.msgid, previous_msgctxt=old.msgctxt)
         else:
@@ -155,20 +155,52 @@ def merge(catalog: Catalog, template: Catalog) -> Catalog:
 FUZZY_THRESHOLD = 0.6
 
 
-def _most_similar(msgid: str, candidates: list[Entry]) -> Entry | None:
-    """The candidate whose English is the most like ``msgid`` (the first of equals), if it is more than :data:`FUZZY_THRESHOLD` alike."""
-    text = msgid.encode("utf-8")
-    best: Entry | None = None
-    best_score = FUZZY_THRESHOLD
-    for candidate in candidates:
-        other = candidate.msgid.encode("utf-8")
-        total = len(text) + len(other)
-        if not total or 2 * min(len(text), len(other)) / total < best_score:
-            continue  # the lengths alone keep it below the best so far
-        score = 2 * _common_length(text, other) / total
-        if score > best_score:
-            best, best_score = candidate, score
-    return best
+class _FuzzySearch:
+    """msgmerge's fuzzy search over a catalog's translations: the one whose English is the most like a text.
+
+    Up to :attr:`EXHAUSTIVE` candidates, each is measured; past that, as
+    msgmerge does with its index of n-grams, only the :attr:`SHORTLIST` that
+    share the most of the text's rarer trigrams, so that a large catalog is
+    not compared pair by pair.
+    """
+
+    EXHAUSTIVE = 1000
+    SHORTLIST = 64
+
+    def __init__(self, candidates: list[Entry]) -> None:
+        self.candidates = candidates
+        self.texts = [candidate.msgid.encode("utf-8") for candidate in candidates]
+        self._postings: dict[bytes, list[int]] | None = None
+
+    def most_similar(self, msgid: str) -> Entry | None:
+        """The candidate most like ``msgid`` (the first of equals), if more than :data:`FUZZY_THRESHOLD` alike."""
+        text = msgid.encode("utf-8")
+        best: Entry | None = None
+        best_score = FUZZY_THRESHOLD
+        for index in range(len(self.texts)) if len(self.texts) <= self.EXHAUSTIVE else self._shortlist(text):
+            other = self.texts[index]
+            total = len(text) + len(other)
+            if not total or 2 * min(len(text), len(other)) / total <= best_score:
+                continue  # the lengths alone keep it at or below the best so far
+            score = 2 * _common_length(text, other) / total
+            if score > best_score:
+                best, best_score = self.candidates[index], score
+        return best
+
+    def _shortlist(self, text: bytes) -> list[int]:
+        if self._postings is None:
+            self._postings = {}
+            for index, other in enumerate(self.texts):
+                for gram in {other[start : start + 3] for start in range(max(len(other) - 2, 1))}:
+                    self._postings.setdefault(gram, []).append(index)
+        common = len(self.texts) // 20  # a trigram in one text in twenty says little
+        hits: dict[int, int] = {}
+        for gram in {text[start : start + 3] for start in range(max(len(text) - 2, 1))}:
+            found = self._postings.get(gram, ())
+            if len(found) <= common:
+                for index in found:
+                    hits[index] = hits.get(index, 0) + 1
+        return sorted(sorted(hits, key=lambda index: -hits[index])[: self.SHORTLIST])
 
 
 def _common_length(a: bytes, b: bytes) -> int:
