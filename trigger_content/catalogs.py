@@ -14,6 +14,7 @@ reader and written as msgcat writes them (:mod:`trigger_content.po`).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from .errors import TriggerContentError
 from .files import write_atomic
 from .languages import english_name
 from .po.entry import Catalog, Entry, header_date, header_text
-from .po.mo import SOURCE_DIGEST, compile_mo, mo_is_current, source_digest
+from .po.mo import SOURCE_DIGEST, compile_mo, compiled_from, mo_is_current, source_digest
 from .po.plural import MAX_NPLURALS, nplurals, plural_forms
 from .po.reader import read_po
 from .po.writer import catalog_bytes
@@ -160,8 +161,8 @@ class _FuzzySearch:
 
     Up to :attr:`EXHAUSTIVE` candidates, each is measured; past that, as
     msgmerge does with its index of n-grams, only the :attr:`SHORTLIST` that
-    share the most of the text's rarer trigrams, so that a large catalog is
-    not compared pair by pair.
+    share the most trigrams with the text, so that a large catalog is not
+    compared pair by pair.
     """
 
     EXHAUSTIVE = 1000
@@ -193,14 +194,10 @@ class _FuzzySearch:
             for index, other in enumerate(self.texts):
                 for gram in {other[start : start + 3] for start in range(max(len(other) - 2, 1))}:
                     self._postings.setdefault(gram, []).append(index)
-        common = len(self.texts) // 20  # a trigram in one text in twenty says little
-        hits: dict[int, int] = {}
+        hits: Counter[int] = Counter()
         for gram in {text[start : start + 3] for start in range(max(len(text) - 2, 1))}:
-            found = self._postings.get(gram, ())
-            if len(found) <= common:
-                for index in found:
-                    hits[index] = hits.get(index, 0) + 1
-        return sorted(sorted(hits, key=lambda index: -hits[index])[: self.SHORTLIST])
+            hits.update(self._postings.get(gram, ()))
+        return sorted(index for index, _ in hits.most_common(self.SHORTLIST))
 
 
 def _common_length(a: bytes, b: bytes) -> int:
@@ -261,7 +258,7 @@ def _carry(
 
 
 def count_translations(catalog: Catalog) -> int:
-    """Entries that hold a translation, active and obsolete: an update keeps this number."""
+    """Entries that hold a translation, active and obsolete: an update never lowers this number."""
     return sum(1 for entry in catalog.entries if entry.has_translation)
 
 
@@ -303,7 +300,8 @@ def update_files(project: Project, locales: Iterable[str] = (), *, check: bool =
         catalog = read_po(path)
         before = catalog.data
         merged = merge(catalog, template)
-        if count_translations(merged) != count_translations(catalog):  # pragma: no cover - an invariant
+        # A fuzzy match copies a translation (so there may be more), never loses one.
+        if count_translations(merged) < count_translations(catalog):  # pragma: no cover - an invariant
             raise TriggerContentError("update would lose translations; nothing written", path=path)
         data = catalog_bytes(merged)
         results.append((path, data, before))
@@ -318,17 +316,28 @@ def compile_files(project: Project, locales: Iterable[str] = (), *, check: bool 
     """Write the ``.mo`` beside each catalog that is not current; return each ``.mo`` path and whether it changed.
 
     A ``.mo`` that says what its ``.po`` says is current, whoever compiled it
-    (:func:`~trigger_content.po.mo.mo_is_current`), and is left as it is.
+    (:func:`~trigger_content.po.mo.mo_is_current`): another tool's is left as
+    it is, and one compiled here is written again only to record the digest of
+    a ``.po`` changed in its comments or references. With ``check``, nothing
+    is written, and only a ``.mo`` that is not current counts as changed.
     """
-    results = []
+    results: list[tuple[Path, bytes | None, bool]] = []
     for path in project.catalogs(locales):
         catalog = read_po(path)
-        compiled = compile_catalog(catalog, catalog.data)
         target = path.with_suffix(".mo")
-        results.append((target, compiled, not mo_is_current(target, catalog)))
+        old = target.read_bytes() if target.is_file() else None
+        if old is not None and compiled_from(old, catalog.data):
+            results.append((target, None, False))  # compiled here from these very bytes: nothing to do
+            continue
+        current = old is not None and mo_is_current(target, catalog)
+        ours = old is not None and f"{SOURCE_DIGEST}: ".encode("ascii") in old
+        if current and (check or not ours):
+            results.append((target, None, False))
+        else:
+            results.append((target, compile_catalog(catalog, catalog.data), True))
     if not check:
         for target, compiled, changed in results:
-            if changed:
+            if changed and compiled is not None:
                 write_atomic(target, compiled)
     return [(target, changed) for target, _, changed in results]
 

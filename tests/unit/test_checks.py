@@ -748,3 +748,20 @@ def test_the_default_policy_fails_what_a_reader_would_see_in_english(
     assert capsys.readouterr().out.endswith("policy met (the default policy)\n")
     assert main(["check", "--fail-on", "warning", str(catalog)]) == 1
     assert capsys.readouterr().out.endswith("policy failed (the default policy, with the command line's options)\n")
+
+
+def test_references_moved_by_a_line_or_a_catalog_saved_by_polib_are_notes_not_failures(
+    merged_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What update would change is only how the catalogs are written: the policy is met, each is a layout note."""
+    import polib
+
+    document = merged_project / "content" / "trigger-point-injections.toml"
+    document.write_text("# A comment line: every reference below moves by one.\n" + document.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["extract"]) == 0
+    german = merged_project / "locales" / "de" / "LC_MESSAGES" / "trigger_content.po"
+    polib.pofile(str(german)).save()  # polib rewraps the comments its own way
+    capsys.readouterr()
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert "[not-merged]" not in out and out.count("[layout]") == 5

@@ -340,3 +340,18 @@ def test_a_text_moved_and_reworded_is_merged_as_msgmerge_merges_it(project: Path
         assert '#~ msgctxt "trigger-point-injections.getting.where"' in french
     else:
         assert "#, fuzzy\n#| msgctxt " in french and 'msgctxt "trigger-point-injections.visit.office"' in french
+
+
+def test_a_new_text_like_one_that_stays_takes_its_translation_fuzzy(project: Path) -> None:
+    """A fuzzy match copies a translation from a text still in the template: one more translation, none lost."""
+    document = project / DOCUMENT
+    text = document.read_text(encoding="utf-8")
+    anchor = text.index('[[sections]]\nid = "should-i"')
+    new_block = (
+        '[[sections.blocks]]\nkind = "paragraph"\nid = "where-else"\ntext = "Injections are given in the doctor’s office or clinic."\n\n'
+    )
+    document.write_text(text[:anchor] + new_block + text[anchor:], encoding="utf-8")
+    assert main(["extract"]) == 0
+    assert main(["update"]) == 0
+    french = (project / CATALOG).read_text(encoding="utf-8")
+    assert '#| msgid "Injections are given in the doctor’s office."\nmsgctxt "trigger-point-injections.getting.where-else"' in french

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..catalogs import compile_files, merge, update_files
+from ..catalogs import compile_files, merge
 from ..po.entry import Catalog
 from ..po.reader import read_po
 from ..po.writer import catalog_bytes
@@ -56,7 +56,13 @@ _STATES: dict[tuple[object, ...], tuple[list[Path], list[Path]]] = {}
 
 
 def _merge_states(project: Project) -> tuple[list[Path], list[Path]]:
-    """The project's catalogs that are not merged with its template, and those only laid out otherwise (read once for both checks)."""
+    """The project's catalogs whose messages are not the template's, and those only written otherwise (each merged once for both checks).
+
+    Only written otherwise: what ``update`` would change is not a message, its
+    translation, its fuzzy flag or previous English, but the layout, the
+    comments the tools rewrap, the references (a line moved in a document),
+    or the header's creation date.
+    """
     template = project.template
     if not template.is_file():
         return [], []
@@ -65,16 +71,27 @@ def _merge_states(project: Project) -> tuple[list[Path], list[Path]]:
     key = tuple((name, stat.st_mtime_ns, stat.st_size) for name, stat in stats)
     if key not in _STATES:
         _STATES.clear()
-        changed = [path for path, differs in update_files(project, check=True) if differs]
-        current = read_po(template) if changed else None
-        layout_only = [path for path in changed if current is not None and _only_layout(read_po(path), current)]
-        _STATES[key] = ([path for path in changed if path not in layout_only], layout_only)
+        current = read_po(template)
+        stale: list[Path] = []
+        layout_only: list[Path] = []
+        for path in project.catalogs():
+            catalog = read_po(path)
+            merged = merge(catalog, current)
+            if catalog_bytes(merged) != catalog.data:
+                (layout_only if _messages(merged) == _messages(catalog) else stale).append(path)
+        _STATES[key] = (stale, layout_only)
     return _STATES[key]
 
 
-def _only_layout(catalog: Catalog, template: Catalog) -> bool:
-    """Whether merging ``catalog`` with ``template`` changes no message: its file differs only in how it is written."""
-    return catalog_bytes(merge(catalog, template)) == catalog_bytes(catalog)
+def _messages(catalog: Catalog) -> list[tuple[object, ...]]:
+    """What a catalog says, apart from how it is written: each message, its translation, fuzzy flag and previous English."""
+    return sorted(
+        (
+            (entry.obsolete, entry.msgctxt or "", entry.msgid, entry.msgid_plural or "", entry.msgstr, entry.fuzzy)
+            + (entry.previous_msgctxt or "", entry.previous_msgid or "", entry.previous_msgid_plural or "")
+            for entry in catalog.entries
+        ),
+    )
 
 
 @check("stale-mo", "warning", scope="project")

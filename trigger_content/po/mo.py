@@ -69,17 +69,11 @@ def compile_mo(catalog: Catalog, extra_fields: dict[str, str] | None = None) -> 
     # In the catalog's charset, as msgfmt writes it (polib would write UTF-8 whatever the header says).
     compiled = Compiled(encoding=catalog.charset)
     compiled.metadata = {**catalog.header, **(extra_fields or {})}
-    for entry in catalog.entries:
-        if entry.obsolete or entry.fuzzy or entry.untranslated:
-            continue
-        if entry.msgid_plural is not None:
-            compiled.append(
-                polib.POEntry(
-                    msgctxt=entry.msgctxt, msgid=entry.msgid, msgid_plural=entry.msgid_plural, msgstr_plural=dict(enumerate(entry.msgstr))
-                )
-            )
+    for (msgctxt, msgid, msgid_plural), msgstr in compiled_messages(catalog).items():
+        if msgid_plural is not None:
+            compiled.append(polib.POEntry(msgctxt=msgctxt, msgid=msgid, msgid_plural=msgid_plural, msgstr_plural=dict(enumerate(msgstr))))
         else:
-            compiled.append(polib.POEntry(msgctxt=entry.msgctxt, msgid=entry.msgid, msgstr=entry.msgstr[0]))
+            compiled.append(polib.POEntry(msgctxt=msgctxt, msgid=msgid, msgstr=msgstr[0]))
     return compiled.to_binary()  # type: ignore[no-any-return]
 
 
