@@ -169,7 +169,11 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     check.add_argument(
         "--min-percent", type=_percent, metavar="N", help="fail a catalog below N%% translated (default: the policy's, else 0)"
     )
-    check.add_argument("--fail-on", metavar="KINDS", help="comma-separated severities or check ids that fail the policy (default: error)")
+    check.add_argument(
+        "--fail-on",
+        metavar="KINDS",
+        help="comma-separated severities or check ids that fail the policy (default: the policy's, else error, untranslated, fuzzy, stale-mo, no-catalog)",
+    )
     check.add_argument("--disable", metavar="CHECKS", help="comma-separated check ids to skip")
     check.add_argument("--format", "-f", choices=("text", "json", "github", "junit"), default="text")
     check.add_argument(
@@ -298,7 +302,7 @@ def _project(args: argparse.Namespace, *, writing: bool = False, reads_content: 
 
     project = find_project()
     if writing and project.root is None and (args.locales is None or (reads_content and args.content is None)):
-        named = "--content DIR --locales DIR" if reads_content else "--locales DIR"
+        named = "trigger-content --content DIR --locales DIR COMMAND" if reads_content else "trigger-content --locales DIR COMMAND"
         raise TriggerContentError(
             "no project here: no pyproject.toml with a [tool.trigger-content] table, in this folder or above; "
             f"add the table (README: Your own project), or name the folders: {named}"

@@ -17,7 +17,7 @@ from .model import Page
 from .po.entry import Catalog, Entry, header_date, header_text
 from .po.reader import read_po
 from .po.writer import format_po
-from .project import Project
+from .project import Project, packaged_data
 from .source import SITE_FILE, context_lines, page_sources
 from .walker import segments
 
@@ -111,7 +111,9 @@ def project_sources(project: Project, *, required: bool = False) -> tuple[list[P
     ``required``, a content folder without a page is refused.
     """
     found = page_sources(project.content, required=required)
-    base = project.root or project.content.parent
+    # References are from the project's folder; the packaged page's, from the checkout's (as its template has them).
+    packaged = project.content.resolve() == packaged_data("content").resolve()
+    base = project.root or (project.content.parent.parent if packaged else project.content.parent)
     site = project.content / SITE_FILE
     references: dict[str, str] = {}
     for document, contexts in [

@@ -203,7 +203,8 @@ def catalog_paths(project: Project, paths: Sequence[str | Path] = ()) -> list[Pa
     """The catalogs at ``paths`` (see :func:`find_catalogs`), else the project's; refused when there are none."""
     found = find_catalogs(paths) if paths else project.catalogs()
     if not found:
-        raise TriggerContentError("no catalogs found", path=paths[0] if paths else project.locales)
+        advice = "" if paths else "; create one with `trigger-content init LOCALE`"
+        raise TriggerContentError(f"no catalogs found{advice}", path=paths[0] if paths else project.locales)
     return found
 
 

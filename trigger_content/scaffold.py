@@ -14,6 +14,7 @@ from .extract import project_sources, write_template
 from .files import write_atomic
 from .model import document_schema
 from .project import find_project
+from .source import page_sources
 from .tomlfile import read_toml
 
 SETTINGS = """\
@@ -133,19 +134,20 @@ def new_project(folder: str | Path) -> list[Path]:
 
     Writes ``content/site.toml``, a sample page, the template, the JSON
     Schemas of both documents (``schemas/``, named by their ``#:schema``
-    line), and the
-    ``[tool.trigger-content]`` tables into ``pyproject.toml`` (added to an
-    existing one that has none). Refuses, writing nothing, a folder that is a
-    project already or holds any of these files.
+    line), and the ``[tool.trigger-content]`` tables into ``pyproject.toml``
+    (added to an existing one that has none). Refuses, writing nothing, a
+    folder that is a project already, holds any of these files, or pages
+    that do not load.
     """
     folder = Path(folder)
     pyproject = folder / "pyproject.toml"
     content, locales, schemas = folder / "content", folder / "locales", folder / "schemas"
     page = content / f"{PAGE_ID}.toml"
     documents: dict[Path, Literal["page", "site"]] = {schemas / "page.schema.json": "page", schemas / "site.schema.json": "site"}
-    for path in (content / "site.toml", page, locales / "trigger_content.pot", *documents):
-        if path.exists():
-            raise TriggerContentError("exists already; `new` writes only what is not there", path=path)
+    # Everything is looked at before anything is written: a refusal leaves the folder as it was.
+    for place in (folder, content, locales, schemas):
+        if place.exists() and not place.is_dir():
+            raise TriggerContentError("not a folder", path=place)
     settings = ""
     if pyproject.is_file():
         settings, data = read_toml(pyproject)
@@ -153,12 +155,17 @@ def new_project(folder: str | Path) -> list[Path]:
             raise TriggerContentError("a project already: it has a [tool.trigger-content] table", path=pyproject)
         settings = settings if settings.endswith("\n") or not settings else settings + "\n"
         settings += "\n"
-    if folder.exists() and not folder.is_dir():
-        raise TriggerContentError("not a folder", path=folder)
-    written = []
+    for path in (content / "site.toml", page, locales / "trigger_content.pot", *documents):
+        if path.exists():
+            raise TriggerContentError("exists already; `new` writes only what is not there", path=path)
+    if content.is_dir():  # pages already there must load, and leave the sample its id
+        for existing, path in page_sources(content):
+            if existing.id == PAGE_ID:
+                raise TriggerContentError(f"page id {PAGE_ID!r} is the sample page's; `new` writes it only where it is free", path=path)
     files = [(pyproject, settings + SETTINGS), (content / "site.toml", SITE), (page, PAGE)]
     # For editors that validate TOML (Taplo, Even Better TOML): the documents name them on their first line.
     files += [(path, json.dumps(document_schema(kind), indent=2, ensure_ascii=False) + "\n") for path, kind in documents.items()]
+    written = []
     for path, text in files:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, text.encode("utf-8"))

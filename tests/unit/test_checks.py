@@ -765,3 +765,11 @@ def test_references_moved_by_a_line_or_a_catalog_saved_by_polib_are_notes_not_fa
     assert main(["check"]) == 0
     out = capsys.readouterr().out
     assert "[not-merged]" not in out and out.count("[layout]") == 5
+
+
+def test_check_reports_every_problem_of_a_source_document(merged_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(DATA / "source" / "three_problems.toml", merged_project / "content" / "three-problems.toml")
+    capsys.readouterr()
+    assert main(["check"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.count("three-problems.toml:") == 3 and captured.out.count("[unreadable]") == 3

@@ -61,8 +61,10 @@ def check_project(project: Project, policy: Policy = Policy()) -> list[Finding]:
                     findings.append(Finding(str(path), 0, None, "", item.id, item.severity, message))
             except CatalogError:
                 continue  # an unreadable catalog: the caller reports it once, as "unreadable"
-            except TriggerContentError as error:  # a source document or the template
+            except TriggerContentError as error:  # a source document or the template: each of its problems
                 findings.append(unreadable_finding(error, str(error.path or "")))
+                for line, message in getattr(error, "others", ()):
+                    findings.append(unreadable_finding(TriggerContentError(message, path=error.path, line=line), str(error.path or "")))
                 break
     return findings
 
