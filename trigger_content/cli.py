@@ -330,6 +330,8 @@ def _emit(text: str, output: Path | None, what: str = "") -> None:
 
 
 def _new(args: argparse.Namespace) -> int:
+    import shlex
+
     from .scaffold import new_project
 
     for path in new_project(args.folder):
@@ -337,8 +339,8 @@ def _new(args: argparse.Namespace) -> int:
     folder = _shown(args.folder)
     print(
         "Next:\n"
-        f"  cd {folder}\n"
-        '  trigger-content init fr          # a catalog for French; then add "fr" to locales in content/site.toml\n'
+        + (f"  cd {shlex.quote(folder)}\n" if folder != "." else "")
+        + '  trigger-content init fr          # a catalog for French; then add "fr" to locales in content/site.toml\n'
         "  trigger-content status           # how much is translated\n"
         "  trigger-content render --locale fr -o fr.html\n"
         "  trigger-content check            # what CI asks: complete, current and sound?",

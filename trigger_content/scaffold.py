@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import Literal
 
+from .checks.policy import DEFAULT_FAIL_ON
 from .errors import TriggerContentError
 from .extract import project_sources, write_template
 from .files import write_atomic
@@ -28,7 +29,7 @@ locales = "locales"   # the template and <locale>/LC_MESSAGES/trigger_content.po
 # and nothing a reader would see in English or out of date.
 [tool.trigger-content.check]
 min-percent = 100
-fail-on = ["error", "untranslated", "fuzzy", "stale-mo", "no-catalog"]
+fail-on = {fail_on}
 
 # What `render` and `build` publish of a language that is not complete.
 [tool.trigger-content.publish]
@@ -162,7 +163,8 @@ def new_project(folder: str | Path) -> list[Path]:
         for existing, path in page_sources(content):
             if existing.id == PAGE_ID:
                 raise TriggerContentError(f"page id {PAGE_ID!r} is the sample page's; `new` writes it only where it is free", path=path)
-    files = [(pyproject, settings + SETTINGS), (content / "site.toml", SITE), (page, PAGE)]
+    policy = SETTINGS.format(fail_on=json.dumps(list(DEFAULT_FAIL_ON)))
+    files = [(pyproject, settings + policy), (content / "site.toml", SITE), (page, PAGE)]
     # For editors that validate TOML (Taplo, Even Better TOML): the documents name them on their first line.
     files += [(path, json.dumps(document_schema(kind), indent=2, ensure_ascii=False) + "\n") for path, kind in documents.items()]
     written = []

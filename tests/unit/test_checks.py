@@ -773,3 +773,14 @@ def test_check_reports_every_problem_of_a_source_document(merged_project: Path, 
     assert main(["check"]) == 2
     captured = capsys.readouterr()
     assert captured.err.count("three-problems.toml:") == 3 and captured.out.count("[unreadable]") == 3
+
+
+def test_a_broken_catalog_does_not_stop_the_project_checks_of_the_others(merged_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    russian = merged_project / "locales" / "ru" / "LC_MESSAGES" / "trigger_content.po"
+    russian.write_text(russian.read_text(encoding="utf-8").replace('msgstr "Языки"', '<<<<<<< HEAD\nmsgstr "Языки"'), encoding="utf-8")
+    french = merged_project / "locales" / "fr" / "LC_MESSAGES" / "trigger_content.po"
+    french.write_text(french.read_text(encoding="utf-8").replace('msgstr "Langues"', 'msgstr "Choix de la langue"'), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check"]) == 2
+    out = capsys.readouterr().out
+    assert "fr/LC_MESSAGES/trigger_content.mo: warning: does not say what the current .po says" in out and "[unreadable]" in out

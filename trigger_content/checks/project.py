@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..catalogs import compile_files, merge
+from ..errors import CatalogError
 from ..po.entry import Catalog
 from ..po.reader import read_po
 from ..po.writer import catalog_bytes
@@ -75,7 +76,10 @@ def _merge_states(project: Project) -> tuple[list[Path], list[Path]]:
         stale: list[Path] = []
         layout_only: list[Path] = []
         for path in project.catalogs():
-            catalog = read_po(path)
+            try:
+                catalog = read_po(path)
+            except CatalogError:
+                continue  # reported once, as "unreadable"; the others are still checked
             merged = merge(catalog, current)
             if catalog_bytes(merged) != catalog.data:
                 (layout_only if _messages(merged) == _messages(catalog) else stale).append(path)
@@ -100,9 +104,15 @@ def stale_mo(project: Project) -> Iterator[tuple[Path, str]]:
 
     A `.mo` not compiled from the current `.po`.
     """
-    for path, changed in compile_files(project, check=True):
+    for catalog in project.catalogs():
+        try:
+            ((path, changed),) = compile_files(
+                project._replace(locales=catalog.parent.parent.parent), [catalog.parent.parent.name], check=True
+            )
+        except CatalogError:
+            continue  # a catalog that cannot be read: reported once, as "unreadable"; the others are still checked
         if changed:
-            state = "not compiled from the current .po" if path.is_file() else "not compiled yet"
+            state = "does not say what the current .po says" if path.is_file() else "not compiled yet"
             yield path, f"{state}; run `trigger-content compile`"
 
 
