@@ -311,6 +311,10 @@ def _project(args: argparse.Namespace, *, writing: bool = False, reads_content: 
         project = project._replace(content=args.content)
     if args.locales is not None:
         project = project._replace(locales=args.locales)
+    elif project.root is None and Path("locales").is_dir():
+        print(
+            "trigger-content: note: ./locales is not read outside a project: name it (--locales locales) or add the table", file=sys.stderr
+        )
     # Below the current folder, the folders are named from it, as users type
     # them: so is every file a message or note names.
     root = None if project.root is None else Path(_shown(project.root))
