@@ -31,6 +31,22 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def update_as_msgmerge(project: Path, *, again: bool = False) -> None:
+    """Run ``update``; each catalog is then what ``msgmerge --previous`` makes of it as it was (and, with ``again``, of ours)."""
+    catalogs = sorted((project / "locales").glob("*/LC_MESSAGES/trigger_content.po"))
+    before = {path: path.read_bytes() for path in catalogs}
+    assert main(["update"]) == 0
+    template = project / "locales" / "trigger_content.pot"
+    for path in catalogs:
+        original = path.with_suffix(".before.po")
+        original.write_bytes(before[path])
+        for merged_from in (original, path) if again else (original,):
+            merged = subprocess.run(
+                ["msgmerge", "--quiet", "--previous", "--output-file=-", str(merged_from), str(template)], capture_output=True, check=True
+            ).stdout
+            assert merged == path.read_bytes(), (path, merged_from)
+
+
 def test_reword_remove_and_add_keep_every_translation(project: Path) -> None:
     catalog_path = project / CATALOG
     # A translator's notes that must survive: a comment, a flag, a header field.
@@ -97,26 +113,7 @@ def test_gnu_msgmerge_changes_nothing_after_an_update(project: Path) -> None:
         document, '[[sections.blocks]]\nkind = "paragraph"\nid = "where"\ntext = "Injections are given in the doctor’s office."\n', ""
     )  # an obsolete one
     assert main(["extract"]) == 0
-    catalogs = sorted((project / "locales").glob("*/LC_MESSAGES/trigger_content.po"))
-    before = {path: path.read_bytes() for path in catalogs}
-    assert main(["update"]) == 0
-    for catalog_path in catalogs:
-        original = catalog_path.with_suffix(".before.po")
-        original.write_bytes(before[catalog_path])
-        for merged_from in (original, catalog_path):  # GNU gettext's merge of the catalog as it was, and of ours
-            merged = subprocess.run(
-                [
-                    "msgmerge",
-                    "--quiet",
-                    "--previous",
-                    "--output-file=-",
-                    str(merged_from),
-                    str(project / "locales" / "trigger_content.pot"),
-                ],
-                capture_output=True,
-                check=True,
-            ).stdout
-            assert merged == catalog_path.read_bytes(), (catalog_path, merged_from)
+    update_as_msgmerge(project, again=True)  # GNU gettext's merge of the catalog as it was, and of ours
 
 
 def test_a_block_moved_to_another_section_keeps_its_translation(project: Path) -> None:
@@ -265,16 +262,7 @@ def test_the_bug_address_of_the_settings_reaches_every_catalog_as_msgmerge_carri
     assert main(["extract"]) == 0
     template = project / "locales" / "trigger_content.pot"
     assert '"Report-Msgid-Bugs-To: https://example.org/translations/issues\\n"' in template.read_text(encoding="utf-8")
-    catalogs = sorted((project / "locales").glob("*/LC_MESSAGES/trigger_content.po"))
-    before = {path: path.read_bytes() for path in catalogs}
-    assert main(["update"]) == 0
-    for path in catalogs:
-        original = path.with_suffix(".before.po")
-        original.write_bytes(before[path])
-        merged = subprocess.run(
-            ["msgmerge", "--quiet", "--previous", "--output-file=-", str(original), str(template)], capture_output=True, check=True
-        ).stdout
-        assert merged == path.read_bytes(), path
+    update_as_msgmerge(project)
 
 
 def test_init_names_the_language_team_of_the_settings(project: Path) -> None:
@@ -323,18 +311,7 @@ def test_a_text_moved_and_reworded_is_merged_as_msgmerge_merges_it(project: Path
             encoding="utf-8",
         )
     assert main(["extract"]) == 0
-    catalogs = sorted((project / "locales").glob("*/LC_MESSAGES/trigger_content.po"))
-    before = {path: path.read_bytes() for path in catalogs}
-    assert main(["update"]) == 0
-    for path in catalogs:
-        original = path.with_suffix(".before.po")
-        original.write_bytes(before[path])
-        merged = subprocess.run(
-            ["msgmerge", "--quiet", "--previous", "--output-file=-", str(original), str(project / "locales" / "trigger_content.pot")],
-            capture_output=True,
-            check=True,
-        ).stdout
-        assert merged == path.read_bytes(), path
+    update_as_msgmerge(project)
     french = (project / CATALOG).read_text(encoding="utf-8")
     if change == "moved and reworded beyond recognition":
         assert '#~ msgctxt "trigger-point-injections.getting.where"' in french
