@@ -387,3 +387,18 @@ def test_new_uses_every_kind_of_block_and_refuses_to_write_over_anything(
     assert main(["new", "."]) == 2
     assert capsys.readouterr().err.count("\n") == 1
     assert {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()} == before
+
+
+def test_check_right_after_new_checks_the_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No catalog yet: nothing to translate is the policy met; a language listed without its catalog fails it."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "."]) == 0
+    capsys.readouterr()
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out.startswith("0 catalogs: 0 errors, 0 warnings; policy met")
+    site = tmp_path / "content" / "site.toml"
+    site.write_text(site.read_text(encoding="utf-8").replace("locales = []", 'locales = ["fr"]'), encoding="utf-8")
+    assert main(["check"]) == 1
+    assert "no catalog" in capsys.readouterr().out

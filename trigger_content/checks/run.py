@@ -84,7 +84,8 @@ def run_checks(
     of staleness run as well. Findings in file and line order, and the
     outcome of each catalog read (its notes, or its error).
     """
-    found = catalog_paths(project, paths)
+    # A project without a catalog yet is still checked: its template, and the languages of its site.
+    found = project.catalogs() if not paths and project.root is not None else catalog_paths(project, paths)
     store, workers = batch_options(cache, jobs)
     outcomes = each_catalog(found, findings_json, (policy,), kind=policy_key(policy), cache=store, jobs=workers)
     findings = [Finding(**{**item, "path": str(outcome.path)}) for outcome in outcomes if outcome.error is None for item in outcome.value]
