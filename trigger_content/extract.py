@@ -18,7 +18,7 @@ from .po.entry import Catalog, Entry, header_date, header_text
 from .po.reader import read_po
 from .po.writer import format_po
 from .project import Project, packaged_data
-from .source import SITE_FILE, context_lines, page_sources
+from .source import SITE_FILE, context_lines, document_segments, page_sources
 from .walker import segments
 
 #: Header fields of a new template, in the order xgettext writes them.
@@ -114,12 +114,13 @@ def project_sources(project: Project, *, required: bool = False) -> tuple[list[P
     # References are from the project's folder; the packaged page's, from the checkout's (as its template has them).
     packaged = project.content.resolve() == packaged_data("content").resolve()
     base = project.root or (project.content.parent.parent if packaged else project.content.parent)
+    documents = [(path, document_segments(path, page)) for page, path in found]
     site = project.content / SITE_FILE
+    if site.is_file() and found and found[0][0].site is not None:  # the chrome every page shares, from the file that writes it
+        documents.append((site, document_segments(site, found[0][0].site)))
     references: dict[str, str] = {}
-    for document, contexts in [
-        *((path, [s.context for s in segments(page) if not (site.is_file() and s.context.startswith("site."))]) for page, path in found),
-        *([(site, [s.context for s in segments(found[0][0]) if s.context.startswith("site.")])] if site.is_file() and found else []),
-    ]:
+    for document, written in documents:
+        contexts = [segment.context for segment in written]
         name = Path(os.path.relpath(document, base)).as_posix()
         references[contexts[0].split(".", 1)[0] if contexts else document.stem] = name
         for context, line in context_lines(document, contexts).items():

@@ -15,8 +15,7 @@ from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
-from .source import SITE_FILE, context_lines, load_page, load_site
-from .walker import segments
+from .source import SITE_FILE, context_lines, document_segments, load_page, load_site
 
 
 def extract(
@@ -35,13 +34,7 @@ def extract(
     path = Path(getattr(fileobj, "name", ""))
     if not path.name:
         raise ValueError("the trigger_content extractor reads documents from files")
-    if path.name == SITE_FILE:
-        found = list(segments(load_site(path)))
-    elif (path.parent / SITE_FILE).is_file():
-        # The chrome comes from site.toml, which yields it once for all pages.
-        found = [segment for segment in segments(load_page(path)) if not segment.context.startswith("site.")]
-    else:
-        found = list(segments(load_page(path)))  # a self-contained page, with its own [site]
+    found = document_segments(path, load_site(path) if path.name == SITE_FILE else load_page(path))
     lines = context_lines(path, [segment.context for segment in found])
     for segment in found:
         # A text the document leaves to its default has no line of its own: the file's first.

@@ -21,6 +21,7 @@ from .inline import Frozen
 from .model import DefinitionList, ItemList, Page, Paragraph, Site
 from .project import packaged_data
 from .tomlfile import read_toml, toml_lines
+from .walker import Segment, segments
 
 SITE_FILE = "site.toml"
 
@@ -82,6 +83,15 @@ def find_page(name: str | None, folder: str | Path) -> Page:
             return page
     ids = ", ".join(page.id for page in pages) or "none"
     raise TriggerContentError(f"no page {name!r} (pages: {ids})", path=folder)
+
+
+def document_segments(path: str | Path, document: Page | Site) -> list[Segment]:
+    """The texts the document at ``path`` writes: a page beside a ``site.toml`` leaves the site's to that file, which gives them once."""
+    found = list(segments(document))
+    path = Path(path)
+    if path.name != SITE_FILE and (path.parent / SITE_FILE).is_file():
+        found = [segment for segment in found if not segment.context.startswith("site.")]
+    return found
 
 
 def context_lines(path: str | Path, contexts: Iterable[str]) -> dict[str, int | None]:

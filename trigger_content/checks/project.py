@@ -106,9 +106,7 @@ def stale_mo(project: Project) -> Iterator[tuple[Path, str]]:
     """
     for catalog in project.catalogs():
         try:
-            ((path, changed),) = compile_files(
-                project._replace(locales=catalog.parent.parent.parent), [catalog.parent.parent.name], check=True
-            )
+            ((path, changed),) = compile_files(project, [catalog.parent.parent.name], check=True)  # its locale
         except CatalogError:
             continue  # a catalog that cannot be read: reported once, as "unreadable"; the others are still checked
         if changed:
