@@ -66,7 +66,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
-COMMANDS = ("new", "render", "extract", "init", "update", "compile", "build", "review", "status", "check", "schema")
+COMMANDS = ("new", "render", "extract", "init", "update", "compile", "build", "review", "approve", "reviews", "status", "check", "schema")
 
 
 class _Unused:
@@ -151,6 +151,29 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     review.add_argument("--locale", "-l", type=_locale, required=True, help="the locale to review")
     review.add_argument("--output", "-o", metavar="FILE", type=Path, help="write to FILE instead of standard output")
     review.set_defaults(run=_review)
+
+    approve = command("approve", help="record a clinical reviewer's approval of translations, bound to the exact texts")
+    approve.add_argument(
+        "contexts",
+        nargs="*",
+        metavar="CONTEXT",
+        help="the message contexts of the texts approved; a pattern (page.section.*) names several",
+    )
+    approve.add_argument("--locale", "-l", type=_locale, help="the catalog's locale (with --from: the sign-off file's)")
+    approve.add_argument("--reviewer", "-r", metavar="NAME", help="who approved them (with --from: the sign-off file's)")
+    approve.add_argument("--all", action="store_true", help="every translated text that is not fuzzy")
+    approve.add_argument(
+        "--from", dest="signoff", metavar="FILE", type=Path, help="a sign-off file saved from the review page: what the reviewer ticked"
+    )
+    approve.set_defaults(run=_approve)
+
+    reviews = command("reviews", help="who approved which translation and when: approved, stale and unreviewed texts")
+    reviews.add_argument("--locale", "-l", type=_locale, required=True, help="the catalog's locale")
+    reviews.add_argument("--format", "-f", choices=("text", "json"), default="text")
+    reviews.add_argument(
+        "--state", choices=("approved", "stale", "unreviewed"), action="append", help="only texts in this state (repeat for several)"
+    )
+    reviews.set_defaults(run=_reviews)
 
     status = command("status", help="how complete each catalog is: counts, words, percent")
     status.add_argument(
@@ -492,6 +515,32 @@ def _review(args: argparse.Namespace) -> int:
 
     page, findings = review_locale(_project(args), args.locale)
     _emit(page, args.output, f" ({len(findings)} finding{'s' if len(findings) != 1 else ''})")
+    return EXIT_OK
+
+
+def _approve(args: argparse.Namespace) -> int:
+    from .reviews import approve_locale
+
+    approval = approve_locale(_project(args, writing=True), args.locale, args.reviewer, args.contexts, every=args.all, signoff=args.signoff)
+    for name, why in approval.refused:
+        print(f"trigger-content: {name}: not approved: {why}", file=sys.stderr)
+    print(
+        f"{_shown(approval.path)}: {len(approval.approved)} approved, {len(approval.unchanged)} already approved"
+        + (f", {len(approval.refused)} not approved" if approval.refused else ""),
+        file=sys.stderr,
+    )
+    # Texts a sign-off named that changed since: the reviewer must see them again.
+    return EXIT_FAILED if args.signoff is not None and approval.refused else EXIT_OK
+
+
+def _reviews(args: argparse.Namespace) -> int:
+    from .reviews import STATES, locale_reviews, reviews_json, reviews_text
+
+    found = locale_reviews(_project(args), args.locale)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(reviews_json(found), indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(reviews_text(found, args.state or STATES))
     return EXIT_OK
 
 

@@ -72,6 +72,10 @@ class Project(namedtuple("Project", "root content locales domain check publish b
         """The catalog (``.po``) of ``locale``."""
         return self.locales / locale / "LC_MESSAGES" / f"{self.domain}.po"
 
+    def reviews(self, locale: str) -> Path:
+        """The clinical review records of ``locale``'s catalog (:func:`review_file`)."""
+        return review_file(self.catalog(locale))
+
     def catalogs(self, locales: Iterable[str] = ()) -> list[Path]:
         """The catalogs of the project (of ``locales`` only, when given), by locale."""
         wanted = list(dict.fromkeys(locales))  # each once: `update fr fr` merges fr once
@@ -91,6 +95,11 @@ def packaged_data(name: str) -> Path:
     if not inside.exists() and beside.is_dir() and (beside.parent / "pyproject.toml").is_file():
         return beside
     return inside
+
+
+def review_file(po: Path) -> Path:
+    """Where the clinical review records of the catalog at ``po`` are: ``trigger_content.po`` → ``trigger_content.reviews.toml``."""
+    return po.with_name(f"{po.stem}.reviews.toml")
 
 
 def find_project(start: str | Path | None = None) -> Project:
