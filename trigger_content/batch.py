@@ -5,7 +5,7 @@ at a time, each to a small result (``status`` from the bytes alone
 when the file is in the usual shape, :mod:`trigger_content.po.fast`). :func:`each_catalog` runs such a function
 over many files, in worker processes when there are several, and keeps each
 result in a cache keyed by the file's size, modification and change times and
-inode, so a second run over unchanged files reads none of them. A changed file
+inode (and its review file's), so a second run over unchanged files reads none of them. A changed file
 always changes its change time (``st_ctime``), which no program can set back,
 so it is never answered from the cache.
 """
@@ -22,13 +22,14 @@ from functools import cache
 from pathlib import Path
 
 from .errors import TriggerContentError
+from .project import review_file
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
     from typing import Any
 
 #: Bumped whenever a result's meaning or shape changes, so old caches are ignored.
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
 
 
 def default_cache_folder() -> Path:
@@ -48,9 +49,18 @@ def _version() -> str:
 
 
 def stamp(path: Path) -> list[int]:
-    """What changes whenever a file's content does: size, mtime, ctime (ns), inode."""
+    """What changes whenever a catalog's content does: size, mtime, ctime (ns), inode; and its review file's, when it has one.
+
+    A catalog's figures and findings depend on its clinical review records too
+    (:func:`~trigger_content.project.review_file`), so a changed record is never answered from the cache.
+    """
     info = os.stat(path)
-    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+    found = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+    try:
+        reviews = os.stat(review_file(Path(path)))
+    except OSError:
+        return found
+    return [*found, reviews.st_size, reviews.st_mtime_ns, reviews.st_ctime_ns, reviews.st_ino]
 
 
 class ResultCache:

@@ -197,6 +197,12 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
         metavar="KINDS",
         help="comma-separated severities or check ids that fail the policy (default: the policy's, else error, untranslated, fuzzy, stale-mo, no-catalog)",
     )
+    check.add_argument(
+        "--min-approved",
+        type=_percent,
+        metavar="N",
+        help="fail a catalog below N%% of texts approved by a clinical reviewer (default: the policy's, else 0)",
+    )
     check.add_argument("--disable", metavar="CHECKS", help="comma-separated check ids to skip")
     check.add_argument("--format", "-f", choices=("text", "json", "github", "junit"), default="text")
     check.add_argument(
@@ -574,7 +580,7 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_OK
     project = _project(args)
     policy = load_policy(project.check, project.root, source=project.pyproject)
-    policy = override(policy, min_percent=args.min_percent, fail_on=args.fail_on, disable=args.disable)
+    policy = override(policy, min_percent=args.min_percent, min_approved=args.min_approved, fail_on=args.fail_on, disable=args.disable)
     findings, outcomes = run_checks(project, args.paths, policy, cache=not args.no_cache, jobs=args.jobs)
     _outcomes_with_errors(outcomes)
     said = {str(outcome.path) for outcome in outcomes if outcome.error is not None}

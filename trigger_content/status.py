@@ -18,7 +18,7 @@ from .errors import TriggerContentError
 from .po.entry import Catalog, Entry
 from .po.reader import read_po, statistics
 from .po.stats import Counts, count
-from .project import catalog_paths
+from .project import catalog_paths, review_file
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
@@ -28,43 +28,94 @@ if TYPE_CHECKING:
     from .project import Project
 
 
-class SectionStatus(namedtuple("SectionStatus", "id title counts")):
+class ReviewCounts(namedtuple("ReviewCounts", "approved stale unreviewed", defaults=(0, 0, 0))):
+    """How many texts a clinical reviewer approved, how many approvals are stale, how many texts are unreviewed.
+
+    See :mod:`trigger_content.reviews`; without a review file, every text is unreviewed.
+    """
+
+    __slots__ = ()
+    approved: int
+    stale: int
+    unreviewed: int
+
+    @property
+    def total(self) -> int:
+        return self.approved + self.stale + self.unreviewed
+
+    @property
+    def percent(self) -> float:
+        """Approved texts out of all, 0–100, as :attr:`Counts.percent` rounds: 100 only when every one is."""
+        if not self.total:
+            return 0.0
+        exact = 100 * self.approved / self.total
+        return min(round(exact, 2), 99.99) if self.approved < self.total else 100.0
+
+    @property
+    def recorded(self) -> bool:
+        """Whether any text has a record (approved or stale)."""
+        return bool(self.approved or self.stale)
+
+    def to_json(self) -> dict[str, object]:
+        return {"approved": self.approved, "stale": self.stale, "unreviewed": self.unreviewed, "percent": self.percent}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ReviewCounts:
+        return cls(data["approved"], data["stale"], data["unreviewed"])
+
+
+class SectionStatus(namedtuple("SectionStatus", "id title counts reviews", defaults=(None,))):
     """The figures of one section of the pages (``site``, a page's lead, a section)."""
 
     __slots__ = ()
     id: str
     title: str
     counts: Counts
+    reviews: ReviewCounts
+
+    def __new__(cls, id: str, title: str, counts: Counts, reviews: ReviewCounts | None = None) -> SectionStatus:
+        return super().__new__(cls, id, title, counts, reviews or ReviewCounts(unreviewed=counts.total))
 
     def to_json(self) -> dict[str, object]:
-        return {"id": self.id, "title": self.title, **self.counts.to_json()}
+        return {"id": self.id, "title": self.title, **self.counts.to_json(), "reviews": self.reviews.to_json()}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SectionStatus:
-        return cls(data["id"], data["title"], Counts.from_json(data))
+        return cls(data["id"], data["title"], Counts.from_json(data), ReviewCounts.from_json(data["reviews"]))
 
 
-class CatalogStatus(namedtuple("CatalogStatus", "path locale counts sections", defaults=((),))):
-    """The figures of one catalog (named tuples here, for a quick start: no dataclasses or typing module)."""
+class CatalogStatus(namedtuple("CatalogStatus", "path locale counts sections reviews", defaults=((), None))):
+    """The figures of one catalog (named tuples here, for a quick start: no dataclasses or typing module).
+
+    ``reviews`` are its clinical review figures: every text unreviewed when
+    the catalog has no review file.
+    """
 
     __slots__ = ()
     path: str
     locale: str
     counts: Counts
     sections: tuple[SectionStatus, ...]
+    reviews: ReviewCounts
+
+    def __new__(
+        cls, path: str, locale: str, counts: Counts, sections: tuple[SectionStatus, ...] = (), reviews: ReviewCounts | None = None
+    ) -> CatalogStatus:
+        return super().__new__(cls, path, locale, counts, sections, reviews or ReviewCounts(unreviewed=counts.total))
 
     def to_json(self) -> dict[str, object]:
         return {
             "path": self.path,
             "locale": self.locale,
             **self.counts.to_json(),
+            "reviews": self.reviews.to_json(),
             "sections": [section.to_json() for section in self.sections],
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> CatalogStatus:
         sections = tuple(SectionStatus.from_json(section) for section in data["sections"])
-        return cls(data["path"], data["locale"], Counts.from_json(data), sections)
+        return cls(data["path"], data["locale"], Counts.from_json(data), sections, ReviewCounts.from_json(data["reviews"]))
 
 
 #: Finds the section of an entry: a (section id, title) pair, from its msgctxt.
@@ -80,27 +131,44 @@ def context_sections(entry: Entry) -> tuple[str, str]:
     return (key, key)
 
 
-def catalog_status(catalog: Catalog, sections: Sections | None = None) -> CatalogStatus:
-    """The figures of a catalog, broken down by section when ``sections`` is given."""
+def catalog_status(catalog: Catalog, sections: Sections | None = None, *, reviews: bool = True) -> CatalogStatus:
+    """The figures of a catalog, broken down by section when ``sections`` is given.
+
+    With ``reviews``, the review file beside the catalog, if there is one, is
+    read for the review figures (:mod:`trigger_content.reviews`).
+    """
+    found = None
+    if reviews and review_file(Path(catalog.path)).is_file():
+        from .reviews import catalog_reviews
+
+        found = catalog_reviews(catalog)
+
+    def review_counts(entries: Iterable[Entry]) -> ReviewCounts | None:
+        if found is None:
+            return None
+        states = [found.state(entry).state for entry in entries if not entry.obsolete and entry is not catalog.header_entry]
+        return ReviewCounts(states.count("approved"), states.count("stale"), states.count("unreviewed"))
+
     parts: tuple[SectionStatus, ...] = ()
     if sections is not None:
         groups: dict[tuple[str, str], list[Entry]] = {}
         for entry in catalog.entries:
             if not entry.obsolete:
                 groups.setdefault(sections(entry), []).append(entry)
-        parts = tuple(SectionStatus(key, title, count(members)) for (key, title), members in groups.items())
-    return CatalogStatus(catalog.path, catalog.locale, count(catalog.entries, header=catalog.header_entry), parts)
+        parts = tuple(SectionStatus(key, title, count(members), review_counts(members)) for (key, title), members in groups.items())
+    counts = count(catalog.entries, header=catalog.header_entry)
+    return CatalogStatus(catalog.path, catalog.locale, counts, parts, review_counts(catalog.entries))
 
 
 def status_json(path: str | Path, sections: Sections | None = None) -> tuple[dict[str, object], list[str]]:
     """The figures of the catalog at ``path`` as JSON-shaped data, and the reader's notes: the work of one worker of ``status``.
 
-    Without ``sections``, a catalog in the usual shape is counted from its
+    Without ``sections`` or a review file, a catalog in the usual shape is counted from its
     bytes (:func:`trigger_content.po.reader.statistics`), a few times faster
     than reading it entry by entry; every other file goes through the strict
     reader.
     """
-    if sections is None:
+    if sections is None and not review_file(Path(path)).is_file():
         found = statistics(path)
         return CatalogStatus(str(path), found.locale, found.counts).to_json(), found.notes
     catalog = read_po(path)
@@ -170,10 +238,12 @@ def to_json(statuses: Iterable[CatalogStatus], unreadable: Iterable[TriggerConte
 
 
 _COLUMNS = ("locale", "translated", "fuzzy", "untranslated", "obsolete", "total", "percent", "words")
+#: The columns of the review figures, shown once any catalog has a record.
+_REVIEW_COLUMNS = ("approved", "stale", "unreviewed")
 
 
-def _row(name: str, counts: Counts) -> list[str]:
-    return [
+def _row(name: str, counts: Counts, reviews: ReviewCounts | None) -> list[str]:
+    row = [
         name,
         str(counts.translated),
         str(counts.fuzzy),
@@ -183,14 +253,23 @@ def _row(name: str, counts: Counts) -> list[str]:
         f"{counts.percent:.1f}%",
         f"{counts.words_translated}/{counts.words_total}",
     ]
+    if reviews is not None:
+        row += [f"{reviews.approved} ({reviews.percent:.1f}%)", str(reviews.stale), str(reviews.unreviewed)]
+    return row
+
+
+def _reviewed(statuses: Sequence[CatalogStatus]) -> bool:
+    return any(item.reviews.recorded for item in statuses)
 
 
 def to_table(statuses: Iterable[CatalogStatus]) -> str:
-    """A plain-text table, one row per catalog (and per section, indented)."""
-    rows: list[list[str]] = [list(_COLUMNS) + ["path"]]
+    """A plain-text table, one row per catalog (and per section, indented); the review figures once any text has a record."""
+    statuses = list(statuses)
+    reviewed = _reviewed(statuses)
+    rows: list[list[str]] = [[*_COLUMNS, *(_REVIEW_COLUMNS if reviewed else ()), "path"]]
     for item in statuses:
-        rows.append(_row(item.locale or "?", item.counts) + [item.path])
-        rows.extend(_row(f"  {section.title}", section.counts) + [""] for section in item.sections)
+        rows.append([*_row(item.locale or "?", item.counts, item.reviews if reviewed else None), item.path])
+        rows.extend([*_row(f"  {section.title}", section.counts, section.reviews if reviewed else None), ""] for section in item.sections)
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = []
     for row in rows:
@@ -203,28 +282,39 @@ def to_table(statuses: Iterable[CatalogStatus]) -> str:
 
 
 def to_markdown(statuses: Iterable[CatalogStatus], unreadable: Iterable[TriggerContentError] = ()) -> str:
-    """A Markdown table for a pull-request comment; a catalog that could not be read has a row that says why."""
+    """A Markdown table for a pull-request comment; a catalog that could not be read has a row that says why.
+
+    Once any text has a review record, a column gives the approved texts and the stale approvals.
+    """
+    statuses = list(statuses)
+    reviewed = _reviewed(statuses)
     lines = [
-        "| Language | Translated | Fuzzy | Untranslated | Obsolete | Words | |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| Language | Translated | Fuzzy | Untranslated | Obsolete | Words |" + (" Approved | Stale |" if reviewed else "") + " |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |" + (" ---: | ---: |" if reviewed else "") + " --- |",
     ]
+
+    def review_cells(reviews: ReviewCounts) -> str:
+        return f" {reviews.approved}/{reviews.total} ({reviews.percent:.1f}%) | {reviews.stale} |" if reviewed else ""
+
     for item in statuses:
         counts = item.counts
         mark = "✅" if counts.percent == 100 else "⚠️" if counts.percent >= 80 else "❌"
         lines.append(
             f"| `{item.locale or item.path}` | {counts.translated}/{counts.total} ({counts.percent:.1f}%) "
             f"| {counts.fuzzy} | {counts.untranslated} | {counts.obsolete} "
-            f"| {counts.words_translated}/{counts.words_total} | {mark} |"
+            f"| {counts.words_translated}/{counts.words_total} |{review_cells(item.reviews)} {mark} |"
         )
         for section in item.sections:
             sc = section.counts
             lines.append(
                 f"| ↳ {_md(section.title)} | {sc.translated}/{sc.total} ({sc.percent:.1f}%) | {sc.fuzzy} "
-                f"| {sc.untranslated} | | {sc.words_translated}/{sc.words_total} | |"
+                f"| {sc.untranslated} | | {sc.words_translated}/{sc.words_total} |{review_cells(section.reviews)} |"
             )
     for error in unreadable:
         where = f"line {error.line}: " if error.line else ""
-        lines.append(f"| `{_md(error.path or '')}` | cannot be read: {where}{_md(error.message)} | | | | | ❌ |")
+        lines.append(
+            f"| `{_md(error.path or '')}` | cannot be read: {where}{_md(error.message)} | | | | |" + (" | |" if reviewed else "") + " ❌ |"
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -88,6 +88,7 @@ def test_json_output_is_the_documented_object(capsys: pytest.CaptureFixture[str]
         "total": 3,
         "percent": 33.33,
         "words": {"translated": 4, "total": 12},
+        "reviews": {"approved": 0, "stale": 0, "unreviewed": 3, "percent": 0.0},
         "sections": [],
     }
     assert document["catalogs"][1]["locale"] == "it"

@@ -2,12 +2,12 @@
 
 :mod:`.registry` says what a check is, :mod:`.policy` what ``check`` holds
 the catalogs to, :mod:`.run` runs them; the checks themselves are in
-:mod:`.catalog`, :mod:`.messages` and :mod:`.project`.
+:mod:`.catalog`, :mod:`.messages`, :mod:`.project` and :mod:`.review`.
 """
 
 from __future__ import annotations
 
-from . import catalog, messages, project  # each check registers itself on import
+from . import catalog, messages, project, review  # each check registers itself on import
 from .policy import Policy, Term, load_glossary, load_policy, override, policy_key, unknown_name, validate_names
 from .registry import CHECKS, SEVERITIES, Check, Context, Finding, Translation, check, contains_any, translations_of
 from .run import check_catalog, check_project, findings_json, run_checks, unreadable_finding
@@ -33,6 +33,7 @@ __all__ = [
     "override",
     "policy_key",
     "project",
+    "review",
     "run_checks",
     "translations_of",
     "unknown_name",

@@ -36,6 +36,9 @@ class Policy:
 
     min_percent: float = 0.0
     min_percent_for: dict[str, float] = field(default_factory=dict)
+    #: The minimum percent of texts a clinical reviewer approved (:mod:`trigger_content.reviews`).
+    min_approved: float = 0.0
+    min_approved_for: dict[str, float] = field(default_factory=dict)
     fail_on: tuple[str, ...] = DEFAULT_FAIL_ON
     disable: tuple[str, ...] = ()
     same_as_source: tuple[str, ...] = ()
@@ -49,6 +52,10 @@ class Policy:
         """The minimum percent translated for ``locale``."""
         return self.min_percent_for.get(locale, self.min_percent)
 
+    def approved_threshold(self, locale: str) -> float:
+        """The minimum percent approved by a clinical reviewer for ``locale``."""
+        return self.min_approved_for.get(locale, self.min_approved)
+
     def fails(self, finding: Finding) -> bool:
         """Whether ``finding`` makes the policy fail."""
         return finding.severity in self.fail_on or finding.check in self.fail_on
@@ -56,7 +63,18 @@ class Policy:
 
 def load_policy(settings: dict[str, Any], root: Path | None, *, source: str = "pyproject.toml") -> Policy:
     """A policy from the ``[tool.trigger-content.check]`` table (``settings``)."""
-    known = {"min-percent", "min-percent-for", "fail-on", "disable", "same-as-source", "protected", "do-not-translate", "glossary"}
+    known = {
+        "min-percent",
+        "min-percent-for",
+        "min-approved",
+        "min-approved-for",
+        "fail-on",
+        "disable",
+        "same-as-source",
+        "protected",
+        "do-not-translate",
+        "glossary",
+    }
     table = Settings("check", settings, known, source)
     glossary: tuple[Term, ...] = ()
     if table.text("glossary", ""):
@@ -67,6 +85,8 @@ def load_policy(settings: dict[str, Any], root: Path | None, *, source: str = "p
     policy = Policy(
         min_percent=table.percent("min-percent", 0),
         min_percent_for=table.percents("min-percent-for"),
+        min_approved=table.percent("min-approved", 0),
+        min_approved_for=table.percents("min-approved-for"),
         fail_on=table.texts("fail-on", DEFAULT_FAIL_ON),
         disable=table.texts("disable"),
         same_as_source=table.texts("same-as-source"),
@@ -79,10 +99,11 @@ def load_policy(settings: dict[str, Any], root: Path | None, *, source: str = "p
         problem = unknown_name(names)
         if problem:
             table.fail(f"{key}: {problem}", key)
-    for locale in policy.min_percent_for:
-        problem = locale_problem(locale)
-        if problem:
-            table.fail(f"min-percent-for: {problem}", "min-percent-for")
+    for key, thresholds in (("min-percent-for", policy.min_percent_for), ("min-approved-for", policy.min_approved_for)):
+        for locale in thresholds:
+            problem = locale_problem(locale)
+            if problem:
+                table.fail(f"{key}: {problem}", key)
     return policy
 
 
@@ -90,14 +111,17 @@ def override(
     policy: Policy,
     *,
     min_percent: float | None = None,
+    min_approved: float | None = None,
     fail_on: str | None = None,
     disable: str | None = None,
     source: str = "trigger-content check",
 ) -> Policy:
-    """``policy`` with what the command line says: a threshold for every locale, comma-separated ``fail_on`` and ``disable`` lists."""
+    """``policy`` with what the command line says: thresholds for every locale, comma-separated ``fail_on`` and ``disable`` lists."""
     changes: dict[str, Any] = {}
     if min_percent is not None:
         changes.update(min_percent=min_percent, min_percent_for={})
+    if min_approved is not None:
+        changes.update(min_approved=min_approved, min_approved_for={})
     if fail_on is not None:
         changes["fail_on"] = tuple(name.strip() for name in fail_on.split(",") if name.strip())
         if not changes["fail_on"]:  # an unset CI variable must not turn the gate off

@@ -29,6 +29,8 @@ from ..po.entry import Entry
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from ..po.entry import Catalog
+    from ..reviews import CatalogReviews
     from .policy import Policy
 
 SEVERITIES = ("error", "warning", "note")
@@ -99,6 +101,21 @@ class Context:
     locale: str
     nplurals: int | None
     policy: Policy
+    #: The catalog itself, for what needs more than its messages (the review records).
+    catalog: Catalog | None = None
+
+    @cached_property
+    def reviews(self) -> CatalogReviews | None:
+        """The review state of the catalog's texts, from the review file beside it; ``None`` without one."""
+        from pathlib import Path
+
+        from ..project import review_file
+
+        if self.catalog is None or not review_file(Path(self.path)).is_file():
+            return None
+        from ..reviews import catalog_reviews
+
+        return catalog_reviews(self.catalog)
 
     @cached_property
     def language(self) -> str:

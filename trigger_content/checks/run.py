@@ -19,7 +19,7 @@ def check_catalog(catalog: Catalog, policy: Policy = Policy()) -> list[Finding]:
     """Run every enabled check on ``catalog``; findings in line order."""
     # None: no number of forms to hold plural messages to (no Plural-Forms, or none readable in it).
     nplurals = plural_count(catalog.header.get("Plural-Forms"), 0) or None
-    context = Context(catalog.path, catalog.locale, nplurals, policy)
+    context = Context(catalog.path, catalog.locale, nplurals, policy, catalog)
     enabled = [item for item in CHECKS.values() if item.id not in policy.disable]
     findings: list[Finding] = []
     header_line = catalog.header_line or 1
