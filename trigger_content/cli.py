@@ -287,6 +287,12 @@ def _publish_options(parser: argparse.ArgumentParser) -> None:
         help="a missing translation: shown in English, marked (default), or its section withheld",
     )
     group.add_argument("--min-percent", type=_percent, metavar="N", help="withhold a language whose catalog is less than N%% translated")
+    group.add_argument(
+        "--require-review",
+        action="store_true",
+        default=None,
+        help="publish only translations a clinical reviewer approved as they are now (see `trigger-content approve`)",
+    )
     group.add_argument("--strict", action="store_true", help="exit 1 when any text is left in English or any language withheld")
 
 
@@ -294,7 +300,7 @@ def _publish_policy(args: argparse.Namespace, project: Project) -> PublishPolicy
     from .publish import load_publish_policy, override
 
     policy = load_publish_policy(project.publish, project.pyproject)
-    return override(policy, fuzzy=args.fuzzy, missing=args.missing, min_percent=args.min_percent)
+    return override(policy, fuzzy=args.fuzzy, missing=args.missing, min_percent=args.min_percent, require_review=args.require_review)
 
 
 def _report_fallbacks(fallbacks: Sequence[Fallback], locale: str, page: str) -> None:
@@ -583,7 +589,7 @@ def _check(args: argparse.Namespace) -> int:
     policy = override(policy, min_percent=args.min_percent, min_approved=args.min_approved, fail_on=args.fail_on, disable=args.disable)
     findings, outcomes = run_checks(project, args.paths, policy, cache=not args.no_cache, jobs=args.jobs)
     _outcomes_with_errors(outcomes)
-    said = {str(outcome.path) for outcome in outcomes if outcome.error is not None}
+    said = {str(outcome.error.path or outcome.path) for outcome in outcomes if outcome.error is not None}
     unreadable = [finding for finding in findings if finding.check == "unreadable"]
     for finding in unreadable:
         if finding.path not in said:  # found by the checks of the project (a source document, the template): said as a catalog's is

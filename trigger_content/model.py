@@ -139,6 +139,15 @@ class Site(Frozen):
     reviewed_label: Annotated[RichText, Role("label before the date the page was last reviewed, as in “Last reviewed: March 12, 2025”")] = (
         Field(default_factory=lambda: parse_markup("Last reviewed:"), description="Shown before a page's review date.")
     )
+    approved_label: Annotated[
+        RichText,
+        Role(
+            "label before the date a clinical reviewer last approved this translation, as in “Translation medically reviewed: March 12, 2025”"
+        ),
+    ] = Field(
+        default_factory=lambda: parse_markup("Translation medically reviewed:"),
+        description="Shown before the date a clinical reviewer last approved the page's translation.",
+    )
     base_url: str | None = Field(
         default=None, description="Where the built site is served, for sitemap.xml and hreflang links: https://example.org/health/"
     )
@@ -173,7 +182,20 @@ class Site(Frozen):
 #: text fields, which the walker appends to the ids (``page.title``), and the
 #: root of the site chrome's contexts.
 RESERVED_IDS = frozenset(
-    {"title", "heading", "term", "definition", "text", "tagline", "switcher-label", "fallback-note", "reviewed-label", "notice", "site"}
+    {
+        "title",
+        "heading",
+        "term",
+        "definition",
+        "text",
+        "tagline",
+        "switcher-label",
+        "fallback-note",
+        "reviewed-label",
+        "approved-label",
+        "notice",
+        "site",
+    }
 )
 
 

@@ -3,24 +3,28 @@
 A fuzzy translation is never published unless the policy says so. A missing
 one is shown in English, marked ``lang="en"`` with a localized note, or its
 section is withheld; a locale whose catalog is below ``min_percent`` is not
-published at all. Every fallback is reported.
+published at all. Under ``require_review``, a translation that no clinical
+reviewer approved as it is now (:mod:`trigger_content.reviews`) is published
+as a missing one. Every fallback is reported.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
 from .errors import TriggerContentError
 from .languages import PSEUDO_LOCALE, pseudo_translate
 from .model import Page, Site
+from .po.entry import Catalog
 from .po.reader import statistics
-from .project import Project, Settings
+from .project import Project, Settings, review_file
 from .render import RenderContext, render_html, render_text
 from .translations import load_locale, missing_catalog
-from .walker import MISSING, Fallback, Translations, localize
+from .walker import MISSING, Fallback, Translations, localize, segments
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,8 @@ class PublishPolicy:
     missing: str = "english"
     #: Withhold a whole locale whose catalog is less translated than this (0–100).
     min_percent: float = 0.0
+    #: Publish only translations a clinical reviewer approved as they are now; the others as missing ones.
+    require_review: bool = False
 
     def __post_init__(self) -> None:
         if self.missing not in MISSING:
@@ -41,19 +47,27 @@ class PublishPolicy:
 
 def load_publish_policy(settings: dict[str, Any], source: str = "pyproject.toml") -> PublishPolicy:
     """A policy from the ``[tool.trigger-content.publish]`` table."""
-    table = Settings("publish", settings, {"fuzzy", "missing", "min-percent"}, source)
+    table = Settings("publish", settings, {"fuzzy", "missing", "min-percent", "require-review"}, source)
     fuzzy, missing, min_percent = table.flag("fuzzy", False), table.text("missing", "english"), table.percent("min-percent", 0)
+    require_review = table.flag("require-review", False)
     try:
-        return PublishPolicy(fuzzy=fuzzy, missing=missing, min_percent=min_percent)
+        return PublishPolicy(fuzzy=fuzzy, missing=missing, min_percent=min_percent, require_review=require_review)
     except TriggerContentError as error:  # a value the policy refuses (its only rule is on missing)
         table.fail(error.message, "missing")
 
 
 def override(
-    policy: PublishPolicy, *, fuzzy: bool | None = None, missing: str | None = None, min_percent: float | None = None
+    policy: PublishPolicy,
+    *,
+    fuzzy: bool | None = None,
+    missing: str | None = None,
+    min_percent: float | None = None,
+    require_review: bool | None = None,
 ) -> PublishPolicy:
-    """``policy`` with what the command line says; ``None`` (or a fuzzy flag not given) leaves a setting as it is."""
+    """``policy`` with what the command line says; ``None`` (or a flag not given) leaves a setting as it is."""
     changes: dict[str, Any] = {"fuzzy": True} if fuzzy else {}
+    if require_review:
+        changes["require_review"] = True
     if missing:
         changes["missing"] = missing
     if min_percent is not None:
@@ -74,6 +88,10 @@ class LocaleTranslations:
     withheld: str | None = None
     #: The (msgctxt, msgid) of fuzzy entries left out, to say why they show in English.
     fuzzy: frozenset[tuple[str, str]] = frozenset()
+    #: When a clinical reviewer approved each translation that is approved as it is now.
+    approved: dict[tuple[str, str], datetime] = field(default_factory=dict)
+    #: Why each translation left out under ``require_review`` is (not approved, or approved before a change).
+    unapproved: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 def locale_translations(po: str | Path, locale: str, policy: PublishPolicy) -> LocaleTranslations:
@@ -86,7 +104,65 @@ def locale_translations(po: str | Path, locale: str, policy: PublishPolicy) -> L
         notes.append(f"{po}: {len(found.fuzzy)} fuzzy translation{'s' if len(found.fuzzy) != 1 else ''} published, as the policy allows")
     notes += found.notes
     fuzzy = frozenset() if policy.fuzzy else found.fuzzy
-    return _with_threshold(LocaleTranslations(locale, found.usable(fuzzy=policy.fuzzy), found.percent, notes, fuzzy=fuzzy), policy)
+    usable = found.usable(fuzzy=policy.fuzzy)
+    approved, why = _approvals(found.catalog, Path(po)) if policy.require_review or review_file(Path(po)).is_file() else ({}, {})
+    unapproved: dict[tuple[str, str], str] = {}
+    if policy.require_review:
+        unapproved = {key: why.get(key, "not approved by a clinical reviewer") for key in usable if key not in approved}
+        usable = {key: text for key, text in usable.items() if key in approved}
+        if unapproved:
+            notes.append(
+                f"{po}: {len(unapproved)} translation{'s' if len(unapproved) != 1 else ''} not approved by a clinical reviewer, published as missing ones, as the policy requires"
+            )
+    # Under require-review, what is published is what is approved: the threshold holds the approved share to it.
+    percent = _approved_percent(len(approved), found.catalog) if policy.require_review else found.percent
+    result = LocaleTranslations(locale, usable, percent, notes, fuzzy=fuzzy, approved=approved, unapproved=unapproved)
+    return _with_threshold(result, policy)
+
+
+def _approvals(catalog: Catalog | None, po: Path) -> tuple[dict[tuple[str, str], datetime], dict[tuple[str, str], str]]:
+    """When each translation of ``catalog`` that holds its approval was approved, and why each stale one is not."""
+    if catalog is None:  # a .mo alone: approvals are of the .po's texts
+        return {}, {}
+    from .reviews import catalog_reviews, stale_note
+
+    approved: dict[tuple[str, str], datetime] = {}
+    why: dict[tuple[str, str], str] = {}
+    for (context, msgid), review in catalog_reviews(catalog).reviews.items():
+        if review.state == "approved" and review.record is not None:
+            approved[(context or "", msgid)] = review.record.date
+        elif review.state == "stale":
+            why[(context or "", msgid)] = f"approval stale: {stale_note(review)}"
+    return approved, why
+
+
+def _approved_percent(approved: int, catalog: Catalog | None) -> float:
+    """The share of ``catalog``'s texts that are approved, as ``status`` gives it."""
+    from .po.stats import ReviewCounts
+
+    total = len(catalog.active) if catalog is not None else 0
+    return ReviewCounts(approved, 0, total - approved).percent
+
+
+def _publish_percent(path: Path, policy: PublishPolicy) -> float:
+    """How much of the catalog at ``path`` ``policy`` would publish: the translated share, or the approved one under require-review."""
+    if not policy.require_review:
+        return statistics(path).counts.percent
+    found = load_locale(path)
+    return _approved_percent(len(_approvals(found.catalog, path)[0]), found.catalog)
+
+
+def approval_date(page: Page, translations: LocaleTranslations | None) -> date | None:
+    """The date a clinical reviewer last approved a translation that ``page`` shows, in UTC; ``None`` if none."""
+    if translations is None or not translations.approved:
+        return None
+    shown = translations.translations
+    dates = [
+        translations.approved[key]
+        for segment in segments(page)
+        if (key := (segment.context, segment.text)) in translations.approved and isinstance(shown, Mapping) and key in shown
+    ]
+    return max(dates).astimezone(UTC).date() if dates else None
 
 
 def site_translations(
@@ -137,7 +213,7 @@ def linked_locales(
         reason = missing_catalog(path)
         if reason is None and policy.min_percent > 0 and path.is_file():
             try:
-                percent = percents[locale] if percents and locale in percents else statistics(path).counts.percent
+                percent = percents[locale] if percents and locale in percents else _publish_percent(path, policy)
                 reason = _below_threshold(percent, policy)
             except TriggerContentError as error:
                 reason = f"cannot be read: {error}"
@@ -162,7 +238,8 @@ def _with_threshold(result: LocaleTranslations, policy: PublishPolicy) -> Locale
 def _below_threshold(percent: float, policy: PublishPolicy) -> str | None:
     """Why a catalog ``percent`` translated is withheld by ``policy``; ``None`` when it is published."""
     if percent < policy.min_percent:
-        return f"{percent:.1f}% translated, below the {policy.min_percent:g}% required to publish"
+        what = "approved by a clinical reviewer" if policy.require_review else "translated"
+        return f"{percent:.1f}% {what}, below the {policy.min_percent:g}% required to publish"
     return None
 
 
@@ -171,12 +248,15 @@ def publish(page: Page, translations: LocaleTranslations, policy: PublishPolicy)
     fallbacks: list[Fallback] = []
     localized = localize(page, translations.translations, locale=translations.locale, fallbacks=fallbacks, missing=policy.missing)
     fuzzy = "fuzzy: not reviewed since the English changed"
-    return localized, [
-        replace(fallback, reason=fuzzy)
-        if (fallback.context, fallback.text) in translations.fuzzy and fallback.reason == "untranslated"
-        else fallback
-        for fallback in fallbacks
-    ]
+    out = []
+    for fallback in fallbacks:
+        key = (fallback.context, fallback.text)
+        if fallback.reason == "untranslated" and key in translations.fuzzy:
+            fallback = replace(fallback, reason=fuzzy)
+        elif fallback.reason == "untranslated" and key in translations.unapproved:
+            fallback = replace(fallback, reason=translations.unapproved[key])
+        out.append(fallback)
+    return localized, out
 
 
 @dataclass
@@ -215,6 +295,7 @@ def render_page(
     notes: list[str] = []
     fallbacks: list[Fallback] = []
     percents: dict[str, float] = {}
+    approved = None
     if locale and locale != source_locale:
         translations = locale_translations(project.catalog(locale), locale, policy)
         percents[locale] = translations.percent
@@ -223,14 +304,15 @@ def render_page(
             notes.append(f"{locale!r} is not among the locales of site.toml; the other pages do not link it")
         if translations.withheld:
             return RenderedPage("", notes, withheld=translations.withheld)
+        approved = approval_date(page, translations)
         page, fallbacks = publish(page, translations, policy)
     linked, left_out = linked_locales(page.site, source_locale, project.catalog, policy, percents)
     # A page on its own has no folders of other languages beside it: it links them at the site's address, or not at all.
     base = page.site.base_url if page.site else None
     if base:
-        context = RenderContext.for_page(page, f"{base}{{locale}}/{{page}}.html", locales=linked)
+        context = RenderContext.for_page(page, f"{base}{{locale}}/{{page}}.html", locales=linked, approved=approved)
     else:
-        context = RenderContext.for_page(page, locales=[page.lang])
+        context = RenderContext.for_page(page, locales=[page.lang], approved=approved)
         if len(linked) > 1:
             notes.append("no language switcher: a page on its own links the other languages at the site's base_url, and site.toml has none")
     if format == "text":

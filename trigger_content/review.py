@@ -19,6 +19,8 @@ import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from . import checks, status
@@ -27,9 +29,10 @@ from .inline import plain_text
 from .languages import declared_locale, declared_tag, english_name, text_direction
 from .model import Page
 from .po.entry import Catalog, Entry
-from .po.stats import Counts, count, state
+from .po.stats import Counts, ReviewCounts, count, state
 from .project import Project
 from .render.html import environment
+from .reviews import STATES, CatalogReviews, Review, catalog_reviews, english_digest, iso, translation_digest
 from .source import load_pages
 from .tags import TAG_RE
 from .translations import load_locale, missing_catalog
@@ -86,6 +89,17 @@ class Row:
     #: When the entry is missing but the catalog translates other English in this context.
     other_english: tuple[Change, ...] | None = None
     line: int | None = None
+    #: The clinical review: ``approved``, ``stale`` or ``unreviewed`` (``None`` for a text not in the catalog).
+    review: str | None = None
+    #: Who approved it and when (``2026-12-02``), for an approved or stale one.
+    approved_by: str = ""
+    approved_on: str = ""
+    #: For a stale approval: what changed since, and word diffs of the English and the translation approved against today's.
+    review_changed: str = ""
+    review_english: tuple[Change, ...] | None = None
+    review_translation: tuple[Change, ...] | None = None
+    #: What the sign-off box of an approvable text carries: context (``None`` for none) and the two digests.
+    signoff: tuple[str | None, str, str] | None = None
 
     @property
     def label(self) -> str:
@@ -112,7 +126,7 @@ class Run:
     first: bool
 
 
-def review_locale(project: Project, locale: str) -> tuple[str, list[checks.Finding]]:
+def review_locale(project: Project, locale: str, *, made: datetime | None = None) -> tuple[str, list[checks.Finding]]:
     """The review page of ``project``'s catalog of ``locale``, with its findings under the project's policy: what ``review`` does."""
     pages = load_pages(project.content)
     path = project.catalog(locale)
@@ -121,7 +135,7 @@ def review_locale(project: Project, locale: str) -> tuple[str, list[checks.Findi
     catalog = load_locale(path).catalog
     assert catalog is not None  # read from the .po
     findings = checks.check_catalog(catalog, checks.load_policy(project.check, project.root, source=project.pyproject))
-    return render_review(pages, catalog, findings=findings), findings
+    return render_review(pages, catalog, findings=findings, reviews=catalog_reviews(catalog), made=made), findings
 
 
 def render_review(
@@ -130,8 +144,16 @@ def render_review(
     *,
     findings: Sequence[checks.Finding] = (),
     sections: status.Sections | None = None,
+    reviews: CatalogReviews | None = None,
+    made: datetime | None = None,
 ) -> str:
     """A self-contained HTML5 document to review ``catalog``'s translations of ``pages``.
+
+    With ``reviews`` (:func:`trigger_content.reviews.catalog_reviews`), each
+    row shows its clinical review (approved, stale with what changed, or
+    unreviewed), and the page lets a reviewer tick the texts they approve and
+    save a sign-off file, which ``approve --from`` records; ``made`` is the
+    time the page says it was made (now, by default).
 
     Each text of the pages (the site chrome first, once) is looked up in the
     catalog by msgctxt and msgid. ``findings`` (from
@@ -163,6 +185,8 @@ def render_review(
         entry = table.get(key)
         used.add(key)
         row = _row(segment, entry, by_context.get(segment.context), tuple(by_entry.get(key, ())), anchors)
+        if entry is not None and reviews is not None:
+            _with_review(row, reviews.state(entry))
         # A missing text counts as untranslated, with its words.
         stand_in = entry or Entry(segment.text, msgctxt=segment.context)
         counted.append(stand_in)
@@ -207,6 +231,10 @@ def render_review(
         "elsewhere": elsewhere,
         "not_on_pages": sum(1 for entry in catalog.active if (entry.msgctxt, entry.msgid) not in used),
         "pieces_of": pieces,
+        "reviews": reviews,
+        "review_counts": ReviewCounts(*(sum(1 for row in rows if row.review == name) for name in STATES)) if reviews is not None else None,
+        "made": iso(made or datetime.now(UTC)),
+        "catalog_name": Path(catalog.path).name,
     }
     return environment().get_template("review.html").render(**values)
 
@@ -259,6 +287,23 @@ def _row(
         no_previous=entry.fuzzy and entry.previous_msgid is None,
         line=entry.msgstr_line,
     )
+
+
+def _with_review(row: Row, review: Review) -> None:
+    """``row`` with its clinical review, and its sign-off box when it can be approved."""
+    entry = review.entry
+    row.review = review.state
+    record = review.record
+    if record is not None:
+        row.approved_by, row.approved_on = record.reviewer, iso(record.date)[:10]
+    if review.state == "stale" and record is not None:
+        row.review_changed = review.why
+        if record.english != entry.msgid:
+            row.review_english = _diff(record.english, entry.msgid)
+        if record.translation != tuple(entry.msgstr):
+            row.review_translation = _diff(" | ".join(record.translation), " | ".join(entry.msgstr))
+    if review.state != "approved" and entry.complete and not entry.fuzzy:
+        row.signoff = (entry.msgctxt, english_digest(entry.msgctxt, entry.msgid, entry.msgid_plural), translation_digest(entry.msgstr))
 
 
 def pieces(text: str) -> tuple[Piece, ...]:

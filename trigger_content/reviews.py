@@ -37,6 +37,7 @@ from typing import Any
 from .errors import TriggerContentError
 from .files import write_atomic
 from .po.entry import Catalog, Entry
+from .po.stats import ReviewCounts
 from .project import Project, review_file
 from .tomlfile import read_toml, toml_lines
 
@@ -44,7 +45,6 @@ __all__ = [
     "Approval",
     "Record",
     "Review",
-    "ReviewCounts",
     "approve",
     "approve_locale",
     "approve_signoff",
@@ -254,31 +254,6 @@ class Review:
 
 
 @dataclass(frozen=True)
-class ReviewCounts:
-    """How many texts are approved, stale and unreviewed; ``percent`` approved of all."""
-
-    approved: int = 0
-    stale: int = 0
-    unreviewed: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.approved + self.stale + self.unreviewed
-
-    @property
-    def percent(self) -> float:
-        return 100.0 * self.approved / self.total if self.total else 100.0
-
-    def to_json(self) -> dict[str, object]:
-        return {"approved": self.approved, "stale": self.stale, "unreviewed": self.unreviewed, "approved_percent": round(self.percent, 2)}
-
-    @classmethod
-    def of(cls, reviews: Iterable[Review]) -> ReviewCounts:
-        states = [review.state for review in reviews]
-        return cls(states.count("approved"), states.count("stale"), states.count("unreviewed"))
-
-
-@dataclass(frozen=True)
 class CatalogReviews:
     """The review state of each active entry of a catalog, and the records that match no entry."""
 
@@ -290,7 +265,8 @@ class CatalogReviews:
 
     @property
     def counts(self) -> ReviewCounts:
-        return ReviewCounts.of(self.reviews.values())
+        states = [review.state for review in self.reviews.values()]
+        return ReviewCounts(*(states.count(name) for name in STATES))
 
     def state(self, entry: Entry) -> Review:
         return self.reviews.get((entry.msgctxt, entry.msgid)) or Review(entry, "unreviewed")

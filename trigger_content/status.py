@@ -17,7 +17,7 @@ from .batch import batch_options, each_catalog
 from .errors import TriggerContentError
 from .po.entry import Catalog, Entry
 from .po.reader import read_po, statistics
-from .po.stats import Counts, count
+from .po.stats import Counts, ReviewCounts, count
 from .project import catalog_paths, review_file
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
@@ -26,42 +26,6 @@ if TYPE_CHECKING:
 
     from .batch import Outcome
     from .project import Project
-
-
-class ReviewCounts(namedtuple("ReviewCounts", "approved stale unreviewed", defaults=(0, 0, 0))):
-    """How many texts a clinical reviewer approved, how many approvals are stale, how many texts are unreviewed.
-
-    See :mod:`trigger_content.reviews`; without a review file, every text is unreviewed.
-    """
-
-    __slots__ = ()
-    approved: int
-    stale: int
-    unreviewed: int
-
-    @property
-    def total(self) -> int:
-        return self.approved + self.stale + self.unreviewed
-
-    @property
-    def percent(self) -> float:
-        """Approved texts out of all, 0–100, as :attr:`Counts.percent` rounds: 100 only when every one is."""
-        if not self.total:
-            return 0.0
-        exact = 100 * self.approved / self.total
-        return min(round(exact, 2), 99.99) if self.approved < self.total else 100.0
-
-    @property
-    def recorded(self) -> bool:
-        """Whether any text has a record (approved or stale)."""
-        return bool(self.approved or self.stale)
-
-    def to_json(self) -> dict[str, object]:
-        return {"approved": self.approved, "stale": self.stale, "unreviewed": self.unreviewed, "percent": self.percent}
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> ReviewCounts:
-        return cls(data["approved"], data["stale"], data["unreviewed"])
 
 
 class SectionStatus(namedtuple("SectionStatus", "id title counts reviews", defaults=(None,))):

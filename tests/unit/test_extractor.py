@@ -64,6 +64,7 @@ def test_a_self_contained_page_yields_its_own_site_texts(tmp_path: Path) -> None
         "site.switcher-label",
         "site.fallback-note",
         "site.reviewed-label",
+        "site.approved-label",
         "self-contained.title",
         "self-contained.intro",
     ]

@@ -11,18 +11,19 @@ import trigger_content as tc
 
 def test_segments_are_in_reading_order_with_dotted_id_contexts(page: tc.Page) -> None:
     contexts = [segment.context for segment in tc.segments(page)]
-    assert contexts[:5] == [
+    assert contexts[:6] == [
         "site.notice",
         "site.tagline",
         "site.switcher-label",
         "site.fallback-note",
         "site.reviewed-label",
+        "site.approved-label",
     ]
     assert "trigger-point-injections.types.active.term" in contexts
     assert "trigger-point-injections.types.active.definition" in contexts
     assert "trigger-point-injections.should-i.self-care.medications" in contexts
     assert contexts[-1] == "trigger-point-injections.why-rush.heading"
-    assert len(contexts) == len(set(contexts)) == 32
+    assert len(contexts) == len(set(contexts)) == 33
 
 
 def test_segment_text_carries_numbered_tags_and_the_comment_explains_them(page: tc.Page) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ..po.entry import Catalog, Entry
-from ..status import ReviewCounts
+from ..po.stats import ReviewCounts
 from .registry import Context, check
 
 

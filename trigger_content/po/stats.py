@@ -56,10 +56,7 @@ class Counts(namedtuple("Counts", "translated fuzzy untranslated obsolete words_
         A catalog without messages has translated nothing: 0, so that an
         emptied catalog is never published as complete.
         """
-        if not self.total:
-            return 0.0
-        exact = 100 * self.translated / self.total
-        return min(round(exact, 2), 99.99) if self.translated < self.total else 100.0
+        return _share(self.translated, self.total)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Counts:
@@ -76,6 +73,46 @@ class Counts(namedtuple("Counts", "translated fuzzy untranslated obsolete words_
             "percent": self.percent,
             "words": {"translated": self.words_translated, "total": self.words_total},
         }
+
+
+def _share(part: int, total: int) -> float:
+    """``part`` of ``total`` in percent, to two decimals, never rounded up to 100; 0 of nothing."""
+    if not total:
+        return 0.0
+    return min(round(100 * part / total, 2), 99.99) if part < total else 100.0
+
+
+class ReviewCounts(namedtuple("ReviewCounts", "approved stale unreviewed", defaults=(0, 0, 0))):
+    """How many texts a clinical reviewer approved, how many approvals are stale, how many texts are unreviewed.
+
+    See :mod:`trigger_content.reviews`; without a review file, every text is unreviewed.
+    """
+
+    __slots__ = ()
+    approved: int
+    stale: int
+    unreviewed: int
+
+    @property
+    def total(self) -> int:
+        return self.approved + self.stale + self.unreviewed
+
+    @property
+    def percent(self) -> float:
+        """Approved texts out of all, 0–100, as :attr:`Counts.percent` rounds: 100 only when every one is."""
+        return _share(self.approved, self.total)
+
+    @property
+    def recorded(self) -> bool:
+        """Whether any text has a record (approved or stale)."""
+        return bool(self.approved or self.stale)
+
+    def to_json(self) -> dict[str, object]:
+        return {"approved": self.approved, "stale": self.stale, "unreviewed": self.unreviewed, "percent": self.percent}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ReviewCounts:
+        return cls(data["approved"], data["stale"], data["unreviewed"])
 
 
 def state(entry: Entry) -> str:

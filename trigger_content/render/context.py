@@ -51,6 +51,9 @@ class RenderContext:
     fallback_note_lang: str | None = None
     #: The page's review date, formatted for its locale by CLDR (Babel).
     reviewed: str | None = None
+    #: When a clinical reviewer last approved a text of this translation of the page, formatted so; and as ISO 8601.
+    approved: str | None = None
+    approved_iso: str | None = None
 
     @property
     def fallback_note_html(self) -> Markup:
@@ -67,13 +70,15 @@ class RenderContext:
         href: str = DEFAULT_HREF,
         *,
         locales: Sequence[str] | None = None,
+        approved: date | None = None,
     ) -> RenderContext:
         """The context of ``page`` in its language, with links to each published locale.
 
         ``href`` is a pattern with ``{locale}`` and ``{page}``; when the site
         has a ``base_url``, alternates are absolute (``Language.url``).
         ``locales`` are the published ones (default: the site's source locale
-        and its ``locales``).
+        and its ``locales``). ``approved`` is the date a clinical reviewer
+        last approved a text of the page in its language.
         """
         if locales is None:
             locales = [page.site.source_locale, *page.site.locales] if page.site else [page.lang]
@@ -106,6 +111,8 @@ class RenderContext:
             if page.site
             else None,
             reviewed=format_date(page.reviewed, page.lang) if page.reviewed else None,
+            approved=format_date(approved, page.lang) if approved else None,
+            approved_iso=approved.isoformat() if approved else None,
         )
 
 
