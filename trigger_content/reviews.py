@@ -36,6 +36,7 @@ from typing import Any
 
 from .errors import TriggerContentError
 from .files import write_atomic
+from .languages import locale_problem
 from .po.entry import Catalog, Entry
 from .po.stats import ReviewCounts
 from .project import Project, review_file
@@ -472,6 +473,9 @@ def read_signoff(path: str | Path) -> dict[str, Any]:
     problem = reviewer_problem(data["reviewer"])
     if problem:
         raise TriggerContentError(problem, path=path)
+    problem = locale_problem(data["locale"])  # it names a folder: a locale code, nothing else
+    if problem:
+        raise TriggerContentError(f"locale: {problem}", path=path)
     try:
         signed = datetime.fromisoformat(data["signed"].replace("Z", "+00:00"))
     except ValueError:

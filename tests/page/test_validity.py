@@ -40,9 +40,33 @@ def _described(message: dict, site: Path) -> str:
 
 
 def test_every_html_file_passes_the_nu_html_checker(built_site: Path) -> None:
+    _nu_checker(_html_files(built_site), built_site)
+
+
+def test_the_review_page_and_a_page_with_approvals_pass_the_nu_html_checker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The review page with approved, stale and unreviewed texts and its sign-off form; a page dated by its approval."""
+    import polib
+
+    from trigger_content.cli import main
+
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "project", monkeypatch)
+    assert main(["approve", "--locale", "fr", "--reviewer", "Dr. <A> & B", "site.*", "trigger-point-injections.t*"]) == 0
+    catalog = polib.pofile("locales/fr/LC_MESSAGES/trigger_content.po")
+    catalog.find("site.tagline", by="msgctxt").msgstr = "L’excellence, ce n’est que le début."
+    catalog.save()
+    assert main(["review", "--locale", "fr", "-o", "pages/review-fr.html"]) == 0
+    assert main(["build", "pages/site", "--require-review"]) == 0
+    files = [project / "pages" / "review-fr.html", project / "pages" / "site" / "fr" / "trigger-point-injections.html"]
+    assert 'class="reviewed approved"' in files[1].read_text(encoding="utf-8")
+    _nu_checker(files, project / "pages")
+
+
+def _nu_checker(files: list[Path], site: Path) -> None:
+    """The Nu HTML Checker finds no error in ``files`` (named from the folder ``site`` in its report)."""
     java = need_java()
     jar = need_vnu()
-    files = _html_files(built_site)
     done = subprocess.run(
         [java, "-jar", str(jar), "--errors-only", "--format", "json", *map(str, files)],
         capture_output=True,
@@ -55,7 +79,7 @@ def test_every_html_file_passes_the_nu_html_checker(built_site: Path) -> None:
     except json.JSONDecodeError:
         pytest.fail(f"vnu.jar (exit {done.returncode}) gave no JSON report:\n{done.stderr}\n{done.stdout}")
     messages = report.get("messages", [])
-    problems = "\n".join(_described(message, built_site) for message in messages)
+    problems = "\n".join(_described(message, site) for message in messages)
     assert messages == [], f"the Nu HTML Checker found {len(messages)} error(s) in {len(files)} files:\n{problems}"
     assert done.returncode == 0, f"vnu.jar exited {done.returncode}:\n{done.stderr}"
 

@@ -402,3 +402,28 @@ def test_check_right_after_new_checks_the_project(
     site.write_text(site.read_text(encoding="utf-8").replace("locales = []", 'locales = ["fr"]'), encoding="utf-8")
     assert main(["check"]) == 1
     assert "no catalog" in capsys.readouterr().out
+
+
+def test_the_readmes_clinical_review_runs_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """README, "Clinical review": each command as written, on a copy of the project, with the exit statuses its comments say."""
+    import shlex
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Clinical review") :]
+    commands = section[section.index("```sh\n") + 6 : section.index("```", section.index("```sh\n") + 6)].splitlines()
+    for line in commands:
+        command, _, comment = (part.strip() for part in line.partition("#"))
+        if command.startswith("git clone "):
+            copy_project(tmp_path / "approval-demo", monkeypatch)
+        elif command.startswith("trigger-content "):
+            expected = 1 if "exit 1" in comment else 0
+            assert main(shlex.split(command)[1:]) == expected, (command, capsys.readouterr())
+        else:
+            assert not command, command
+    assert "fr/LC_MESSAGES/trigger_content.po: 27 approved" in capsys.readouterr().out
+    page = (tmp_path / "approval-demo" / "site" / "fr" / "trigger-point-injections.html").read_text(encoding="utf-8")
+    assert "<h1>Injections dans les points gâchettes</h1>" in page  # approved
+    assert 'lang="en" dir="ltr" class="untranslated">Excellence is just the beginning.' in page  # the site's texts are not
+    assert '<time datetime="' in page.split('class="reviewed approved"')[1]

@@ -302,7 +302,12 @@ def test_generated_pages_survive_extract_pseudo_localize_and_render(page: tc.Pag
             "dd",
         }
         rendered_text = "".join(parsed.data)
-        hidden = {"site.switcher-label", "site.fallback-note", "site.reviewed-label", "site.approved-label"}  # an attribute, or shown only when needed
+        hidden = {
+            "site.switcher-label",
+            "site.fallback-note",
+            "site.reviewed-label",
+            "site.approved-label",
+        }  # an attribute, or shown only when needed
         for segment in tc.segments(shown):
             if segment.context not in hidden:
                 assert tc.plain_text(segment.source) in rendered_text  # every text shown, escaped, not lost
