@@ -19,7 +19,6 @@ import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -126,7 +125,7 @@ class Run:
     first: bool
 
 
-def review_locale(project: Project, locale: str, *, made: datetime | None = None) -> tuple[str, list[checks.Finding]]:
+def review_locale(project: Project, locale: str) -> tuple[str, list[checks.Finding]]:
     """The review page of ``project``'s catalog of ``locale``, with its findings under the project's policy: what ``review`` does."""
     pages = load_pages(project.content)
     path = project.catalog(locale)
@@ -135,7 +134,7 @@ def review_locale(project: Project, locale: str, *, made: datetime | None = None
     catalog = load_locale(path).catalog
     assert catalog is not None  # read from the .po
     findings = checks.check_catalog(catalog, checks.load_policy(project.check, project.root, source=project.pyproject))
-    return render_review(pages, catalog, findings=findings, reviews=catalog_reviews(catalog), made=made), findings
+    return render_review(pages, catalog, findings=findings, reviews=catalog_reviews(catalog)), findings
 
 
 def render_review(
@@ -145,15 +144,14 @@ def render_review(
     findings: Sequence[checks.Finding] = (),
     sections: status.Sections | None = None,
     reviews: CatalogReviews | None = None,
-    made: datetime | None = None,
 ) -> str:
     """A self-contained HTML5 document to review ``catalog``'s translations of ``pages``.
 
     With ``reviews`` (:func:`trigger_content.reviews.catalog_reviews`), each
     row shows its clinical review (approved, stale with what changed, or
     unreviewed), and the page lets a reviewer tick the texts they approve and
-    save a sign-off file, which ``approve --from`` records; ``made`` is the
-    time the page says it was made (now, by default).
+    save a sign-off file, which ``approve --from`` records. The page holds no
+    date of its own: made again from the same files, it is the same bytes.
 
     Each text of the pages (the site chrome first, once) is looked up in the
     catalog by msgctxt and msgid. ``findings`` (from
@@ -233,7 +231,6 @@ def render_review(
         "pieces_of": pieces,
         "reviews": reviews,
         "review_counts": ReviewCounts(*(sum(1 for row in rows if row.review == name) for name in STATES)) if reviews is not None else None,
-        "made": iso(made or datetime.now(UTC)),
         "catalog_name": Path(catalog.path).name,
     }
     return environment().get_template("review.html").render(**values)

@@ -316,7 +316,6 @@ def signoff(folder: Path, **changes: object) -> Path:
         "version": 1,
         "locale": "fr",
         "catalog": "trigger_content.po",
-        "made": "2026-12-01T09:00:00Z",
         "reviewer": DR,
         "signed": "2026-12-01T10:30:00.000Z",
         "approved": [
@@ -389,6 +388,8 @@ def test_the_review_page_shows_each_review_and_escapes_records(project: Path, ca
     # A box for each text that can be approved: all but the approved one.
     assert html.count('class="approve-box"') == 32
     assert f'class="approve-box" data-context="{TITLE}"' not in html and f'class="approve-box" data-context="{INTRO}"' in html
+    assert main(["review", "--locale", "fr", "-o", "again.html"]) == 0  # made again from the same files: the same bytes
+    assert (project / "again.html").read_bytes() == (project / "review.html").read_bytes()
 
 
 # -- publishing -------------------------------------------------------------------------------
