@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 from .files import read_within, remove_leftovers, remove_within, write_within
 from .languages import PSEUDO_LOCALE, endonym, language_tag, text_direction
 from .model import Page
-from .publish import PublishPolicy, approval_date, publish, published, site_translations
+from .publish import PublishPolicy, approval, publish, published, site_translations
 from .render import RenderContext, render_html, render_text
 from .render.html import environment
 from .source import load_pages
@@ -102,7 +102,7 @@ def build_site(
             if fallbacks:
                 report.fallbacks[(locale, page.id)] = fallbacks
             localized[(locale, page.id)] = result
-            context = RenderContext.for_page(result, locales=searchable, approved=approval_date(page, found))
+            context = RenderContext.for_page(result, locales=searchable, approved=approval(page, found))
             outputs.append((f"{locale}/{page.id}.html", render_html(result, context=context).encode("utf-8")))
             outputs.append((f"{locale}/{page.id}.txt", render_text(result, context=context).encode("utf-8")))
     outputs.append(("index.html", _index(pages, localized, report.published).encode("utf-8")))

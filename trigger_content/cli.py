@@ -531,11 +531,11 @@ def _review(args: argparse.Namespace) -> int:
 
 
 def _approve(args: argparse.Namespace) -> int:
-    from .reviews import approve_locale
+    from .reviews import approve_locale, printable
 
     approval = approve_locale(_project(args, writing=True), args.locale, args.reviewer, args.contexts, every=args.all, signoff=args.signoff)
-    for name, why in approval.refused:
-        print(f"trigger-content: {name}: not approved: {why}", file=sys.stderr)
+    for name, why in approval.refused:  # names from a catalog or a sign-off file: shown, never obeyed, by the terminal
+        print(f"trigger-content: {printable(name)}: not approved: {why}", file=sys.stderr)
     print(
         f"{_shown(approval.path)}: {len(approval.approved)} approved, {len(approval.unchanged)} already approved"
         + (f", {len(approval.refused)} not approved" if approval.refused else ""),
@@ -550,7 +550,7 @@ def _reviews(args: argparse.Namespace) -> int:
 
     found = locale_reviews(_project(args), args.locale)
     if args.format == "json":
-        sys.stdout.write(json.dumps(reviews_json(found), indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(reviews_json(found, args.state or STATES), indent=2, ensure_ascii=False) + "\n")
     else:
         sys.stdout.write(reviews_text(found, args.state or STATES))
     return EXIT_OK

@@ -72,10 +72,6 @@ class Project(namedtuple("Project", "root content locales domain check publish b
         """The catalog (``.po``) of ``locale``."""
         return self.locales / locale / "LC_MESSAGES" / f"{self.domain}.po"
 
-    def reviews(self, locale: str) -> Path:
-        """The clinical review records of ``locale``'s catalog (:func:`review_file`)."""
-        return review_file(self.catalog(locale))
-
     def catalogs(self, locales: Iterable[str] = ()) -> list[Path]:
         """The catalogs of the project (of ``locales`` only, when given), by locale."""
         wanted = list(dict.fromkeys(locales))  # each once: `update fr fr` merges fr once

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,6 +23,7 @@ from .po.entry import Catalog
 from .po.reader import statistics
 from .project import Project, Settings, review_file
 from .render import RenderContext, render_html, render_text
+from .render.context import PageApproval
 from .translations import load_locale, missing_catalog
 from .walker import MISSING, Fallback, Translations, localize, segments
 
@@ -152,17 +153,18 @@ def _publish_percent(path: Path, policy: PublishPolicy) -> float:
     return _approved_percent(len(_approvals(found.catalog, path)[0]), found.catalog)
 
 
-def approval_date(page: Page, translations: LocaleTranslations | None) -> date | None:
-    """The date a clinical reviewer last approved a translation that ``page`` shows, in UTC; ``None`` if none."""
-    if translations is None or not translations.approved:
+def approval(page: Page, translations: LocaleTranslations | None) -> PageApproval | None:
+    """When a clinical reviewer last approved a translation that ``page`` shows, and whether every one it shows is approved.
+
+    ``None`` when the page shows no approved translation.
+    """
+    if translations is None or not translations.approved or not isinstance(translations.translations, Mapping):
         return None
-    shown = translations.translations
-    dates = [
-        translations.approved[key]
-        for segment in segments(page)
-        if (key := (segment.context, segment.text)) in translations.approved and isinstance(shown, Mapping) and key in shown
-    ]
-    return max(dates).astimezone(UTC).date() if dates else None
+    shown = [key for segment in segments(page) if (key := (segment.context, segment.text)) in translations.translations]
+    dates = [translations.approved[key] for key in shown if key in translations.approved]
+    if not dates:
+        return None
+    return PageApproval(max(dates).astimezone(UTC).date(), complete=len(dates) == len(shown))
 
 
 def site_translations(
@@ -304,7 +306,7 @@ def render_page(
             notes.append(f"{locale!r} is not among the locales of site.toml; the other pages do not link it")
         if translations.withheld:
             return RenderedPage("", notes, withheld=translations.withheld)
-        approved = approval_date(page, translations)
+        approved = approval(page, translations)
         page, fallbacks = publish(page, translations, policy)
     linked, left_out = linked_locales(page.site, source_locale, project.catalog, policy, percents)
     # A page on its own has no folders of other languages beside it: it links them at the site's address, or not at all.

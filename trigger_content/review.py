@@ -31,10 +31,10 @@ from .po.entry import Catalog, Entry
 from .po.stats import Counts, ReviewCounts, count, state
 from .project import Project
 from .render.html import environment
-from .reviews import STATES, CatalogReviews, Review, catalog_reviews, english_digest, iso, translation_digest
+from .reviews import CatalogReviews, Review, catalog_reviews, english_text, entry_digest, iso, translation_digest
 from .source import load_pages
 from .tags import TAG_RE
-from .translations import load_locale, missing_catalog
+from .translations import read_source_catalog
 from .walker import Segment, segments
 
 __all__ = ["render_review", "review_locale"]
@@ -128,11 +128,7 @@ class Run:
 def review_locale(project: Project, locale: str) -> tuple[str, list[checks.Finding]]:
     """The review page of ``project``'s catalog of ``locale``, with its findings under the project's policy: what ``review`` does."""
     pages = load_pages(project.content)
-    path = project.catalog(locale)
-    if not path.is_file():  # a .mo alone is not reviewed: the page shows what translators edit
-        raise TriggerContentError(missing_catalog(path) or "no .po to review, only its .mo", path=path)
-    catalog = load_locale(path).catalog
-    assert catalog is not None  # read from the .po
+    catalog = read_source_catalog(project.catalog(locale))
     findings = checks.check_catalog(catalog, checks.load_policy(project.check, project.root, source=project.pyproject))
     return render_review(pages, catalog, findings=findings, reviews=catalog_reviews(catalog)), findings
 
@@ -230,7 +226,7 @@ def render_review(
         "not_on_pages": sum(1 for entry in catalog.active if (entry.msgctxt, entry.msgid) not in used),
         "pieces_of": pieces,
         "reviews": reviews,
-        "review_counts": ReviewCounts(*(sum(1 for row in rows if row.review == name) for name in STATES)) if reviews is not None else None,
+        "review_counts": ReviewCounts.tally(row.review for row in rows if row.review) if reviews is not None else None,
         "catalog_name": Path(catalog.path).name,
     }
     return environment().get_template("review.html").render(**values)
@@ -295,12 +291,12 @@ def _with_review(row: Row, review: Review) -> None:
         row.approved_by, row.approved_on = record.reviewer, iso(record.date)[:10]
     if review.state == "stale" and record is not None:
         row.review_changed = review.why
-        if record.english != entry.msgid:
-            row.review_english = _diff(record.english, entry.msgid)
+        if (record.english, record.english_plural) != (entry.msgid, entry.msgid_plural):
+            row.review_english = _diff(english_text(record.english, record.english_plural), english_text(entry.msgid, entry.msgid_plural))
         if record.translation != tuple(entry.msgstr):
             row.review_translation = _diff(" | ".join(record.translation), " | ".join(entry.msgstr))
     if review.state != "approved" and entry.complete and not entry.fuzzy:
-        row.signoff = (entry.msgctxt, english_digest(entry.msgctxt, entry.msgid, entry.msgid_plural), translation_digest(entry.msgstr))
+        row.signoff = (entry.msgctxt, entry_digest(entry), translation_digest(entry.msgstr))
 
 
 def pieces(text: str) -> tuple[Piece, ...]:

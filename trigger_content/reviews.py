@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -76,6 +77,11 @@ def english_digest(msgctxt: str | None, msgid: str, msgid_plural: str | None = N
     if msgid_plural is not None:
         key += f"\x00{msgid_plural}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def entry_digest(entry: Entry) -> str:
+    """The :func:`english_digest` of ``entry``'s English."""
+    return english_digest(entry.msgctxt, entry.msgid, entry.msgid_plural)
 
 
 def translation_digest(msgstr: Sequence[str]) -> str:
@@ -128,12 +134,31 @@ def iso(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+#: The first moment an approval may carry: none was recorded before this project's records.
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def moment_problem(moment: datetime) -> str | None:
+    """What is wrong with the moment of an approval, or ``None``: it has an offset and is neither before 2000 nor in the future."""
+    if moment.tzinfo is None:
+        return "has no offset from UTC (write 2026-12-02T17:40:00Z)"
+    try:
+        utc = moment.astimezone(UTC)
+    except OverflowError:
+        return "is out of range"
+    if utc < EARLIEST:
+        return f"{iso(utc)} is before {EARLIEST.year}"
+    if utc > datetime.now(UTC) + timedelta(days=1):
+        return f"{iso(utc)} is in the future"
+    return None
+
+
 def reviewer_problem(name: str) -> str | None:
     """What is wrong with a reviewer's name, or ``None``: it is one line of plain text."""
     if not name.strip():
         return "the reviewer's name is empty"
-    if _CONTROL.search(name):
-        return "the reviewer's name holds a control character or a line break"
+    if _CONTROL.search(name) or any(unicodedata.category(character) == "Cf" for character in name):
+        return "the reviewer's name holds a control character, a line break or an invisible formatting character"
     if len(name) > MAX_REVIEWER:
         return f"the reviewer's name is longer than {MAX_REVIEWER} characters"
     return None
@@ -175,7 +200,8 @@ def _record(item: Any, path: Path, index: int, lines: dict[tuple[int | str, ...]
         raise TriggerContentError(f"approval {index + 1}: {message}", path=path, line=where or None)
 
     if not isinstance(item, dict):
-        fail("not a table")
+        line = line or lines.get(("approval",), 0)
+        fail("not a table: write each record as an [[approval]] table")
     for key in item:
         if key not in _FIELDS:
             fail(f"unknown field {key!r} (fields: {', '.join(sorted(_FIELDS))})", key)
@@ -191,8 +217,11 @@ def _record(item: Any, path: Path, index: int, lines: dict[tuple[int | str, ...]
     if not isinstance(translation, list) or not translation or not all(isinstance(form, str) for form in translation):
         fail("translation must be a string, or an array of strings for plural forms", "translation")
     date = item["date"]
-    if not isinstance(date, datetime) or date.tzinfo is None:
+    if not isinstance(date, datetime):
         fail("date must be a date and time with its offset, as 2026-12-02T17:40:00Z", "date")
+    problem = moment_problem(date)
+    if problem:
+        fail(f"date {problem}", "date")
     problem = reviewer_problem(item["reviewer"])
     if problem:
         fail(problem, "reviewer")
@@ -266,8 +295,7 @@ class CatalogReviews:
 
     @property
     def counts(self) -> ReviewCounts:
-        states = [review.state for review in self.reviews.values()]
-        return ReviewCounts(*(states.count(name) for name in STATES))
+        return ReviewCounts.tally(review.state for review in self.reviews.values())
 
     def state(self, entry: Entry) -> Review:
         return self.reviews.get((entry.msgctxt, entry.msgid)) or Review(entry, "unreviewed")
@@ -298,26 +326,30 @@ def review_states(catalog: Catalog, records: Sequence[Record]) -> CatalogReviews
         if before is None or _rank(review) >= _rank(before):
             reviews[entry.key] = review
     for entry in catalog.active:
-        if not entry.is_header:
-            reviews.setdefault(entry.key, Review(entry, "unreviewed"))
+        reviews.setdefault(entry.key, Review(entry, "unreviewed"))
     return CatalogReviews(catalog.path, reviews, tuple(orphans), tuple(records))
 
 
 def _owners(catalog: Catalog, records: Sequence[Record]) -> list[Entry | None]:
     """The entry each record belongs to (see :func:`review_states`), or ``None``."""
-    active = [entry for entry in catalog.active if not entry.is_header]
-    by_digest = {english_digest(entry.msgctxt, entry.msgid, entry.msgid_plural): entry for entry in active}
+    by_digest = _by_digest(catalog)
+    by_key = {entry.key: entry for entry in catalog.active}
     by_context: dict[str | None, list[Entry]] = {}
-    for item in active:
+    for item in catalog.active:
         by_context.setdefault(item.msgctxt, []).append(item)
     owners: list[Entry | None] = []
     for record in records:
-        entry = by_digest.get(record.english_sha256)
+        # The same English; else the same msgid (its plural changed); else the one text of its context (reworded).
+        entry = by_digest.get(record.english_sha256) or by_key.get((record.context, record.english))
         if entry is None and record.context:
             same = by_context.get(record.context, [])
             entry = same[0] if len(same) == 1 else None
         owners.append(entry)
     return owners
+
+
+def _by_digest(catalog: Catalog) -> dict[str, Entry]:
+    return {entry_digest(entry): entry for entry in catalog.active}
 
 
 def _rank(review: Review) -> tuple[bool, datetime]:
@@ -327,7 +359,7 @@ def _rank(review: Review) -> tuple[bool, datetime]:
 
 def _judge(entry: Entry, record: Record) -> Review:
     changed = []
-    if record.english_sha256 != english_digest(entry.msgctxt, entry.msgid, entry.msgid_plural):
+    if record.english_sha256 != entry_digest(entry):
         changed.append("the English changed")
     if record.translation_sha256 != translation_digest(entry.msgstr):
         changed.append("the translation changed")
@@ -393,7 +425,9 @@ def approve(
 ) -> Approval:
     """Record that ``reviewer`` approved the texts of ``catalog`` named by ``contexts`` (or ``every`` translated one).
 
-    A context may be a pattern (``page.section.*``). Every text named must
+    A text is named by its context, or by its English when it has none (as
+    in many catalogs of other projects); a name may be a pattern
+    (``page.section.*``). Every text named must
     exist, be translated and not be fuzzy, else nothing is written and the
     error names each one; with ``every``, such texts are passed over and
     listed in :attr:`Approval.refused`. A text already approved as it is
@@ -404,18 +438,18 @@ def approve(
         raise TriggerContentError(problem)
     if not contexts and not every:
         raise TriggerContentError(
-            "name the texts to approve by their contexts (patterns such as page.section.* too), or approve all with --all"
+            "name the texts to approve by their contexts (patterns such as page.section.* too; the English of a text without one), or approve all with --all"
         )
     path = review_file(Path(catalog.path))
     records = read_records(path)
     states = review_states(catalog, records)
-    active = [entry for entry in catalog.active if not entry.is_header]
+    active = catalog.active
     chosen: list[Entry] = []
     problems: list[str] = []
     for name in contexts:
-        found = [entry for entry in active if entry.msgctxt is not None and fnmatchcase(entry.msgctxt, name)]
+        found = [entry for entry in active if fnmatchcase(_name(entry), name)]
         if not found:
-            problems.append(f"{name}: no text has this context")
+            problems.append(f"{name}: no text has this context (nor, without a context, this English)")
         chosen.extend(found)
     if every:
         chosen = active
@@ -456,7 +490,9 @@ def read_signoff(path: str | Path) -> dict[str, Any]:
         raise TriggerContentError("not UTF-8: not a sign-off file", path=path) from None
     except json.JSONDecodeError as error:
         raise TriggerContentError(f"not JSON: {error.msg}", path=path, line=error.lineno, column=error.colno) from None
-    if not isinstance(data, dict) or data.get("format") != SIGNOFF_FORMAT or data.get("version") != 1:
+    except RecursionError:
+        raise TriggerContentError("not a sign-off file: nested deeper than any sign-off file", path=path) from None
+    if not isinstance(data, dict) or data.get("format") != SIGNOFF_FORMAT or type(data.get("version")) is not int or data["version"] != 1:
         raise TriggerContentError(f'not a sign-off file of the review page (no "format": {SIGNOFF_FORMAT!r}, version 1)', path=path)
     for key in ("locale", "reviewer", "signed"):
         if not isinstance(data.get(key), str):
@@ -480,11 +516,10 @@ def read_signoff(path: str | Path) -> dict[str, Any]:
         signed = datetime.fromisoformat(data["signed"].replace("Z", "+00:00"))
     except ValueError:
         raise TriggerContentError(f"signed is not a date and time: {data['signed']!r}", path=path) from None
-    if signed.tzinfo is None:
-        raise TriggerContentError("signed has no offset from UTC", path=path)
-    if signed > datetime.now(UTC) + timedelta(days=1):
-        raise TriggerContentError(f"signed {iso(signed)} is in the future", path=path)
-    data["signed"] = signed
+    problem = moment_problem(signed)
+    if problem:
+        raise TriggerContentError(f"signed {problem}", path=path)
+    data["signed"] = signed.astimezone(UTC)
     return data
 
 
@@ -502,8 +537,7 @@ def approve_signoff(catalog: Catalog, signoff: str | Path) -> Approval:
     path = review_file(Path(catalog.path))
     records = read_records(path)
     states = review_states(catalog, records)
-    active = [entry for entry in catalog.active if not entry.is_header]
-    by_digest = {english_digest(entry.msgctxt, entry.msgid, entry.msgid_plural): entry for entry in active}
+    by_digest = _by_digest(catalog)
     result = Approval(path)
     approved: dict[tuple[str | None, str], Record] = {}
     for item in data["approved"]:
@@ -531,22 +565,23 @@ def approve_signoff(catalog: Catalog, signoff: str | Path) -> Approval:
 
 
 def stale_note(review: Review) -> str:
-    """What a stale review says: who approved it, when, and what changed since."""
+    """What a stale review says: who approved it, when, and what changed since (its texts escaped, for a terminal)."""
     assert review.record is not None
-    return f"approved by {review.record.reviewer} on {iso(review.record.date)}, but {review.why} since"
+    return f"approved by {printable(review.record.reviewer)} on {iso(review.record.date)}, but {review.why} since"
+
+
+def english_text(msgid: str, msgid_plural: str | None) -> str:
+    """An English text as a report shows it: a plural message as its two forms."""
+    return msgid if msgid_plural is None else f"{msgid} | {msgid_plural}"
 
 
 # -- a project's locales -------------------------------------------------------------
 
 
 def _catalog_of(project: Project, locale: str) -> Catalog:
-    from .po.reader import read_po
-    from .translations import missing_catalog
+    from .translations import read_source_catalog
 
-    path = project.catalog(locale)
-    if not path.is_file():
-        raise TriggerContentError(missing_catalog(path) or "no .po to approve, only its .mo", path=path)
-    return read_po(path)
+    return read_source_catalog(project.catalog(locale))
 
 
 def approve_locale(
@@ -585,13 +620,16 @@ def locale_reviews(project: Project, locale: str) -> CatalogReviews:
     return catalog_reviews(_catalog_of(project, locale))
 
 
-def _shown(text: str) -> str:
+def printable(text: str) -> str:
     """A text of a record on one line, its control characters escaped: a terminal shows it, never obeys it."""
     return _CONTROL.sub(lambda found: json.dumps(found.group(0))[1:-1], text)
 
 
 def reviews_text(found: CatalogReviews, states: Sequence[str] = STATES) -> str:
-    """The audit as text: a line per text (state, context, reviewer, date), and both texts of a stale one."""
+    """The audit as text: a line per text (state, context, reviewer, date), and what changed in a stale one, approved and now.
+
+    Records of texts no longer in the catalog are listed with the stale ones.
+    """
     counts = found.counts
     lines = [
         f"{found.path}: {counts.approved} approved, {counts.stale} stale, {counts.unreviewed} unreviewed "
@@ -600,31 +638,34 @@ def reviews_text(found: CatalogReviews, states: Sequence[str] = STATES) -> str:
     for review in found.reviews.values():
         if review.state not in states:
             continue
-        name = _shown(_name(review.entry))
+        name = printable(_name(review.entry))
         if review.record is None:
             lines.append(f"unreviewed  {name}")
             continue
         record = review.record
-        lines.append(f"{review.state:<10}  {name}  {_shown(record.reviewer)}  {iso(record.date)}")
+        lines.append(f"{review.state:<10}  {name}  {printable(record.reviewer)}  {iso(record.date)}")
         if review.state == "stale":
             lines.append(f"    {review.why} since the approval")
-            if record.english != review.entry.msgid:
-                lines.append(f"    English approved:     {_shown(record.english)}")
-                lines.append(f"    English now:          {_shown(review.entry.msgid)}")
+            entry = review.entry
+            if (record.english, record.english_plural) != (entry.msgid, entry.msgid_plural):
+                lines.append(f"    English approved:     {printable(english_text(record.english, record.english_plural))}")
+                lines.append(f"    English now:          {printable(english_text(entry.msgid, entry.msgid_plural))}")
             if record.translation != tuple(review.entry.msgstr):
-                lines.append(f"    translation approved: {_shown(' | '.join(record.translation))}")
-                lines.append(f"    translation now:      {_shown(' | '.join(review.entry.msgstr))}")
+                lines.append(f"    translation approved: {printable(' | '.join(record.translation))}")
+                lines.append(f"    translation now:      {printable(' | '.join(review.entry.msgstr))}")
     if "stale" in states:
         for record in found.orphans:
-            lines.append(f"gone        {_shown(record.context or record.english)}  {_shown(record.reviewer)}  {iso(record.date)}")
+            lines.append(f"gone        {printable(record.context or record.english)}  {printable(record.reviewer)}  {iso(record.date)}")
             lines.append("    no longer in the catalog; the record stays for the audit")
     return "\n".join(lines) + "\n"
 
 
-def reviews_json(found: CatalogReviews) -> dict[str, object]:
-    """The audit as JSON: the counts, each text's state and record, and the records of texts no longer in the catalog."""
+def reviews_json(found: CatalogReviews, states: Sequence[str] = STATES) -> dict[str, object]:
+    """The audit as JSON: the counts, each text's state and record (of those in ``states``), and the records of texts no longer in the catalog."""
     texts = []
     for review in found.reviews.values():
+        if review.state not in states:
+            continue
         entry = review.entry
         texts.append(
             {

@@ -110,8 +110,7 @@ def catalog_status(catalog: Catalog, sections: Sections | None = None, *, review
     def review_counts(entries: Iterable[Entry]) -> ReviewCounts | None:
         if found is None:
             return None
-        states = [found.state(entry).state for entry in entries if not entry.obsolete and entry is not catalog.header_entry]
-        return ReviewCounts(states.count("approved"), states.count("stale"), states.count("unreviewed"))
+        return ReviewCounts.tally(found.state(entry).state for entry in entries if not entry.obsolete)
 
     parts: tuple[SectionStatus, ...] = ()
     if sections is not None:

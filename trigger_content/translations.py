@@ -64,6 +64,15 @@ def load_locale(po: str | Path) -> LocaleCatalog:
     return LocaleCatalog(texts, fuzzy, percent, (note,) if note else (), catalog)
 
 
+def read_source_catalog(po: Path) -> Catalog:
+    """The ``.po`` at ``po``, for what only it says (the review page, review records); a ``.mo`` alone is refused, saying so."""
+    if not po.is_file():
+        raise TriggerContentError(
+            missing_catalog(po) or "only a compiled .mo: reviews are of the .po's texts, which translators edit", path=po
+        )
+    return read_po(po)
+
+
 def _keyed(entries: Iterable[Entry]) -> Iterable[tuple[Key, Entry]]:
     return (((entry.msgctxt or "", entry.msgid), entry) for entry in entries)
 

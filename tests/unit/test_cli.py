@@ -422,8 +422,9 @@ def test_the_readmes_clinical_review_runs_as_written(
             assert main(shlex.split(command)[1:]) == expected, (command, capsys.readouterr())
         else:
             assert not command, command
-    assert "fr/LC_MESSAGES/trigger_content.po: 27 approved" in capsys.readouterr().out
+    assert "fr/LC_MESSAGES/trigger_content.po: 33 approved" in capsys.readouterr().out
     page = (tmp_path / "approval-demo" / "site" / "fr" / "trigger-point-injections.html").read_text(encoding="utf-8")
-    assert "<h1>Injections dans les points gâchettes</h1>" in page  # approved
-    assert 'lang="en" dir="ltr" class="untranslated">Excellence is just the beginning.' in page  # the site's texts are not
+    assert "<h1>Injections dans les points gâchettes</h1>" in page and 'class="untranslated"' not in page  # all approved
+    german = (tmp_path / "approval-demo" / "site" / "de" / "trigger-point-injections.html").read_text(encoding="utf-8")
+    assert '<h1><span lang="en" dir="ltr" class="untranslated">Trigger Point Injections</span>' in german  # none approved
     assert '<time datetime="' in page.split('class="reviewed approved"')[1]

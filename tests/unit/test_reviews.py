@@ -111,7 +111,7 @@ def test_approve_refuses_what_cannot_be_approved_and_writes_nothing(project: Pat
     [
         (["--locale", "fr", "--reviewer", "Dr. A"], "name the texts to approve"),
         (["--locale", "fr", "--reviewer", " ", TITLE], "the reviewer's name is empty"),
-        (["--locale", "fr", "--reviewer", "Dr. A\nApproved: everything", TITLE], "control character or a line break"),
+        (["--locale", "fr", "--reviewer", "Dr. A\nApproved: everything", TITLE], "a control character, a line break"),
         (["--locale", "fr", "--reviewer", "x" * 201, TITLE], "longer than 200 characters"),
         ([TITLE], "--locale LOCALE --reviewer NAME"),
         (["--locale", "es", "--reviewer", "Dr. A", TITLE], "no catalog for locale 'es'"),
@@ -397,17 +397,24 @@ def test_the_review_page_shows_each_review_and_escapes_records(project: Path, ca
 
 def test_the_default_policy_publishes_as_before_and_dates_the_approval(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["build", "before"]) == 0
-    assert "Traduction relue" not in (project / "before" / "fr" / "trigger-point-injections.html").read_text(encoding="utf-8")
+    before = (project / "before" / "fr" / "trigger-point-injections.html").read_text(encoding="utf-8")
+    assert "Traduction relue" not in before and "<article>" in before
+    # Two texts approved: the page carries the date, and says nothing it could be misread by.
     assert main(["approve", "--from", str(signoff(project))]) == 0
     assert main(["build", "after"]) == 0
     html = (project / "after" / "fr" / "trigger-point-injections.html").read_text(encoding="utf-8")
-    assert (
-        '<p class="reviewed approved">Traduction relue par un professionnel de santé\u00a0: <time datetime="2026-12-01">1 décembre 2026</time></p>'
-        in html
-    )
-    assert "Traduction relue" not in (project / "after" / "de" / "trigger-point-injections.html").read_text(encoding="utf-8")
+    assert '<article data-approved="2026-12-01">' in html and "Traduction relue" not in html
+    # Every text it shows approved: the page says so, in its language.
+    assert main(["approve", "--locale", "fr", "--reviewer", DR, "--all"]) == 0
+    assert main(["build", "after"]) == 0
+    html = (project / "after" / "fr" / "trigger-point-injections.html").read_text(encoding="utf-8")
+    today = datetime.now(UTC).date().isoformat()
+    assert f'<article data-approved="{today}">' in html
+    assert f'<p class="reviewed approved">Traduction relue par un professionnel de santé\u00a0: <time datetime="{today}">' in html
     text = (project / "after" / "fr" / "trigger-point-injections.txt").read_text(encoding="utf-8")
-    assert "Traduction relue par un professionnel de santé\u00a0: 1 décembre 2026" in text
+    assert "Traduction relue par un professionnel de santé\u00a0: " in text
+    german = (project / "after" / "de" / "trigger-point-injections.html").read_text(encoding="utf-8")
+    assert "<article>" in german and "Übersetzung medizinisch" not in german
 
 
 def test_require_review_publishes_only_approved_translations(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -430,3 +437,125 @@ def test_require_review_publishes_only_approved_translations(project: Path, caps
     captured = capsys.readouterr()
     assert f"{TITLE}: approval stale: approved by {DR} on " in captured.err and "but the translation changed since" in captured.err
     assert "\nTrigger Point Injections (Pas encore traduit)\n" in captured.out
+
+
+# -- catalogs of other projects: no contexts, plural messages ------------------------------
+
+THIRD_PARTY = """\
+msgid ""
+msgstr ""
+"Language: es\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+
+msgid "Take one tablet daily"
+msgstr "Tome un comprimido al día"
+
+msgid "%d tablet"
+msgid_plural "%d tablets"
+msgstr[0] "%d comprimido"
+msgstr[1] "%d comprimidos"
+
+msgctxt "dose"
+msgid "%d drop"
+msgid_plural "%d drops"
+msgstr[0] "%d gota"
+msgstr[1] "%d gotas"
+"""
+
+
+@pytest.fixture
+def third_party(project: Path) -> Path:
+    path = po("es")
+    path.parent.mkdir(parents=True)
+    path.write_text(THIRD_PARTY, encoding="utf-8")
+    return path
+
+
+def test_a_catalog_without_contexts_is_approved_by_its_english(third_party: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["approve", "--locale", "es", "--reviewer", DR, "Take one tablet daily", "%d tablet", "dose"]) == 0
+    records = read_records(records_of("es"))
+    assert [(r.context, r.english, r.english_plural, r.translation) for r in records] == [
+        (None, "Take one tablet daily", None, ("Tome un comprimido al día",)),
+        (None, "%d tablet", "%d tablets", ("%d comprimido", "%d comprimidos")),
+        ("dose", "%d drop", "%d drops", ("%d gota", "%d gotas")),
+    ]
+    assert 'english-plural = "%d tablets"\ntranslation = ["%d comprimido", "%d comprimidos"]' in records_of("es").read_text("utf-8")
+    assert set(states_of(capsys, "es").values()) == {"approved"}
+    # A plural English changed: stale, with the English approved and now; a reworded text without a context: gone, and new.
+    third_party.write_text(
+        THIRD_PARTY.replace('"%d tablets"', '"%d tablets or capsules"')
+        .replace('"%d drops"', '"%d drops of solution"')
+        .replace("Take one tablet daily", "Take one tablet a day"),
+        encoding="utf-8",
+    )
+    found = reviews(capsys, "es")
+    assert {(text["msgid"], text["state"]) for text in found["texts"]} == {  # type: ignore[attr-defined]
+        ("Take one tablet a day", "unreviewed"),
+        ("%d tablet", "stale"),
+        ("%d drop", "stale"),
+    }
+    assert [record["english"] for record in found["gone"]] == ["Take one tablet daily"]  # type: ignore[attr-defined]
+    assert main(["reviews", "--locale", "es", "--state", "stale"]) == 0
+    out = capsys.readouterr().out
+    assert "English approved:     %d tablet | %d tablets\n    English now:          %d tablet | %d tablets or capsules" in out
+    assert "English now:          %d drop | %d drops of solution" in out
+    assert "gone        Take one tablet daily" in out
+
+
+def states_of(capsys: pytest.CaptureFixture[str], locale: str) -> dict[str, str]:
+    return {text["msgid"]: text["state"] for text in reviews(capsys, locale)["texts"]}  # type: ignore[index, attr-defined]
+
+
+def test_names_from_a_catalog_or_a_signoff_cannot_drive_the_terminal(third_party: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    third_party.write_text(THIRD_PARTY + '\nmsgctxt "\\033]0;PWNED\\007\\033[2J"\nmsgid "Rest"\nmsgstr ""\n', encoding="utf-8")
+    assert main(["approve", "--locale", "es", "--reviewer", DR, "--all"]) == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err and "\\u001b]0;PWNED\\u0007\\u001b[2J: not approved: not translated" in err
+    path = signoff(Path.cwd(), approved=[{"context": "\x1b[31mRED", "english_sha256": "0" * 64, "translation_sha256": "0" * 64}])
+    assert main(["approve", "--from", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\\u001b[31mRED: not approved" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "nested deeper than any sign-off file"),
+        ('{"format": "trigger-content-signoff", "version": true}', "not a sign-off file"),
+    ],
+)
+def test_a_signoff_that_no_reader_could_take_is_refused(
+    project: Path, capsys: pytest.CaptureFixture[str], content: str, message: str
+) -> None:
+    (project / "odd.json").write_text(content, encoding="utf-8")
+    assert main(["approve", "--from", "odd.json"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("odd.json: ") and message in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("moment", ["9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+01:00", "1970-01-01T00:00:00Z"])
+def test_a_moment_out_of_range_is_refused_in_a_signoff_and_a_record(project: Path, capsys: pytest.CaptureFixture[str], moment: str) -> None:
+    assert main(["approve", "--from", str(signoff(project, signed=moment))]) == 2
+    assert "signoff.json: signed " in capsys.readouterr().err
+    assert main(["approve", "--locale", "fr", "--reviewer", DR, TITLE]) == 0
+    text = records_of().read_text(encoding="utf-8")
+    records_of().write_text(text.replace(text.split("date = ")[1].split("\n")[0], moment), encoding="utf-8")
+    for command in (["reviews", "-l", "fr"], ["review", "-l", "fr"], ["status", "--no-cache"]):
+        capsys.readouterr()
+        assert main(command) == 2, command
+        err = capsys.readouterr().err
+        assert f"{records_of()}:10: approval 1: date " in err and "Traceback" not in err
+
+
+def test_a_reviewer_name_with_an_invisible_character_is_refused(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["approve", "--locale", "fr", "--reviewer", "Dr \u202eevil", TITLE]) == 2
+    assert "invisible formatting character" in capsys.readouterr().err
+
+
+def test_reviews_json_keeps_to_the_states_asked(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["approve", "--locale", "fr", "--reviewer", DR, TITLE]) == 0
+    capsys.readouterr()
+    assert main(["reviews", "--locale", "fr", "--format", "json", "--state", "approved"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert [text["context"] for text in found["texts"]] == [TITLE] and found["unreviewed"] == 32

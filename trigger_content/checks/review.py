@@ -20,15 +20,15 @@ def stale_review(entries: Sequence[Entry], context: Context) -> Iterator[tuple[E
     found = context.reviews
     if found is None:
         return
-    from ..reviews import iso
+    from ..reviews import stale_note
 
     for entry in entries:
         review = found.state(entry)
-        if review.state == "stale" and review.record is not None:
+        if review.state == "stale":
             yield (
                 entry,
-                f"approved by {review.record.reviewer} on {iso(review.record.date)}, but {review.why} since; "
-                f"it needs a new approval (trigger-content reviews --locale {context.locale} --state stale shows both texts)",
+                f"{stale_note(review)}; it needs a new approval "
+                f"(trigger-content reviews --locale {context.locale} --state stale shows what changed)",
             )
 
 

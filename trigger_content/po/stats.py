@@ -102,6 +102,12 @@ class ReviewCounts(namedtuple("ReviewCounts", "approved stale unreviewed", defau
         """Approved texts out of all, 0–100, as :attr:`Counts.percent` rounds: 100 only when every one is."""
         return _share(self.approved, self.total)
 
+    @classmethod
+    def tally(cls, states: Iterable[str]) -> ReviewCounts:
+        """The counts of ``states`` (``approved``, ``stale`` or ``unreviewed``, one per text)."""
+        states = list(states)
+        return cls(states.count("approved"), states.count("stale"), states.count("unreviewed"))
+
     @property
     def recorded(self) -> bool:
         """Whether any text has a record (approved or stale)."""

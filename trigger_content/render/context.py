@@ -36,6 +36,14 @@ class Language:
 
 
 @dataclass(frozen=True)
+class PageApproval:
+    """When a clinical reviewer last approved a translation a page shows, and whether every translation it shows is approved."""
+
+    date: date
+    complete: bool
+
+
+@dataclass(frozen=True)
 class RenderContext:
     """What the renderers know besides the page: nothing of gettext, only locale facts."""
 
@@ -54,6 +62,8 @@ class RenderContext:
     #: When a clinical reviewer last approved a text of this translation of the page, formatted so; and as ISO 8601.
     approved: str | None = None
     approved_iso: str | None = None
+    #: Whether every translation the page shows is approved: only then does the page say it was reviewed.
+    approved_all: bool = False
 
     @property
     def fallback_note_html(self) -> Markup:
@@ -70,15 +80,15 @@ class RenderContext:
         href: str = DEFAULT_HREF,
         *,
         locales: Sequence[str] | None = None,
-        approved: date | None = None,
+        approved: PageApproval | None = None,
     ) -> RenderContext:
         """The context of ``page`` in its language, with links to each published locale.
 
         ``href`` is a pattern with ``{locale}`` and ``{page}``; when the site
         has a ``base_url``, alternates are absolute (``Language.url``).
         ``locales`` are the published ones (default: the site's source locale
-        and its ``locales``). ``approved`` is the date a clinical reviewer
-        last approved a text of the page in its language.
+        and its ``locales``). ``approved`` says when a clinical reviewer
+        last approved a text of the page in its language, and whether all are.
         """
         if locales is None:
             locales = [page.site.source_locale, *page.site.locales] if page.site else [page.lang]
@@ -111,8 +121,9 @@ class RenderContext:
             if page.site
             else None,
             reviewed=format_date(page.reviewed, page.lang) if page.reviewed else None,
-            approved=format_date(approved, page.lang) if approved else None,
-            approved_iso=approved.isoformat() if approved else None,
+            approved=format_date(approved.date, page.lang) if approved else None,
+            approved_iso=approved.date.isoformat() if approved else None,
+            approved_all=approved.complete if approved else False,
         )
 
 

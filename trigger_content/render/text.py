@@ -51,7 +51,7 @@ def render_text(
     if context.reviewed:
         label = out.flat(page.site.reviewed_label, page.site.links) + " " if page.site else ""
         out.chunks.append(out.wrap(label + context.reviewed))
-    if context.approved:
+    if context.approved and context.approved_all:
         label = out.flat(page.site.approved_label, page.site.links) + " " if page.site else ""
         out.chunks.append(out.wrap(label + context.approved))
     return out.text()
