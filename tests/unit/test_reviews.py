@@ -11,6 +11,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from trigger_content.cli import main
 from trigger_content.po.reader import read_po
@@ -559,3 +560,50 @@ def test_reviews_json_keeps_to_the_states_asked(project: Path, capsys: pytest.Ca
     assert main(["reviews", "--locale", "fr", "--format", "json", "--state", "approved"]) == 0
     found = json.loads(capsys.readouterr().out)
     assert [text["context"] for text in found["texts"]] == [TITLE] and found["unreviewed"] == 32
+
+
+# -- the reader of written records agrees with tomllib ----------------------------------------
+
+TEXTS = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.none() | TEXTS, TEXTS, st.none() | TEXTS, st.lists(TEXTS, min_size=1, max_size=3)), max_size=4))
+def test_written_records_read_line_by_line_as_tomllib_reads_them(tmp_path_factory, items) -> None:  # type: ignore[no-untyped-def]
+    import tomllib
+
+    from trigger_content.reviews import Record, _read_written, write_records
+
+    path = tmp_path_factory.mktemp("records") / "x.reviews.toml"
+    when = datetime(2026, 12, 2, 17, 40, tzinfo=UTC)
+    records = [
+        Record(context, english, tuple(forms) if plural is not None else (forms[0],), "Dr. A", when, plural)
+        for context, english, plural, forms in items
+    ]
+    write_records(path, records)
+    text = path.read_text(encoding="utf-8")
+    written = _read_written(text)
+    expected = tomllib.loads(text).get("approval", [])
+    if written is not None:  # it may decline (a tab, a DEL): tomllib reads those
+        assert written[0] == expected
+    assert read_records(path) == records
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'english = "a\\/b"',  # JSON's escape, not TOML's
+        'english = "a\\U0001F600"',  # TOML's, not JSON's
+        'english = "a" # a comment',
+        'english = """a"""',
+        "english = 'a'",
+        'english = "a\tb"',
+        'context = "x"\ncontext = "y"',
+        'translation = ["a", "b",]',
+        "date = 2026-12-02T17:40:00+01:00",
+    ],
+)
+def test_any_other_layout_is_left_to_tomllib(line: str) -> None:
+    from trigger_content.reviews import _read_written
+
+    assert _read_written(f"[[approval]]\n{line}\n") is None
