@@ -331,6 +331,14 @@ def test_a_page_rendered_on_its_own_links_other_languages_at_the_sites_address_o
     assert "no language switcher: a page on its own links the other languages at the site's base_url" in capsys.readouterr().err
 
 
+def readme_commands(heading: str) -> list[tuple[str, str]]:
+    """Each line of the first shell block of the README's section ``heading``: the command, and its comment."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index(heading) :]
+    block = section[section.index("```sh\n") + 6 : section.index("```", section.index("```sh\n") + 6)]
+    return [tuple(part.strip() for part in line.partition("#")[::2]) for line in block.splitlines()]  # type: ignore[misc]
+
+
 def test_the_readmes_own_project_runs_as_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -338,12 +346,8 @@ def test_the_readmes_own_project_runs_as_written(
     from trigger_content.languages import pseudo_text
     from trigger_content.po import catalog_bytes, read_po
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Your own project") :]
-    commands = section[section.index("```sh\n") + 6 : section.index("```", section.index("```sh\n") + 6)].splitlines()
     monkeypatch.chdir(tmp_path)
-    for line in commands:
-        command, _, comment = (part.strip() for part in line.partition("#"))
+    for command, comment in readme_commands("## Your own project"):
         if command.startswith("cd "):
             monkeypatch.chdir(command[3:])
         elif command.startswith("trigger-content "):
@@ -410,11 +414,7 @@ def test_the_readmes_clinical_review_runs_as_written(
     """README, "Clinical review": each command as written, on a copy of the project, with the exit statuses its comments say."""
     import shlex
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Clinical review") :]
-    commands = section[section.index("```sh\n") + 6 : section.index("```", section.index("```sh\n") + 6)].splitlines()
-    for line in commands:
-        command, _, comment = (part.strip() for part in line.partition("#"))
+    for command, comment in readme_commands("## Clinical review"):
         if command.startswith("git clone "):
             copy_project(tmp_path / "approval-demo", monkeypatch)
         elif command.startswith("trigger-content "):
