@@ -66,7 +66,22 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
-COMMANDS = ("new", "render", "extract", "init", "update", "compile", "build", "review", "approve", "reviews", "status", "check", "schema")
+COMMANDS = (
+    "new",
+    "import",
+    "render",
+    "extract",
+    "init",
+    "update",
+    "compile",
+    "build",
+    "review",
+    "approve",
+    "reviews",
+    "status",
+    "check",
+    "schema",
+)
 
 
 class _Unused:
@@ -107,6 +122,16 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
         "folder", metavar="DIR", type=Path, help="the project's folder (created if need be; an existing pyproject.toml gets the tables)"
     )
     new.set_defaults(run=_new)
+
+    import_ = command("import", help="turn an existing HTML page into a source document")
+    import_.add_argument("html", metavar="PAGE.html", type=Path, help="the page, as saved from the site")
+    import_.add_argument(
+        "--select", metavar="CSS", help="the element(s) holding the content (default: <main>, else <article>, else <body>)"
+    )
+    import_.add_argument("--id", dest="page_id", metavar="ID", help="the page's id (default: the output file's name, else the page's)")
+    import_.add_argument("--output", "-o", metavar="FILE", type=Path, help="write the document to FILE instead of standard output")
+    import_.add_argument("--strict", action="store_true", help="refuse a page with anything the document cannot hold")
+    import_.set_defaults(run=_import)
 
     render = command("render", help="render a page to HTML or plain text")
     render.add_argument("page", nargs="?", metavar="PAGE", help="page id or document path (optional with one page)")
@@ -385,6 +410,22 @@ def _new(args: argparse.Namespace) -> int:
         "  trigger-content check            # what CI asks: complete, current and sound?",
         file=sys.stderr,
     )
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .importer import import_file, validate
+
+    page_id = args.page_id or (args.output.stem if args.output is not None else None)
+    imported = import_file(args.html, select=args.select, page_id=page_id)
+    shown = _shown(args.html)
+    for line, column, what in imported.problems:
+        print(f"{shown}:{line}:{column}: {'error' if args.strict else 'note'}: {what}", file=sys.stderr)
+    if args.strict and imported.problems:
+        print(f"{shown}: not imported: {len(imported.problems)} thing(s) the document cannot hold (--strict)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    validate(imported, args.output or f"{args.html.stem}.toml")
+    _emit(imported.toml, args.output)
     return EXIT_OK
 
 

@@ -43,6 +43,17 @@ def load_page(path: str | Path) -> Page:
     return _validate(Page, data, path, text)
 
 
+def load_page_text(text: str, path: str | Path) -> Page:
+    """A page document given as its text (an imported page, before it is written); ``path`` names it in errors."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise SourceError(f"invalid TOML: {error}", path=path) from None
+    return _validate(Page, data, Path(path), text)
+
+
 def load_site(path: str | Path) -> Site:
     """Load and validate a ``site.toml`` document."""
     path = Path(path)

@@ -151,7 +151,7 @@ def test_pseudo_locale_is_built_on_request(tmp_path: Path, monkeypatch: pytest.M
     page = (tmp_path / "out" / "en_XA" / "trigger-point-injections.html").read_text(encoding="utf-8")
     assert '<html lang="en-XA" dir="ltr">' in page
     assert "<h1>⟦Ţŕîĝĝéŕ Þöîñţ Îñĵéçţîöñš ~~~~~⟧</h1>" in page
-    assert '<a href="https://www.rush.edu/covid-19">šéé ţĥé ĺàţéšţ ûþđàţéš</a>' in page  # tags kept, link rebuilt
+    assert '<a href="https://www.rush.edu/covid-19" data-link="covid-updates">šéé ţĥé ĺàţéšţ ûþđàţéš</a>' in page  # tags kept, link rebuilt
     assert 'hreflang="fr"' in page  # the test pages link the real ones; the real ones do not link them
     assert "en-XA" not in (tmp_path / "out" / "fr" / "trigger-point-injections.html").read_text(encoding="utf-8")
 

@@ -426,7 +426,7 @@ def test_require_review_publishes_only_approved_translations(project: Path, caps
     assert f"{INTRO}: not approved by a clinical reviewer" in err
     html = (project / "fr.html").read_text(encoding="utf-8")
     assert "<h1>Injections dans les points gâchettes</h1>" in html
-    assert '<p><span lang="en" dir="ltr" class="untranslated">Trigger point injections are used' in html
+    assert '<p data-id="intro"><span lang="en" dir="ltr" class="untranslated">Trigger point injections are used' in html
     # Stale is said as such; the policy in pyproject.toml does the same as the flag.
     set_translation(TITLE, "Injections aux points gâchettes")
     with open("pyproject.toml", "a", encoding="utf-8") as file:

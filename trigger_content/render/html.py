@@ -54,7 +54,9 @@ def inline_html(nodes: Sequence[Inline], links: Mapping[str, LinkTarget], note: 
         if isinstance(node, Text):
             parts.append(escape(node.text))
         elif isinstance(node, Link):
-            parts.append(f'<a href="{escape(links[node.target].url)}">{inline_html(node.content, links, note)}</a>')
+            parts.append(
+                f'<a href="{escape(links[node.target].url)}" data-link="{escape(node.target)}">{inline_html(node.content, links, note)}</a>'
+            )
         elif isinstance(node, SourceText):
             # Its language and direction: English stays left to right in an Arabic page.
             lang, direction = escape(language_tag(node.lang)), text_direction(node.lang)
