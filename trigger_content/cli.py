@@ -69,6 +69,7 @@ class _Parser(argparse.ArgumentParser):
 COMMANDS = (
     "new",
     "import",
+    "readability",
     "render",
     "extract",
     "init",
@@ -132,6 +133,11 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     import_.add_argument("--output", "-o", metavar="FILE", type=Path, help="write the document to FILE instead of standard output")
     import_.add_argument("--strict", action="store_true", help="refuse a page with anything the document cannot hold")
     import_.set_defaults(run=_import)
+
+    readability = command("readability", help="the reading level of each page in each language, by the formula of its language")
+    readability.add_argument("only", nargs="*", metavar="LOCALE", type=_locale, help="only these locales (default: every catalog)")
+    readability.add_argument("--format", "-f", choices=("table", "json"), default="table")
+    readability.set_defaults(run=_readability)
 
     render = command("render", help="render a page to HTML or plain text")
     render.add_argument("page", nargs="?", metavar="PAGE", help="page id or document path (optional with one page)")
@@ -426,6 +432,17 @@ def _import(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     validate(imported, args.output or f"{args.html.stem}.toml")
     _emit(imported.toml, args.output)
+    return EXIT_OK
+
+
+def _readability(args: argparse.Namespace) -> int:
+    from .readability import project_readability, readability_table
+
+    readings = project_readability(_project(args), args.only)
+    if args.format == "json":
+        sys.stdout.write(json.dumps([item.to_json() for item in readings], indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(readability_table(readings))
     return EXIT_OK
 
 

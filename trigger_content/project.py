@@ -165,6 +165,29 @@ class Settings:
             self.fail(f"{key} must be a list of strings", key)
         return tuple(value)
 
+    def number(self, key: str, default: float) -> float:
+        """A number, 0 or more (0: the check it sets is off)."""
+        value = float(self._get(key, default, (int, float), "a number"))
+        if value < 0:
+            self.fail(f"{key} must be 0 or more, not {value:g}", key)
+        return value
+
+    def tables(self, key: str, fields: dict[str, bool]) -> list[dict[str, str]]:
+        """An array of tables of strings, each with the ``fields`` that are true in ``fields`` and no other but those named."""
+        value = self._get(key, [], (list,), "an array of tables")
+        for index, item in enumerate(value):
+            if not isinstance(item, dict):
+                self.fail(f"{key}[{index}] must be a table", key)
+            for name in item:
+                if name not in fields:
+                    self.fail(f"{key}[{index}]: unknown field {name!r} (fields: {', '.join(fields)})", key)
+            for name, required in fields.items():
+                if required and not (isinstance(item.get(name), str) and item[name].strip()):
+                    self.fail(f"{key}[{index}] needs {name}, a string", key)
+                if name in item and not isinstance(item[name], str):
+                    self.fail(f"{key}[{index}].{name} must be a string", key)
+        return [dict(item) for item in value]
+
     def table(self, key: str) -> dict[str, Any]:
         return dict(self._get(key, {}, (dict,), "a table"))
 

@@ -30,6 +30,7 @@ from .model import Page
 from .po.entry import Catalog, Entry
 from .po.stats import Counts, ReviewCounts, count, state
 from .project import Project
+from .readability import Reading
 from .render.html import environment
 from .reviews import CatalogReviews, Review, catalog_reviews, english_text, entry_digest, iso, translation_digest
 from .source import load_pages
@@ -228,6 +229,7 @@ def render_review(
         "reviews": reviews,
         "review_counts": ReviewCounts.tally(row.review for row in rows if row.review) if reviews is not None else None,
         "catalog_name": Path(catalog.path).name,
+        "readings": _readings(pages, catalog),
     }
     return environment().get_template("review.html").render(**values)
 
@@ -280,6 +282,19 @@ def _row(
         no_previous=entry.fuzzy and entry.previous_msgid is None,
         line=entry.msgstr_line,
     )
+
+
+def _readings(pages: Sequence[Page], catalog: Catalog) -> list[tuple[str, Reading]]:
+    """The reading level of the pages' own texts in English and in the catalog's language (its translated texts), where a formula exists."""
+    from .readability import page_texts, plain, reading
+
+    texts = [key for page in pages for key in page_texts(page)]
+    translated = {(entry.msgctxt or "", entry.msgid): entry.msgstr[0] for entry in catalog.active if entry.complete and not entry.fuzzy}
+    found = [
+        ("English", reading([plain(text) for _, text in texts], "en")),
+        (_language_name(catalog.locale), reading([plain(translated[key]) for key in texts if key in translated], catalog.locale or "")),
+    ]
+    return [(name, value) for name, value in found if value is not None]
 
 
 def _with_review(row: Row, review: Review) -> None:

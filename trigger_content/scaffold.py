@@ -30,6 +30,10 @@ locales = "locales"   # the template and <locale>/LC_MESSAGES/trigger_content.po
 [tool.trigger-content.check]
 min-percent = 100
 fail-on = {fail_on}
+# The English, for patients: warnings of sentences over 25 words and of
+# paragraphs and pages above grade 8 (patient-education guidance: 6 to 8).
+max-sentence-words = 25
+max-reading-grade = 8
 
 # What `render` and `build` publish of a language that is not complete.
 [tool.trigger-content.publish]

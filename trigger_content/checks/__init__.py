@@ -2,12 +2,12 @@
 
 :mod:`.registry` says what a check is, :mod:`.policy` what ``check`` holds
 the catalogs to, :mod:`.run` runs them; the checks themselves are in
-:mod:`.catalog`, :mod:`.messages`, :mod:`.project` and :mod:`.review`.
+:mod:`.catalog`, :mod:`.messages`, :mod:`.project`, :mod:`.review` and :mod:`.document`.
 """
 
 from __future__ import annotations
 
-from . import catalog, messages, project, review  # each check registers itself on import
+from . import catalog, document, messages, project, review  # each check registers itself on import
 from .policy import Policy, Term, load_glossary, load_policy, override, policy_key, unknown_name, validate_names
 from .registry import CHECKS, SEVERITIES, Check, Context, Finding, Translation, check, contains_any, translations_of
 from .run import check_catalog, check_project, findings_json, run_checks, unreadable_finding
@@ -26,6 +26,7 @@ __all__ = [
     "check_catalog",
     "check_project",
     "contains_any",
+    "document",
     "findings_json",
     "load_glossary",
     "load_policy",

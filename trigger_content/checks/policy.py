@@ -45,6 +45,12 @@ class Policy:
     protected: tuple[str, ...] = ()
     do_not_translate: tuple[str, ...] = ()
     glossary: tuple[Term, ...] = ()
+    #: The longest sentence of the English, in words (0: no limit).
+    max_sentence_words: int = 0
+    #: The highest US school grade (Flesch–Kincaid) of an English paragraph or page (0: no limit).
+    max_reading_grade: float = 0.0
+    #: Findings the project accepts, each with its reason: ``(check, context pattern, reason)``.
+    accept: tuple[tuple[str, str, str], ...] = ()
     #: Where the policy comes from, as ``check`` says it.
     source: str = "the default policy"
 
@@ -56,8 +62,20 @@ class Policy:
         """The minimum percent approved by a clinical reviewer for ``locale``."""
         return self.min_approved_for.get(locale, self.min_approved)
 
+    def acceptance(self, finding: Finding) -> tuple[str, str, str] | None:
+        """The acceptance of the policy that ``finding`` falls under, if any: its check, and its context (a pattern) or path."""
+        from fnmatch import fnmatchcase
+
+        for accepted in self.accept:
+            check, context, _ = accepted
+            if finding.check == check and fnmatchcase(finding.msgctxt or finding.path, context):
+                return accepted
+        return None
+
     def fails(self, finding: Finding) -> bool:
-        """Whether ``finding`` makes the policy fail."""
+        """Whether ``finding`` makes the policy fail: an accepted one never does."""
+        if finding.accepted is not None:
+            return False
         return finding.severity in self.fail_on or finding.check in self.fail_on
 
 
@@ -66,6 +84,9 @@ def load_policy(settings: dict[str, Any], root: Path | None, *, source: str = "p
     known = {
         "min-percent",
         "min-percent-for",
+        "max-sentence-words",
+        "max-reading-grade",
+        "accept",
         "min-approved",
         "min-approved-for",
         "fail-on",
@@ -93,9 +114,15 @@ def load_policy(settings: dict[str, Any], root: Path | None, *, source: str = "p
         protected=table.texts("protected"),
         do_not_translate=table.texts("do-not-translate"),
         glossary=glossary,
+        max_sentence_words=int(table.number("max-sentence-words", 0)),
+        max_reading_grade=table.number("max-reading-grade", 0),
+        accept=tuple(
+            (item["check"], item["context"], item["reason"])
+            for item in table.tables("accept", {"check": True, "context": True, "reason": True})
+        ),
         source=f"{source} [tool.trigger-content.check]" if settings else "the default policy",
     )
-    for key, names in (("fail-on", policy.fail_on), ("disable", policy.disable)):
+    for key, names in (("fail-on", policy.fail_on), ("disable", policy.disable), ("accept", [check for check, _, _ in policy.accept])):
         problem = unknown_name(names)
         if problem:
             table.fail(f"{key}: {problem}", key)

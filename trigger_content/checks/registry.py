@@ -9,7 +9,8 @@ translates, and ``scope="tagged"`` checks only the translations whose
 English or text holds a "<" (the checks of tags and markup). Taking them at
 once lets a check pass over most with one cheap test. A check of catalogs
 takes the catalog and yields ``(line, message)``; a check of projects takes
-the project and yields ``(path, message)``. Severities: ``error`` (the page
+the project and yields ``(path, message)``; a check of documents takes a
+source document and the policy and yields ``(context, message)``. Severities: ``error`` (the page
 would be wrong or unsafe), ``warning`` (a reviewer should look) and ``note``
 (nothing is wrong; a command would tidy it). A policy fails on the
 severities and checks its ``fail_on`` names.
@@ -53,6 +54,8 @@ class Finding:
     severity: str
     message: str
     column: int | None = None
+    #: The reason the policy gives for accepting it (its ``accept`` list), or ``None``.
+    accepted: str | None = None
 
     def __post_init__(self) -> None:
         if not self.line and self.column is not None:

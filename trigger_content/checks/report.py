@@ -29,7 +29,8 @@ def to_text(findings: Sequence[Finding], policy: Policy, catalogs: int) -> str:
     lines = []
     for finding in findings:
         where = f" ({finding.msgctxt})" if finding.msgctxt else ""
-        lines.append(f"{finding.place}: {finding.severity}: {finding.message} [{finding.check}]{where}")
+        accepted = f" accepted: {finding.accepted}" if finding.accepted else ""
+        lines.append(f"{finding.place}: {finding.severity}: {finding.message} [{finding.check}]{where}{accepted}")
     lines.append(summary(findings, policy, catalogs))
     return "\n".join(lines) + "\n"
 
@@ -72,7 +73,8 @@ def to_github(findings: Sequence[Finding], policy: Policy, catalogs: int) -> str
         if finding.line and finding.column:
             line += f"col={finding.column},"
         path = _from_workspace(finding.path, workspace) if workspace else finding.path
-        lines.append(f"::{level} file={_escape_property(path)},{line}title={_escape_property(title)}::{_escape_data(finding.message)}")
+        message = finding.message + (f" (accepted: {finding.accepted})" if finding.accepted else "")
+        lines.append(f"::{level} file={_escape_property(path)},{line}title={_escape_property(title)}::{_escape_data(message)}")
     lines.append(summary(findings, policy, catalogs))
     return "\n".join(lines) + "\n"
 
@@ -98,13 +100,13 @@ def to_junit(findings: Sequence[Finding], policy: Policy, paths: Sequence[str], 
         by_path["project"] = []
     for finding in findings:
         outside = finding.path not in by_path  # a source document or the template that could not be read
-        key = "project" if project and (CHECKS[finding.check].scope == "project" or outside) else finding.path
+        key = "project" if project and (CHECKS[finding.check].scope in _PROJECT_SCOPES or outside) else finding.path
         by_path.setdefault(key, []).append(finding)
     totals = dict.fromkeys(("tests", "failures", "errors", "skipped"), 0)
     for path, found in by_path.items():
         suite = ElementTree.SubElement(root, "testsuite", name=path)
         counts = dict.fromkeys(totals, 0)
-        scopes = {"project"} if path == "project" or path not in paths else {"reader", "entry", "translation", "tagged", "catalog"}
+        scopes = _PROJECT_SCOPES if path == "project" or path not in paths else {"reader", "entry", "translation", "tagged", "catalog"}
         unread = [finding for finding in found if finding.check == "unreadable"]
         checks = [
             item
@@ -138,6 +140,10 @@ def to_junit(findings: Sequence[Finding], policy: Policy, paths: Sequence[str], 
     # Control characters a catalog may hold are not allowed in XML 1.0.
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "\ufffd", text)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"
+
+
+#: The checks of a project as a whole, reported in its own suite: staleness, the source documents, the policy.
+_PROJECT_SCOPES = frozenset({"project", "document", "policy"})
 
 
 def _first(findings: Sequence[Finding]) -> str:

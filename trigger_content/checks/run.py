@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ..batch import Outcome, batch_options, each_catalog
@@ -92,5 +93,72 @@ def run_checks(
     findings += [unreadable_finding(outcome.error, str(outcome.path)) for outcome in outcomes if outcome.error is not None]
     if not paths and project.root is not None:
         findings += check_project(project, policy)
+        findings += check_documents(project, policy)
+    findings = accepted(findings, policy, every=not paths and project.root is not None, source=project.pyproject)
     findings.sort(key=lambda finding: (finding.path, finding.line))
     return findings, outcomes
+
+
+def check_documents(project: Project, policy: Policy = Policy()) -> list[Finding]:
+    """Run the enabled checks of the English on the project's source documents (a document that cannot be read is said by ``stale-template``)."""
+    from ..errors import SourceError
+    from ..source import SITE_FILE, context_lines, document_segments, load_site, page_sources
+    from .document import Document
+
+    enabled = [item for item in CHECKS.values() if item.scope == "document" and item.id not in policy.disable]
+    if not enabled:
+        return []
+    try:
+        documents = [Document(path, page, tuple(document_segments(path, page))) for page, path in page_sources(project.content)]
+        site = project.content / SITE_FILE
+        if site.is_file():
+            model = load_site(site)
+            documents.append(Document(site, model, tuple(document_segments(site, model))))
+    except SourceError:
+        return []
+    findings = []
+    for document in documents:
+        found = [(item, context, message) for item in enabled for context, message in item.function(document, policy)]
+        if not found:
+            continue
+        lines = context_lines(document.path, {context for _, context, _ in found})
+        texts = {segment.context: segment.text for segment in document.segments}
+        for item, context, message in found:
+            line = (_link_line(document.path, context) if ".links." in context else lines.get(context)) or 0
+            findings.append(Finding(str(document.path), line, context, texts.get(context, ""), item.id, item.severity, message))
+    return findings
+
+
+def _link_line(path: Path, context: str) -> int | None:
+    """The line of the links table entry a context such as ``page.links.name`` names."""
+    *_, table, name = context.split(".") if context.count(".") >= 2 else ("", "", "")
+    if table != "links":
+        return None
+    from ..tomlfile import read_toml, toml_lines
+
+    text, _ = read_toml(path)
+    return toml_lines(text).get(("links", name))
+
+
+def accepted(findings: list[Finding], policy: Policy, *, every: bool, source: str) -> list[Finding]:
+    """``findings``, each one the policy accepts turned into a note with its reason; with ``every``, an acceptance that matches nothing is a finding too."""
+    if not policy.accept:
+        return findings
+    used: set[tuple[str, str, str]] = set()
+    out = []
+    for finding in findings:
+        acceptance = policy.acceptance(finding)
+        if acceptance is None:
+            out.append(finding)
+            continue
+        used.add(acceptance)
+        out.append(replace(finding, severity="note", accepted=acceptance[2]))
+    if every and "accept" not in policy.disable:
+        from ..project import setting_line
+
+        for check_id, context, _ in policy.accept:
+            if (check_id, context, _) not in used:
+                line = setting_line(source, "check", "accept") or 0
+                message = f"accepts {check_id} at {context!r}, which no longer occurs: remove it from the policy"
+                out.append(Finding(source, line, None, "", "accept", CHECKS["accept"].severity, message))
+    return out
