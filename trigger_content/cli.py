@@ -430,7 +430,10 @@ def _import(args: argparse.Namespace) -> int:
     if args.strict and imported.problems:
         print(f"{shown}: not imported: {len(imported.problems)} thing(s) the document cannot hold (--strict)", file=sys.stderr)
         return EXIT_BAD_INPUT
-    validate(imported, args.output or f"{args.html.stem}.toml")
+    try:
+        validate(imported, args.output or f"{args.html.stem}.toml")
+    except TriggerContentError as error:  # said of the page: the document is not written
+        raise TriggerContentError(f"the document made of it would not load: {error}", path=args.html) from None
     _emit(imported.toml, args.output)
     return EXIT_OK
 

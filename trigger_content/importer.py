@@ -1,50 +1,55 @@
 """Importing an existing HTML page as a source document: the inverse of rendering.
 
-:func:`import_html` reads a page with Beautiful Soup (Python's own HTML
-parser underneath, which gives each element its line and column), takes its
-main content (the elements a CSS selector names, else ``<main>``, else
+:func:`import_html` reads a page with Beautiful Soup (over Python's own HTML
+parser, which gives each element its line and column), takes its main
+content (the elements a CSS selector names, else ``<main>``, else
 ``<article>``, else ``<body>``), and turns it into the model: ``h1`` the
 title, ``h2`` to ``h6`` sections and subsections, ``p`` paragraphs, ``ul``
 and ``ol`` lists, ``dl`` definitions, ``a`` links (into the links table),
 ``strong``/``b`` and ``em``/``i``. Navigation, scripts, styles, forms and
-footers are left out; anything else the model cannot hold (an image, a table,
-a nested list…) is listed with its line and column, and its text kept where
-it can be.
+footers are left out without a word; anything else the model cannot hold
+(an image, a table, a video, a list inside a list item…) is left out and
+listed with its line and column.
 
 Ids come from the page when it has them (``id`` of a ``section``,
 ``data-id`` of a block and ``data-link`` of a link, as :mod:`render` writes
 them), so importing a rendered page gives its document back; else from the
 headings (a section's id is its heading's words), the terms and the link
-texts, and for blocks from their place in their section (``p1``, ``list2``):
-the same page gives the same ids.
+texts, and for blocks from their place in their section (``p1``,
+``list2``): the same page gives the same ids.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .errors import TriggerContentError
-from .inline import ID_PATTERN, format_markup
-from .model import Page
+from .errors import TriggerContentError, line_and_column
+from .inline import ID_PATTERN, escape_source
+from .model import RESERVED_IDS
 
-__all__ = ["ImportedPage", "import_file", "import_html"]
+__all__ = ["ImportedPage", "document_toml", "import_file", "import_html"]
 
-#: Elements left out with all they hold: never content of a patient page.
-LEFT_OUT = frozenset(
-    {"nav", "script", "style", "noscript", "form", "footer", "template", "button", "select", "textarea", "input", "iframe"}
-)
-#: Elements whose children are read as if they stood in their place.
-CONTAINERS = frozenset({"div", "main", "article", "section", "header", "span", "center", "font"})
-#: Inline elements that carry no meaning the model keeps: their text is kept.
-PLAIN_INLINE = frozenset(
-    {"span", "abbr", "cite", "q", "time", "small", "mark", "u", "s", "sub", "sup", "code", "kbd", "var", "dfn", "bdi", "bdo", "font"}
-)
+#: Left out without a word: never the content of a patient page.
+SKIPPED = frozenset({"head", "nav", "script", "style", "noscript", "form", "footer", "template", "link", "meta"})
+#: Left out and said: content the model cannot hold.
+NOT_HELD = frozenset(
+    {"img", "picture", "figure", "table", "blockquote", "pre", "aside", "button", "iframe", "video", "audio", "object",
+     "embed", "svg", "canvas", "map", "math", "select", "input", "textarea"}
+)  # fmt: skip
+#: Read through: their children stand in their place.
+CONTAINERS = frozenset({"html", "body", "main", "article", "section", "header", "div", "center", "details", "summary", "hgroup"})
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
+#: What may hold a text's parts: everything but blocks.
+BLOCKS = frozenset({"p", "ul", "ol", "dl", "li", "dt", "dd", *HEADINGS, *CONTAINERS, *NOT_HELD, "hr"})
+
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML's white space: a no-break space is not among it
 
 
 @dataclass
@@ -55,7 +60,7 @@ class ImportedPage:
     #: ``(line, column, what)`` of each thing the document could not hold.
     problems: list[tuple[int, int, str]] = field(default_factory=list)
 
-    @property
+    @cached_property
     def toml(self) -> str:
         """The source document, as ``trigger-content`` reads it."""
         return document_toml(self.data)
@@ -75,54 +80,104 @@ def import_html(html: str | bytes, *, select: str | None = None, page_id: str = 
     """The source document of the HTML page ``html``: its main content, or what ``select`` (a CSS selector) names."""
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(html, "html.parser")
+    problems: list[tuple[int, int, str]] = []
+    text = decode(html, problems) if isinstance(html, bytes) else html
+    soup = BeautifulSoup(text, "html.parser")
     roots: list[Any]
     if select:
         try:
             roots = list(soup.select(select))
         except Exception as error:  # soupsieve's SelectorSyntaxError, whose module is private
-            raise TriggerContentError(f"--select {select!r}: {error}".splitlines()[0], path=path) from None
+            raise TriggerContentError(f"--select {select!r}: {str(error).splitlines()[0]}", path=path) from None
         if not roots:
             raise TriggerContentError(f"--select {select!r} names no element", path=path)
+        roots = [root for root in roots if not any(parent in roots for parent in root.parents)]  # each element once
     else:
-        root = soup.find("main") or soup.find("article") or soup.find("body") or soup
-        roots = [root]
-    reader = _Reader(page_id=_slug(page_id) or "page")
-    for root in roots:
-        reader.container(root)
+        roots = [soup.find("main") or soup.find("article") or soup.find("body") or soup]
+    wanted = _slug(page_id)
+    if not wanted:
+        raise TriggerContentError(f"the page's id {page_id!r} has no letter or digit: give one with --id", path=path)
+    reader = _Reader(_unique(wanted, set(RESERVED_IDS)), problems)
+    try:
+        for root in roots:
+            reader.container(root)
+    except RecursionError:
+        raise TriggerContentError("elements nested deeper than a page is read", path=path) from None
     data = reader.document()
+    tag = soup.find("html")
+    language = tag.get("lang") if tag is not None else None
+    if isinstance(language, str) and language.strip():
+        from .languages import locale_problem
+
+        code = language.strip().replace("-", "_")
+        code = code.split("_")[0].lower() + code[len(code.split("_")[0]) :]
+        if code != "en" and not locale_problem(code):
+            data = {"id": data["id"], "lang": code, **{key: value for key, value in data.items() if key != "id"}}
     if "title" not in data:
         title = soup.find("title")
-        text = _tidy(re.sub(r"[ \t\n\r\f]+", " ", title.get_text())) if title is not None else ""
-        if not text:
+        found = _tidy(title.get_text()) if title is not None else ""
+        if not found:
             raise TriggerContentError("no h1 and no <title>: the page has no title", path=path)
-        data = {"id": data["id"], "title": _escape(text), **{key: value for key, value in data.items() if key != "id"}}
-        reader.problems.insert(0, (1, 1, "no h1: the title is the document's <title>"))
+        data = {"id": data["id"], "title": escape_source(found), **{key: value for key, value in data.items() if key != "id"}}
+        reader.problems.insert(0, (1, 1, "no h1 in the content: the title is the page's <title>"))
     return ImportedPage(data, sorted(reader.problems))
+
+
+#: What browsers read a page labelled with these charsets as (the WHATWG Encoding Standard).
+_BROWSER_CHARSETS = {"iso-8859-1": "windows-1252", "latin1": "windows-1252", "l1": "windows-1252", "us-ascii": "windows-1252",
+                     "ascii": "windows-1252", "iso8859-1": "windows-1252", "cp819": "windows-1252", "iso-8859-9": "windows-1254"}  # fmt: skip
+
+
+def decode(raw: bytes, problems: list[tuple[int, int, str]]) -> str:
+    """The text of a page: UTF-8 when it is, else its declared charset as a browser reads it (windows-1252 when none); bytes that are not, said once and replaced."""
+    from bs4.dammit import EncodingDetector
+
+    declared = EncodingDetector.find_declared_encoding(raw, is_html=True) or ""
+    charset = _BROWSER_CHARSETS.get(declared.lower(), declared) or "windows-1252"
+    for candidate in ("utf-8", charset):
+        try:
+            return raw.decode(candidate).removeprefix("\ufeff")
+        except (UnicodeDecodeError, LookupError):
+            continue
+    target = charset if _known(charset) else "windows-1252"
+    try:
+        raw.decode(target)
+    except UnicodeDecodeError as error:
+        line, column = line_and_column(raw, error.start)
+        problems.append((line, column, f"bytes that are not {target} (the page says {declared or 'no charset'}) replaced with \ufffd"))
+    return raw.decode(target, errors="replace").removeprefix("\ufeff")
+
+
+def _known(charset: str) -> bool:
+    import codecs
+
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        return False
+    return True
 
 
 @dataclass
 class _Part:
-    """A page or section being read: its data, and its blocks counted by kind for their ids."""
+    """The page or a section being read: its data, and its blocks counted by kind for their ids."""
 
     data: dict[str, Any]
     level: int
     prefix: str
     counts: dict[str, int] = field(default_factory=dict)
 
-    def block_id(self, kind: str, given: str | None, taken: set[str]) -> str:
-        self.counts[kind] = self.counts.get(kind, 0) + 1
-        return _unique(given if given and re.match(ID_PATTERN, given) else f"{self.prefix}{kind}{self.counts[kind]}", taken)
-
 
 class _Reader:
-    def __init__(self, page_id: str) -> None:
+    """Reads content into a page's data, a block at a time, keeping what it could not hold."""
+
+    def __init__(self, page_id: str, problems: list[tuple[int, int, str]]) -> None:
         self.page = _Part({"id": page_id}, 1, "")
         self.stack = [self.page]
-        self.ids: set[str] = set()
+        self.ids: set[str] = {*RESERVED_IDS, page_id}
         self.links: dict[str, dict[str, str]] = {}
-        self.link_ids: dict[str, str] = {}
-        self.problems: list[tuple[int, int, str]] = []
+        self.link_ids: dict[tuple[str, str | None], str] = {}
+        self.problems = problems
 
     def document(self) -> dict[str, Any]:
         data = dict(self.page.data)
@@ -133,156 +188,163 @@ class _Reader:
     def problem(self, node: Any, what: str) -> None:
         self.problems.append((node.sourceline or 1, (node.sourcepos or 0) + 1, what))
 
+    def new_id(self, given: Any, fallback: str) -> str:
+        """``given`` (an id the page wrote) when it is one, else ``fallback``; unique in the page either way."""
+        wanted = given.strip() if isinstance(given, str) and re.fullmatch(ID_PATTERN, given.strip()) else fallback
+        return _unique(wanted, self.ids)
+
     # -- blocks ---------------------------------------------------------------------------
 
     def container(self, node: Any) -> None:
-        loose: list[Any] = []
+        """``node``'s children as blocks; runs of text between them as paragraphs."""
+        run: list[Any] = []
         for child in node.children:
-            if _is_text(child) or (_name(child) in _INLINE and _name(child) not in CONTAINERS):
-                loose.append(child)
+            name = _name(child)
+            if name is None or (name not in BLOCKS and name not in SKIPPED and not _holds_blocks(child)):
+                run.append(child)
                 continue
-            self.loose(loose)
-            loose = []
-            if _name(child) is not None:
-                self.element(child)
-        self.loose(loose)
+            self.paragraphs(run)
+            run = []
+            self.element(child)
+        self.paragraphs(run)
 
-    def loose(self, nodes: list[Any]) -> None:
-        """Text outside any paragraph (a common sight in old pages): a paragraph of its own."""
-        if any(not _is_text(node) or node.strip() for node in nodes):
-            text = self.inline(nodes)
-            if text:
-                self.block({"kind": "paragraph", "text": text}, "p", None)
+    def paragraphs(self, run: list[Any]) -> None:
+        """Text outside any paragraph (a common sight in older pages): paragraphs, split where two line breaks are."""
+        part: list[Any] = []
+        breaks = 0
+        for node in run:
+            if _name(node) == "br":
+                breaks += 1
+            elif _name(node) is not None or str(node).strip():
+                if breaks >= 2:
+                    self.paragraph(part, None)
+                    part = []
+                breaks = 0
+            part.append(node)
+        self.paragraph(part, None)
+
+    def paragraph(self, nodes: Iterable[Any], given: Any) -> None:
+        text = self.inline(nodes)
+        if text:
+            self.block({"kind": "paragraph", "text": text}, "p", given)
 
     def element(self, node: Any) -> None:
         name = _name(node)
-        if name in LEFT_OUT or name is None:
+        if name in SKIPPED:
             return
         if name in HEADINGS:
             self.heading(node, HEADINGS[name])
         elif name == "p" and "reviewed" in (node.get("class") or ()):
             self.reviewed(node)
-        elif name == "p":
-            text = self.inline(node.children)
-            if text:
-                self.block({"kind": "paragraph", "text": text}, "p", node.get("data-id"))
+        elif name == "p" and not _holds_blocks(node):
+            self.paragraph(node.children, node.get("data-id"))
         elif name in ("ul", "ol"):
             self.items(node, ordered=name == "ol")
         elif name == "dl":
             self.definitions(node)
-        elif name in CONTAINERS:
-            self.container(node)
+        elif name in NOT_HELD:
+            self.problem(node, f"<{name}> left out: a page holds headings, paragraphs, lists and definitions")
         elif name == "hr":
             return
-        else:
-            self.problem(node, f"<{name}> left out: a page holds headings, paragraphs, lists and definitions")
+        else:  # a container, a paragraph or a link holding blocks (missing end tags, a card linked whole)
+            self.container(node)
 
     def reviewed(self, node: Any) -> None:
         """The line a rendered page ends with, "Last reviewed: <time>": the page's ``reviewed`` date (an approval's is not the page's)."""
         time = node.find("time")
         if "approved" not in (node.get("class") or ()) and time is not None and re.fullmatch(r"\d{4}-\d\d-\d\d", time.get("datetime", "")):
-            from datetime import date
-
             self.page.data["reviewed"] = date.fromisoformat(time["datetime"])
 
     def heading(self, node: Any, level: int) -> None:
         text = self.inline(node.children)
+        if not text:
+            self.problem(node, f"an empty <h{level}> left out")
+            return
         if level == 1:
-            if "title" in self.page.data:
-                self.problem(node, "a second h1 is a section heading")
-            else:
+            if "title" not in self.page.data:
                 self.page.data = {"id": self.page.data["id"], "title": text, **{k: v for k, v in self.page.data.items() if k != "id"}}
                 return
+            self.problem(node, "a second h1 is read as a section heading")
             level = 2
         while len(self.stack) > 1 and self.stack[-1].level >= level:
             self.stack.pop()
         parent = self.stack[-1]
         if level > parent.level + 1:
             self.problem(node, f"h{level} after h{parent.level}: read as one level below")
-        enclosing = node.parent if _name(node.parent) == "section" else None
-        given = enclosing.get("id") if enclosing is not None and _first_heading(enclosing) is node else None
-        section_id = _unique(given if given and re.match(ID_PATTERN, given) else _slug(node.get_text()) or "section", self.ids)
-        section = {"id": section_id, "heading": text}
-        parent.data.setdefault("sections", []).append(section)
-        self.stack.append(_Part(section, parent.level + 1, f"{section_id}-"))
+        section = node.parent if _name(node.parent) == "section" and node.parent.find(list(HEADINGS)) is node else None
+        section_id = self.new_id(section.get("id") if section is not None else None, _slug(_words(node)) or "section")
+        data = {"id": section_id, "heading": text}
+        parent.data.setdefault("sections", []).append(data)
+        self.stack.append(_Part(data, parent.level + 1, f"{section_id}-"))
 
-    def block(self, data: dict[str, Any], kind: str, given: str | None) -> dict[str, Any]:
+    def block(self, data: dict[str, Any], kind: str, given: Any) -> dict[str, Any]:
         part = self.stack[-1]
-        block = {"kind": data["kind"], "id": part.block_id(kind, given, self.ids), **{k: v for k, v in data.items() if k != "kind"}}
+        part.counts[kind] = part.counts.get(kind, 0) + 1
+        block = {"kind": data["kind"], "id": self.new_id(given, f"{part.prefix}{kind}{part.counts[kind]}")}
+        block.update((key, value) for key, value in data.items() if key != "kind")
         part.data.setdefault("blocks", []).append(block)
         return block
 
     def items(self, node: Any, *, ordered: bool) -> None:
-        block = self.block({"kind": "list", **({"ordered": True} if ordered else {})}, "list", node.get("data-id"))
-        items: list[dict[str, str]] = []
+        items: list[tuple[list[Any], Any]] = []
         for child in node.children:
-            if _is_text(child):
-                if child.strip():
-                    self.problem(node, "text between list items left out")
-                continue
-            if _name(child) != "li":
-                if _name(child) not in LEFT_OUT:
-                    self.problem(child, f"<{_name(child)}> in a list left out")
-                continue
-            text = self.inline(child.children)
-            if text:
-                given = child.get("data-id")
-                items.append(
-                    {
-                        "id": _unique(given if given and re.match(ID_PATTERN, given) else f"{block['id']}-{len(items) + 1}", self.ids),
-                        "text": text,
-                    }
-                )
-        if items:
-            block["items"] = items
-        else:
-            self.stack[-1].data["blocks"].remove(block)
+            if _name(child) == "li":
+                items.extend(_own_parts(child, "li"))
+            elif _name(child) is not None and _name(child) not in SKIPPED:
+                self.problem(child, f"<{_name(child)}> in a list left out")
+            elif _name(child) is None and str(child).strip():
+                self.problem(node, "text between list items left out")
+        texts = [(self.inline(nodes), given) for nodes, given in items]
+        texts = [(text, given) for text, given in texts if text]
+        if not texts:
+            return
+        block = self.block({"kind": "list", **({"ordered": True} if ordered else {})}, "list", node.get("data-id"))
+        block["items"] = [
+            {"id": self.new_id(given, f"{block['id']}-{number}"), "text": text} for number, (text, given) in enumerate(texts, start=1)
+        ]
 
     def definitions(self, node: Any) -> None:
-        block = self.block({"kind": "definitions"}, "definitions", node.get("data-id"))
-        items: list[dict[str, Any]] = []
-        term: tuple[Any, str | None] | None = None
-        for child, given in _definition_parts(node):
-            name = _name(child)
-            if name == "dt":
+        pairs: list[tuple[Any, str, str, Any]] = []
+        term: tuple[Any, list[Any], Any] | None = None
+        for child, nodes, given in _definition_parts(node):
+            if _name(child) == "dt":
                 if term is not None:
                     self.problem(term[0], "a term without a definition left out")
-                term = (child, given)
-            elif name == "dd":
-                if term is None:
-                    self.problem(child, "a definition without a term left out")
-                    continue
-                term_node, term_id = term
-                term = None
-                text, definition = self.inline(term_node.children), self.inline(child.children)
-                if text and definition:
-                    fallback = _slug(term_node.get_text()) or f"{block['id']}-{len(items) + 1}"
-                    item_id = _unique(term_id if term_id and re.match(ID_PATTERN, term_id) else fallback, self.ids)
-                    items.append({"id": item_id, "term": text, "definition": definition})
-            elif name not in LEFT_OUT:
-                self.problem(child, f"<{name}> in a definition list left out")
+                term = (child, nodes, given)
+                continue
+            if term is None:
+                self.problem(child, "a definition without a term left out")
+                continue
+            text, definition = self.inline(term[1]), self.inline(nodes)
+            if text and definition:
+                pairs.append((term[0], text, definition, term[2]))
+            term = None
         if term is not None:
             self.problem(term[0], "a term without a definition left out")
-        if items:
-            block["items"] = items
-        else:
-            self.stack[-1].data["blocks"].remove(block)
+        if not pairs:
+            return
+        block = self.block({"kind": "definitions"}, "definitions", node.get("data-id"))
+        block["items"] = [
+            {"id": self.new_id(given, _slug(_words(dt)) or f"{block['id']}-{number}"), "term": text, "definition": definition}
+            for number, (dt, text, definition, given) in enumerate(pairs, start=1)
+        ]
 
     # -- inline ---------------------------------------------------------------------------
 
-    def inline(self, nodes: Any) -> str:
+    def inline(self, nodes: Iterable[Any]) -> str:
         """The source markup of inline content, its white space collapsed as a browser shows it."""
         return _tidy("".join(self._markup(nodes)))
 
-    def _markup(self, nodes: Any) -> Iterator[str]:
+    def _markup(self, nodes: Iterable[Any]) -> Iterator[str]:
         for node in nodes:
-            if _is_text(node):
-                yield _escape(re.sub(r"[ \t\n\r\f]+", " ", str(node)))  # HTML's white space: a no-break space stays
-                continue
             name = _name(node)
-            if name is None or name in LEFT_OUT:
+            if name is None:
+                if _is_text(node):
+                    yield escape_source(_HTML_SPACE.sub(" ", str(node)))
                 continue
-            if name not in _INLINE and name not in _TRANSPARENT_IN_TEXT:
+            if name in SKIPPED or "fallback-note" in (node.get("class") or ()):
+                continue
+            if name in NOT_HELD or name in ("ul", "ol", "dl"):
                 self.problem(node, f"<{name}> inside a text left out, with what it holds")
                 continue
             inner = "".join(self._markup(node.children))
@@ -292,11 +354,11 @@ class _Reader:
                 yield _wrap("_", inner)
             elif name == "a":
                 yield self.link(node, inner)
+            elif name in BLOCKS:  # a paragraph in a list item, say: its own words
+                yield f" {inner} "
             elif name == "br":
                 yield " "
-            else:  # an element of plain text, or one read through
-                if "fallback-note" in (node.get("class") or ()):
-                    continue
+            else:  # span, abbr, small…: their text
                 yield inner
 
     def link(self, node: Any, inner: str) -> str:
@@ -312,57 +374,63 @@ class _Reader:
         except ValidationError:
             self.problem(node, f"link to {href[:60]!r} left out (a page links http, https, mailto, tel or a path), its text kept")
             return inner
-        link_id = self.link_ids.get(href)
+        given = node.get("data-link")
+        key = (href, given if isinstance(given, str) else None)
+        link_id = self.link_ids.get(key)
         if link_id is None:
-            given = node.get("data-link")
             taken = set(self.links)
-            link_id = _unique(given if given and re.match(ID_PATTERN, given) else _slug(node.get_text(), words=4) or "link", taken)
-            self.link_ids[href] = link_id
+            wanted = (
+                given.strip() if isinstance(given, str) and re.fullmatch(ID_PATTERN, given.strip()) else _slug(_words(node), 4) or "link"
+            )
+            link_id = self.link_ids[key] = _unique(wanted, taken)
             self.links[link_id] = {"url": href}
-        return f"[{inner.strip()}]({link_id})" + (" " if inner.endswith(" ") else "")
+        lead = inner[: len(inner) - len(inner.lstrip())]
+        trail = inner[len(inner.rstrip()) :]
+        return f"{lead}[{inner.strip()}]({link_id}){trail}"
 
 
-_INLINE = frozenset({"a", "strong", "b", "em", "i", "br", *PLAIN_INLINE})
-#: Inside a text, elements read as if their children stood there (a paragraph in a list item, say).
-_TRANSPARENT_IN_TEXT = frozenset({"p", "div", "span", "label", "center", "font"})
-
-
-def _definition_parts(node: Any) -> Iterator[tuple[Any, str | None]]:
-    """The ``dt`` and ``dd`` of a ``dl``, through the ``div`` that may wrap each pair, with the pair's ``data-id``."""
+def _own_parts(node: Any, name: str) -> Iterator[tuple[list[Any], Any]]:
+    """The children of ``node`` up to a ``name`` nested in it (an end tag the page left out), then the same of that one."""
+    own = [child for child in node.children if _name(child) != name]
+    yield own, node.get("data-id")
     for child in node.children:
-        if _is_text(child):
-            continue
-        if _name(child) == "div":
-            for inner in child.children:
-                if not _is_text(inner):
-                    yield inner, child.get("data-id")
-        else:
-            yield child, None
+        if _name(child) == name:
+            yield from _own_parts(child, name)
 
 
-def _first_heading(node: Any) -> Any:
-    return node.find(list(HEADINGS))
+def _definition_parts(node: Any) -> Iterator[tuple[Any, list[Any], Any]]:
+    """Each ``dt`` and ``dd`` of a ``dl`` in order, with its own children and the ``data-id`` of the ``div`` of its pair.
+
+    A ``div`` may wrap a pair; a ``dt`` or ``dd`` whose end tag the page left
+    out holds the next ones, which are read as its siblings.
+    """
+    for child in node.children:
+        name = _name(child)
+        if name == "div":
+            for part, nodes, _ in _definition_parts(child):
+                yield part, nodes, child.get("data-id")
+        elif name in ("dt", "dd"):
+            yield child, [inner for inner in child.children if _name(inner) not in ("dt", "dd")], None
+            yield from _definition_parts(child)
+
+
+def _holds_blocks(node: Any) -> bool:
+    """Whether an element has a block among its children (a paragraph whose end tag was left out, a link around a heading)."""
+    return any(_name(child) in BLOCKS for child in node.children)
 
 
 def _is_text(node: Any) -> bool:
-    from bs4.element import Comment, NavigableString
-
-    return isinstance(node, NavigableString) and not isinstance(node, Comment)
+    return type(node).__name__ in ("NavigableString", "CData")
 
 
 def _name(node: Any) -> str | None:
-    return getattr(node, "name", None)
+    name = getattr(node, "name", None)
+    return name if isinstance(name, str) else None
 
 
-def _escape(text: str) -> str:
-    """Plain text as source markup: the characters of markup escaped."""
-    return format_markup(_plain(text))
-
-
-def _plain(text: str) -> tuple[Any, ...]:
-    from .inline import Text
-
-    return (Text(text=text),) if text else ()
+def _words(node: Any) -> str:
+    """An element's text, its parts apart: ``Before<br>your visit`` is three words."""
+    return str(node.get_text(" "))
 
 
 def _wrap(mark: str, inner: str) -> str:
@@ -375,14 +443,15 @@ def _wrap(mark: str, inner: str) -> str:
 
 
 def _tidy(text: str) -> str:
-    return re.sub(r" {2,}", " ", text).strip(" ")
+    """White space as a reader sees it: runs to one space (a lone no-break space kept), none at the ends."""
+    text = re.sub(r"[ \u00a0]+", lambda found: found.group(0) if found.group(0) == "\u00a0" else " ", text)
+    return text.strip(" \u00a0")
 
 
 def _slug(text: str, words: int = 8) -> str:
     """An id from a text: its first words, lower case, letters and digits joined by hyphens."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    parts = re.findall(r"[a-z0-9]+", ascii_text)[:words]
-    return "-".join(parts)
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text)[:words])
 
 
 def _unique(wanted: str, taken: set[str]) -> str:
@@ -398,19 +467,58 @@ def _unique(wanted: str, taken: set[str]) -> str:
 
 
 def document_toml(data: dict[str, Any]) -> str:
-    """A page's data as a source document (TOML), with the comment every document starts with."""
-    import tomli_w
+    """A page's data as a source document: its fields, then its links, blocks and sections as tables, in order.
 
-    head = (
-        "# Imported from HTML by `trigger-content import`. Each section and block has an id,\n"
-        "# unique in the page and stable when the wording changes. Inline markup: [text](link-id)\n"
-        "# links to an entry of [links], _text_ is emphasis, **text** is strong.\n\n"
-    )
-    return head + tomli_w.dumps(data, multiline_strings=False)
+    Every table is written as a header of its own (``[[sections.blocks]]``),
+    whatever its length, so that adding a note to an item changes a line, not
+    the layout.
+    """
+    lines = [
+        "# Imported from HTML by `trigger-content import`. Each section and block has an id,",
+        "# unique in the page and stable when the wording changes. Inline markup: [text](link-id)",
+        "# links to an entry of [links], _text_ is emphasis, **text** is strong.",
+        "",
+    ]
+    _table(lines, data, ())
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def validate(imported: ImportedPage, path: str | Path) -> Page:
-    """The imported document as the loader reads it (a problem of the model is said at ``path``, where it would be written)."""
+def _table(lines: list[str], table: dict[str, Any], path: tuple[str, ...]) -> None:
+    nested = {
+        key: value
+        for key, value in table.items()
+        if isinstance(value, dict) or (isinstance(value, list) and value and isinstance(value[0], dict))
+    }
+    for key, value in table.items():
+        if key not in nested:
+            lines.append(f"{key} = {_value(value)}")
+    for key, value in nested.items():
+        if isinstance(value, dict):
+            for name, item in value.items():
+                lines += ["", f"[{'.'.join((*path, key, name))}]"]
+                _table(lines, item, (*path, key, name))
+        else:
+            for item in value:
+                lines += ["", f"[[{'.'.join((*path, key))}]]"]
+                _table(lines, item, (*path, key))
+
+
+def _value(value: Any) -> str:
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return "[" + ", ".join(_value(item) for item in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False).replace("\x7f", "\\u007f")  # JSON's escapes are TOML's, but for DEL
+
+
+def validate(imported: ImportedPage, path: str | Path) -> Any:
+    """The imported document as the loader reads it (a :class:`~trigger_content.model.Page`); a problem of the model is said at ``path``."""
     from .source import load_page_text
 
     return load_page_text(imported.toml, path)

@@ -253,7 +253,8 @@ def _refuse_tags(text: str) -> None:
         )
 
 
-def _escape_source(text: str) -> str:
+def escape_source(text: str) -> str:
+    """Plain text as source markup: the characters of markup (\\ [ ] * _) escaped."""
     return re.sub(r"([\\\[\]*_])", r"\\\1", text)
 
 
@@ -267,7 +268,7 @@ def format_markup(nodes: Iterable[Inline]) -> str:
     parts: list[str] = []
     for node in nodes:
         if isinstance(node, Text):
-            parts.append(_escape_source(node.text))
+            parts.append(escape_source(node.text))
         elif isinstance(node, SourceText):
             parts.append(format_markup(node.content))
         elif isinstance(node, Link):

@@ -45,13 +45,9 @@ def load_page(path: str | Path) -> Page:
 
 def load_page_text(text: str, path: str | Path) -> Page:
     """A page document given as its text (an imported page, before it is written); ``path`` names it in errors."""
-    import tomllib
+    from .tomlfile import loads_toml
 
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise SourceError(f"invalid TOML: {error}", path=path) from None
-    return _validate(Page, data, Path(path), text)
+    return _validate(Page, loads_toml(text, path, SourceError), Path(path), text)
 
 
 def load_site(path: str | Path) -> Site:

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 
 def read_toml(path: Path, kind: type[TriggerContentError] = TriggerContentError) -> tuple[str, dict[str, Any]]:
     """The text of the TOML file at ``path`` and its data; ``kind`` of error, with the line and column, when it does not load."""
-    import tomllib  # here, not at start-up: most folders have no pyproject.toml
 
     try:
         raw = path.read_bytes()
@@ -30,6 +29,13 @@ def read_toml(path: Path, kind: type[TriggerContentError] = TriggerContentError)
     except UnicodeDecodeError as error:
         line, column = line_and_column(raw, error.start)
         raise kind(f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8", path=path, line=line, column=column) from None
+    return text, loads_toml(text, path, kind)
+
+
+def loads_toml(text: str, path: str | Path, kind: type[TriggerContentError] = TriggerContentError) -> dict[str, Any]:
+    """The data of a TOML text (the file at ``path``, or the document to be written there); errors as :func:`read_toml` says them."""
+    import tomllib
+
     try:
         data = tomllib.loads(text)
     except RecursionError:
@@ -56,7 +62,7 @@ def read_toml(path: Path, kind: type[TriggerContentError] = TriggerContentError)
             line=deep_line,
             column=deep_column,
         )
-    return text, data
+    return data
 
 
 #: How deep arrays and tables of a TOML document may nest: far more than any

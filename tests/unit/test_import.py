@@ -144,7 +144,7 @@ def outline(page: tc.Page) -> list[Any]:
                 "Overnight Sleep Study",
                 ["paragraph", ("Before your study", ["paragraph", ("What to bring", ["list"])]), ("Common questions", ["definitions"])],
             ],
-            ["13:5: h4 after h2: read as one level below"],
+            ["13:5: h4 after h2: read as one level below", "22:5: <iframe> left out"],
         ),
     ],
 )
@@ -217,3 +217,102 @@ def test_what_cannot_be_imported_is_refused_and_nothing_written(  # type: ignore
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
     assert not (tmp_path / "out.toml").exists()
+
+
+# -- the markup of real sites ------------------------------------------------------------------
+
+
+def imported(html: str, **options: Any) -> tuple[tc.Page, list[str]]:
+    found = import_html(html.encode("utf-8"), page_id="page", **options)
+    return validate(found, "page.toml"), [f"{line}:{column}: {what}" for line, column, what in found.problems]
+
+
+def texts(page: tc.Page) -> list[str]:
+    return [format_markup(nodes) for nodes in iter_texts(page)]
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # Inline elements in text outside a paragraph: one paragraph.
+        ('<main><h1>T</h1><div>Please call <span style="color:red">the clinic</span> before <font>noon</font>.</div></main>',
+         ["T", "Please call the clinic before noon."]),
+        # Paragraphs and divisions in a list item or a definition: their words apart.
+        ("<main><h1>T</h1><ul><li><p>Take it.</p><p>Drink.</p></li><li>Rest<div>two days</div></li></ul>"
+         "<dl><dt>Fever</dt><dd><p>Over 38C.</p><p>Call us.</p></dd></dl></main>",
+         ["T", "Take it. Drink.", "Rest two days", "Fever", "Over 38C. Call us."]),
+        # End tags HTML lets a page leave out.
+        ("<main><h1>T</h1><p>One\n<p>Two<ul><li>apple<li>pear</ul><dl><dt>A<dd>alpha<dt>B<dd>beta</dl></main>",
+         ["T", "One", "Two", "apple", "pear", "A", "alpha", "B", "beta"]),
+        ("<!DOCTYPE html><html><h1>Flu</h1><p>Get a shot.</p></html>", ["Flu", "Get a shot."]),
+        # White space as a reader sees it; a no-break space between words kept, not doubled.
+        ("<main><h1>T</h1><p>&nbsp;</p><p>lungs.&nbsp; It&rsquo;s 5&nbsp;mg &nbsp;</p><ul><li>wheezing&nbsp;</li></ul></main>",
+         ["T", "lungs. It’s 5\u00a0mg", "wheezing"]),
+        # Two line breaks part paragraphs of loose text.
+        ("<main><h1>T</h1>First line.<br><br>Second line.<br>Still second.</main>", ["T", "First line.", "Second line. Still second."]),
+        # A text that looks like markup, and a heading inside a link.
+        ("<main><h1>T</h1><p>Use *only* [this] one_two.</p><a href='/faq'><h2>FAQ</h2></a></main>", ["T", "Use *only* [this] one_two.", "FAQ"]),
+    ],
+)  # fmt: skip
+def test_real_sites_markup_keeps_every_word_once(html: str, expected: list[str]) -> None:
+    page, _ = imported(html)
+    assert [tc.plain_text(nodes) for nodes in iter_texts(page)] == expected
+
+
+def test_ids_are_valid_unique_and_made_of_words(capsys) -> None:  # type: ignore[no-untyped-def]
+    page, _ = imported(
+        "<main><h1>T</h1><h2>Notice</h2><p>a</p><h2>Before<br>your visit</h2><p>b</p><h2>Before your visit</h2>"
+        '<p data-id="intro&#10;">c</p><p><a href="tel:1" data-link="tel1">one</a> <a href="tel:1" data-link="tel2">two</a></p></main>'
+    )
+    assert [section.id for section in page.sections] == ["notice-2", "before-your-visit", "before-your-visit-2"]
+    assert page.sections[2].blocks[0].id == "intro"  # its data-id, stripped
+    assert sorted(page.links) == ["tel1", "tel2"]
+
+
+def test_what_is_left_out_is_said_where_it_is() -> None:
+    html = (
+        "<main><h1>T</h1>\n<img src=x alt=y>\n<div class=faq><button>Can I eat?</button><div hidden><p>No.</p></div></div>\n"
+        "<h2></h2><p>See <a href='javascript:x()'>this</a>.</p></main>"
+    )
+    _, problems = imported(html)
+    assert problems == [
+        "2:1: <img> left out: a page holds headings, paragraphs, lists and definitions",
+        "3:16: <button> left out: a page holds headings, paragraphs, lists and definitions",
+        "4:1: an empty <h2> left out",
+        "4:17: link to 'javascript:x()' left out (a page links http, https, mailto, tel or a path), its text kept",
+    ]
+
+
+def test_a_page_is_read_in_the_charset_a_browser_reads_it_in() -> None:
+    latin = '<meta charset="iso-8859-1"><main><h1>Diabetes \x96 what\x92s next</h1><p>Caf\xe9</p></main>'.encode("latin-1")
+    found = import_html(latin)
+    assert found.data["title"] == "Diabetes – what’s next" and found.problems == []
+    broken = '<meta charset="utf-8"><main><h1>Café</h1>\n<p>It\x92s</p></main>'.encode("latin-1").replace(
+        "Caf\xe9".encode("latin-1"), "Café".encode()
+    )
+    found = import_html(broken)
+    assert found.data["title"] == "Café" and found.problems == [
+        (2, 6, "bytes that are not utf-8 (the page says utf-8) replaced with \ufffd")
+    ]
+
+
+def test_the_page_s_language_and_overlapping_selections(tmp_path: Path) -> None:
+    found = import_html('<html lang="pt-BR"><main><article><h1>Gripe</h1><p>Vacine-se.</p></article></main></html>', select="main, article")
+    assert found.data["lang"] == "pt_BR" and found.problems == []  # the article once, within the main
+    assert validate(found, "p.toml").sections == ()
+
+
+@pytest.mark.parametrize(
+    ("html", "message"),
+    [
+        ("<main><h1>T</h1><p>Press &lt;a1&gt; to start.</p></main>", "the document made of it would not load: "),
+        ("<main><h1>T</h1>" + "<div>" * 5000 + "x" + "</div>" * 5000 + "</main>", "elements nested deeper than a page is read"),
+        ("", "no h1 and no <title>"),
+    ],
+)
+def test_a_page_that_cannot_be_a_document_is_refused_in_a_line(tmp_path: Path, capsys, html: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "odd.html").write_text(html, encoding="utf-8")
+    assert main(["import", str(tmp_path / "odd.html"), "-o", str(tmp_path / "odd.toml")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(str(tmp_path / "odd.html")) and message in err and "Traceback" not in err and err.count("\n") == 1
+    assert not (tmp_path / "odd.toml").exists()
