@@ -80,7 +80,11 @@ def _fresh(entry: Entry, nplurals: int = 2) -> Entry:
 # -- update ------------------------------------------------------------------------
 
 
-def merge(catalog: Catalog, template: Catalog) -> Catalog:
+#: How a translation of the same English from elsewhere (another context, a compendium) comes in: ``fuzzy`` or ``translated``.
+EXACT_MATCHES = ("fuzzy", "translated")
+
+
+def merge(catalog: Catalog, template: Catalog, memory: Iterable[Entry] = (), *, exact: str = "fuzzy") -> Catalog:
     """The catalog brought up to the template, as ``msgmerge --previous`` does.
 
     Entries follow the template's order. An entry whose English changed (same
@@ -89,7 +93,12 @@ def merge(catalog: Catalog, template: Catalog) -> Catalog:
     the previous msgctxt; one that moved and changed takes the translation of
     the most similar English, as msgmerge's fuzzy search finds it (more than
     60% alike, by the measure of GNU fstrcmp), marked fuzzy with the English
-    and context it had. Entries gone from the template become obsolete when
+    and context it had. A new text takes the translation of the same English
+    elsewhere (another context of the catalog, then ``memory``: the entries
+    of compendium catalogs in its language), fuzzy unless ``exact`` is
+    ``translated``, since a medical text must be re-read in its new place;
+    failing that, the most similar English's, from both, fuzzy with that
+    English. Entries gone from the template become obsolete when
     translated, without their extracted comments and references. Translator
     comments, flags and the header survive, every line of it as it was; only
     the header's POT-Creation-Date follows the template. No translation is lost.
@@ -113,8 +122,14 @@ def merge(catalog: Catalog, template: Catalog) -> Catalog:
             path=catalog.path,
             line=catalog.field_line("Plural-Forms"),
         )
-    # What msgmerge's fuzzy search looks through: every translation, active or obsolete, used or not.
-    fuzzy = _FuzzySearch([entry for entry in catalog.entries if entry.has_translation])
+    # What msgmerge's fuzzy search looks through: every translation, active or obsolete, used or not; then the memory's.
+    remembered = [entry for entry in memory if entry.has_translation and not entry.fuzzy and not entry.is_header]
+    candidates = [entry for entry in catalog.entries if entry.has_translation] + remembered
+    fuzzy = _FuzzySearch(candidates)
+    # The same English elsewhere, found at once (a catalog's own confirmed translations first).
+    same_english: dict[tuple[str, str | None], Entry] = {}
+    for entry in sorted(candidates, key=lambda entry: entry.fuzzy):
+        same_english.setdefault((entry.msgid, entry.msgid_plural), entry)
     merged: list[Entry] = []
     used: set[int] = set()
     for source in template.entries:
@@ -129,6 +144,10 @@ def merge(catalog: Catalog, template: Catalog) -> Catalog:
         elif source.msgid in movable and id(movable[source.msgid]) not in used:
             old = movable[source.msgid]
             entry = _carry(old, source, forms, fuzzy=True, previous_msgctxt=old.msgctxt)
+        elif (old := same_english.get((source.msgid, source.msgid_plural))) is not None:
+            # The same English in another place: its translation, to be re-read here unless the project says otherwise.
+            confirmed = exact == "translated" and not old.fuzzy
+            entry = _carry(old, source, forms, fuzzy=not confirmed, previous_msgctxt=None if confirmed else old.msgctxt)
         elif (old := fuzzy.most_similar(source.msgid)) is not None:
             # Moved and reworded: msgmerge's fuzzy match, with the English and the place it had.
             entry = _carry(old, source, forms, fuzzy=True, previous_msgid=old.msgid, previous_msgctxt=old.msgctxt)
@@ -159,58 +178,95 @@ FUZZY_THRESHOLD = 0.6
 class _FuzzySearch:
     """msgmerge's fuzzy search over a catalog's translations: the one whose English is the most like a text.
 
-    Up to :attr:`EXHAUSTIVE` candidates, each is measured; past that, as
-    msgmerge does with its index of n-grams, only the :attr:`SHORTLIST` that
-    share the most trigrams with the text, so that a large catalog is not
-    compared pair by pair.
+    Up to :attr:`EXHAUSTIVE` candidates, each is measured, as msgmerge does.
+    Past that, only a shortlist is: the candidates that share the most runs
+    of three words with the text (indexed by the :attr:`SKETCH` smallest
+    hashes of each text's runs, so that common words do not make every text
+    a candidate), or, for a text of one or two words, the short candidates
+    that share a word with it. Filling thousands of texts from tens of
+    thousands of translations then costs about as much as reading them,
+    where a comparison of every pair would take hours.
     """
 
     EXHAUSTIVE = 1000
-    SHORTLIST = 64
+    SHORTLIST = 16
+    SKETCH = 12
+    SHORT = 4
+    #: A run of words shared by more texts than this says little of which is alike: it is not counted.
+    COMMON = 256
 
     def __init__(self, candidates: list[Entry]) -> None:
         self.candidates = candidates
         self.texts = [candidate.msgid.encode("utf-8") for candidate in candidates]
-        self._postings: dict[bytes, list[int]] | None = None
+        self._index: tuple[dict[int, list[int]], dict[bytes, list[int]]] | None = None
 
     def most_similar(self, msgid: str) -> Entry | None:
         """The candidate most like ``msgid`` (the first of equals), if more than :data:`FUZZY_THRESHOLD` alike."""
         text = msgid.encode("utf-8")
         best: Entry | None = None
         best_score = FUZZY_THRESHOLD
+        masks = _masks(text)
         for index in range(len(self.texts)) if len(self.texts) <= self.EXHAUSTIVE else self._shortlist(text):
             other = self.texts[index]
             total = len(text) + len(other)
             if not total or 2 * min(len(text), len(other)) / total <= best_score:
                 continue  # the lengths alone keep it at or below the best so far
-            score = 2 * _common_length(text, other) / total
+            score = 2 * _common_length(text, other, masks) / total
             if score > best_score:
                 best, best_score = self.candidates[index], score
         return best
 
     def _shortlist(self, text: bytes) -> list[int]:
-        if self._postings is None:
-            self._postings = {}
+        if self._index is None:
+            runs: dict[int, list[int]] = {}
+            words: dict[bytes, list[int]] = {}
             for index, other in enumerate(self.texts):
-                for gram in {other[start : start + 3] for start in range(max(len(other) - 2, 1))}:
-                    self._postings.setdefault(gram, []).append(index)
+                for run in _sketch(other, self.SKETCH):
+                    runs.setdefault(run, []).append(index)
+                parts = other.split()
+                if len(parts) <= self.SHORT:
+                    for word in set(parts):
+                        words.setdefault(word, []).append(index)
+            self._index = (runs, words)
+        runs, words = self._index
         hits: Counter[int] = Counter()
-        for gram in {text[start : start + 3] for start in range(max(len(text) - 2, 1))}:
-            hits.update(self._postings.get(gram, ()))
+        parts = text.split()
+        postings = (
+            [runs.get(run, ()) for run in _sketch(text, self.SKETCH)] if len(parts) >= 3 else [words.get(word, ()) for word in set(parts)]
+        )
+        for posting in postings:
+            if len(posting) <= self.COMMON:
+                hits.update(posting)
         return sorted(index for index, _ in hits.most_common(self.SHORTLIST))
 
 
-def _common_length(a: bytes, b: bytes) -> int:
-    """The length of the longest common subsequence of ``a`` and ``b`` (bit-parallel, Hyyrö 2004): the measure of GNU fstrcmp."""
-    if len(a) < len(b):
-        a, b = b, a
-    masks: dict[int, int] = {}
-    for position, byte in enumerate(a):
-        masks[byte] = masks.get(byte, 0) | (1 << position)
+def _sketch(text: bytes, size: int) -> list[int]:
+    """The ``size`` smallest hashes of the runs of three words of ``text``: texts alike share most of theirs."""
+    import zlib
+
+    parts = text.split()
+    return sorted({zlib.crc32(b" ".join(parts[start : start + 3])) for start in range(len(parts) - 2)})[:size]
+
+
+def _masks(text: bytes) -> list[int]:
+    """For each byte value, the positions of ``text`` that hold it, as the bits of one number."""
+    masks = [0] * 256
+    for position, byte in enumerate(text):
+        masks[byte] |= 1 << position
+    return masks
+
+
+def _common_length(a: bytes, b: bytes, masks: list[int] | None = None) -> int:
+    """The length of the longest common subsequence of ``a`` and ``b`` (bit-parallel, Hyyrö 2004): the measure of GNU fstrcmp.
+
+    ``masks`` are :func:`_masks` of ``a``, when the caller measures ``a`` against many texts.
+    """
+    if masks is None:
+        masks = _masks(a)
     full = (1 << len(a)) - 1
     row = full
     for byte in b:
-        matched = row & masks.get(byte, 0)
+        matched = row & masks[byte]
         row = ((row + matched) | (row - matched)) & full
     return len(a) - row.bit_count()
 
@@ -287,19 +343,25 @@ def init_file(project: Project, locale: str, *, force: bool = False) -> Path:
     return target
 
 
-def update_files(project: Project, locales: Iterable[str] = (), *, check: bool = False) -> list[tuple[Path, bool]]:
+def update_files(
+    project: Project, locales: Iterable[str] = (), *, check: bool = False, compendia: Iterable[str | Path] = ()
+) -> list[tuple[Path, bool]]:
     """Merge the template into each catalog; return each path and whether it changed.
 
-    Every catalog is read and merged before any is written, so a malformed one
-    stops the update with every file as it was. With ``check``, nothing is
-    written.
+    ``compendia`` (with those of ``[tool.trigger-content.update]``) are
+    catalogs of translations to reuse, each for the catalogs of its language
+    (:func:`merge`). Every catalog is read and merged before any is written,
+    so a malformed one stops the update with every file as it was. With
+    ``check``, nothing is written.
     """
     template = _read_template(project)
+    exact, memory = _memory(project, compendia)
     results = []
     for path in project.catalogs(locales):
         catalog = read_po(path)
         before = catalog.data
-        merged = merge(catalog, template)
+        remembered = [entry for compendium in memory if _same_language(compendium.locale, catalog.locale) for entry in compendium.entries]
+        merged = merge(catalog, template, remembered, exact=exact)
         # A fuzzy match copies a translation (so there may be more), never loses one.
         if count_translations(merged) < count_translations(catalog):  # pragma: no cover - an invariant
             raise TriggerContentError("update would lose translations; nothing written", path=path)
@@ -310,6 +372,32 @@ def update_files(project: Project, locales: Iterable[str] = (), *, check: bool =
             if data != before:
                 write_atomic(path, data, expected=before)
     return [(path, data != before) for path, data, before in results]
+
+
+def _memory(project: Project, compendia: Iterable[str | Path]) -> tuple[str, list[Catalog]]:
+    """How exact matches come in, and the compendium catalogs, from the command line and ``[tool.trigger-content.update]``."""
+    from .project import Settings
+
+    table = Settings("update", project.update, {"exact-matches", "compendium"}, project.pyproject)
+    exact = table.text("exact-matches", "fuzzy")
+    if exact not in EXACT_MATCHES:
+        table.fail(f"exact-matches must be one of {', '.join(EXACT_MATCHES)}, not {exact!r}", "exact-matches")
+    root = project.root or Path.cwd()
+    paths = [Path(path) for path in compendia] + [root / path for path in table.texts("compendium")]
+    catalogs = []
+    for path in paths:
+        if not path.is_file():
+            raise TriggerContentError("no such compendium", path=path)
+        compendium = read_po(path)
+        if not compendium.locale:
+            raise TriggerContentError("a compendium's header names its Language, so that it serves that language's catalogs", path=path)
+        catalogs.append(compendium)
+    return exact, catalogs
+
+
+def _same_language(a: str, b: str) -> bool:
+    """Whether two catalogs' locales are one (``pt_BR`` and ``pt-BR`` are; ``pt`` and ``pt_BR`` are not)."""
+    return a.replace("-", "_").lower() == b.replace("-", "_").lower()
 
 
 def compile_files(project: Project, locales: Iterable[str] = (), *, check: bool = False) -> list[tuple[Path, bool]]:

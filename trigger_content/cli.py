@@ -165,6 +165,13 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     update = command("update", help="merge the template into the catalogs, keeping every translation")
     update.add_argument("only", nargs="*", metavar="LOCALE", type=_locale, help="only these locales (default: every catalog)")
     update.add_argument("--check", action="store_true", help="write nothing; exit 1 if a catalog is not merged with the template")
+    update.add_argument(
+        "--compendium",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="a catalog of translations to reuse in the catalogs of its language (repeatable), as msgmerge --compendium",
+    )
     update.set_defaults(run=_update)
 
     compile_ = command("compile", help="write the compiled catalogs (.mo), for gettext in applications")
@@ -553,7 +560,7 @@ def _update(args: argparse.Namespace) -> int:
     from .catalogs import update_files
 
     return _report_files(
-        update_files(_project(args, writing=not args.check), args.only, check=args.check),
+        update_files(_project(args, writing=not args.check), args.only, check=args.check, compendia=args.compendium),
         args.check,
         "merged",
         "not merged with the template; run `trigger-content update`",

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 DOMAIN = "trigger_content"
 
 
-class Project(namedtuple("Project", "root content locales domain check publish bugs_to teams", defaults=(DOMAIN, None, None, "", None))):
+class Project(
+    namedtuple("Project", "root content locales domain check publish bugs_to teams update", defaults=(DOMAIN, None, None, "", None, None))
+):
     """The folders a command works on, and the settings of its commands.
 
     ``root`` is the folder of the nearest ``pyproject.toml`` with a
@@ -29,7 +31,8 @@ class Project(namedtuple("Project", "root content locales domain check publish b
     (``report-msgid-bugs-to``) is where translators report a problem of the
     English, written in the template's ``Report-Msgid-Bugs-To``; ``teams``
     (``[tool.trigger-content.language-team]``) names each locale's team for
-    the ``Language-Team`` that ``init`` writes. A named tuple:
+    the ``Language-Team`` that ``init`` writes; ``update`` is the table
+    ``[tool.trigger-content.update]`` (translation memory). A named tuple:
     ``project._replace(locales=…)`` gives another.
     """
 
@@ -42,6 +45,7 @@ class Project(namedtuple("Project", "root content locales domain check publish b
     publish: dict[str, Any]
     bugs_to: str
     teams: dict[str, str]
+    update: dict[str, Any]
 
     def __new__(
         cls,
@@ -53,9 +57,19 @@ class Project(namedtuple("Project", "root content locales domain check publish b
         publish: dict[str, Any] | None = None,
         bugs_to: str = "",
         teams: dict[str, str] | None = None,
+        update: dict[str, Any] | None = None,
     ) -> Project:
         return super().__new__(
-            cls, root, content, locales, domain, {} if check is None else check, {} if publish is None else publish, bugs_to, teams or {}
+            cls,
+            root,
+            content,
+            locales,
+            domain,
+            {} if check is None else check,
+            {} if publish is None else publish,
+            bugs_to,
+            teams or {},
+            update or {},
         )
 
     @property
@@ -111,7 +125,7 @@ def find_project(start: str | Path | None = None) -> Project:
             continue
         if not isinstance(table, dict):
             raise TriggerContentError("[tool.trigger-content] must be a table", path=pyproject)
-        known = ("content", "locales", "domain", "check", "publish", "report-msgid-bugs-to", "language-team")
+        known = ("content", "locales", "domain", "check", "publish", "update", "report-msgid-bugs-to", "language-team")
         own = Settings("", table, known, str(pyproject))
         return Project(
             root=folder,
@@ -122,6 +136,7 @@ def find_project(start: str | Path | None = None) -> Project:
             publish=own.table("publish"),
             bugs_to=own.text("report-msgid-bugs-to", ""),
             teams=own.texts_by_locale("language-team"),
+            update=own.table("update"),
         )
     return Project(root=None, content=packaged_data("content"), locales=packaged_data("locales"))
 
