@@ -8,7 +8,7 @@ template, ``merge`` (where each new text finds the same English elsewhere at
 once, or the most similar through an index), writing the result, and GNU
 ``msgmerge --previous`` doing the same merge. It prints the figures and how
 many texts came in fuzzy, and the section of ``docs/benchmarks.md`` they
-make.
+make: the last section of ``docs/benchmarks.md``, which ``scripts/bench.py`` keeps when it writes the rest.
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ from trigger_content.extract import write_template  # noqa: E402
 from trigger_content.po.reader import read_po  # noqa: E402
 from trigger_content.po.writer import catalog_bytes  # noqa: E402
 from trigger_content.source import page_sources  # noqa: E402
-
 
 T = TypeVar("T")
 

@@ -182,8 +182,9 @@ class _FuzzySearch:
     Past that, only a shortlist is: the candidates that share the most runs
     of three words with the text (indexed by the :attr:`SKETCH` smallest
     hashes of each text's runs, so that common words do not make every text
-    a candidate), or, for a text of one or two words, the short candidates
-    that share a word with it. Filling thousands of texts from tens of
+    a candidate), at least half as many as the one that shares the most, or,
+    for a text of one or two words, the short candidates that share the most
+    words with it. Filling thousands of texts from tens of
     thousands of translations then costs about as much as reading them,
     where a comparison of every pair would take hours.
     """
@@ -237,7 +238,10 @@ class _FuzzySearch:
         for posting in postings:
             if len(posting) <= self.COMMON:
                 hits.update(posting)
-        return sorted(index for index, _ in hits.most_common(self.SHORTLIST))
+        ranked = hits.most_common(self.SHORTLIST)
+        # The texts alike share most runs: those with half as many as the best are the ones worth measuring.
+        enough = (ranked[0][1] + 1) // 2 if ranked else 0
+        return sorted(index for index, count in ranked if count >= enough)
 
 
 def _sketch(text: bytes, size: int) -> list[int]:

@@ -548,7 +548,7 @@ def test_a_source_document_that_is_not_toml_is_placed_as_render_places_it(merged
         ("[tool.trigger-content]\ncontent = 5", "[tool.trigger-content]: content must be a string, not 5"),
         (
             '[tool.trigger-content]\ncontnet = "content"',
-            "[tool.trigger-content]: unknown setting 'contnet' (known: check, content, domain, language-team, locales, publish, report-msgid-bugs-to)",
+            "[tool.trigger-content]: unknown setting 'contnet' (known: check, content, domain, language-team, locales, publish, report-msgid-bugs-to, update)",
         ),
         ("[tool.trigger-content]\ncheck = 5", "[tool.trigger-content]: check must be a table, not 5"),
     ],
@@ -576,7 +576,7 @@ def test_a_misspelled_table_is_refused_not_ignored(
     assert main(["check", "ru.po"]) == 2
     assert (
         capsys.readouterr().err
-        == "pyproject.toml:3: [tool.trigger-content]: unknown setting 'chek' (known: check, content, domain, language-team, locales, publish, report-msgid-bugs-to)\n"
+        == "pyproject.toml:3: [tool.trigger-content]: unknown setting 'chek' (known: check, content, domain, language-team, locales, publish, report-msgid-bugs-to, update)\n"
     )
 
 

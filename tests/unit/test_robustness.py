@@ -172,10 +172,10 @@ def test_update_refuses_when_a_translator_saves_during_it(
     french = tmp_path / "locales" / "fr" / "LC_MESSAGES" / "trigger_content.po"
     real_merge = catalogs.merge
 
-    def merge_while_a_translator_saves(catalog, template):  # type: ignore[no-untyped-def]
+    def merge_while_a_translator_saves(catalog, template, *args, **kwargs):  # type: ignore[no-untyped-def]
         if Path(catalog.path).resolve() == french.resolve():
             french.write_bytes(french.read_bytes() + b"\n# saved in Poedit\n")
-        return real_merge(catalog, template)
+        return real_merge(catalog, template, *args, **kwargs)
 
     monkeypatch.setattr(catalogs, "merge", merge_while_a_translator_saves)
     capsys.readouterr()
