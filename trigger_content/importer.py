@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import TriggerContentError, line_and_column
-from .inline import ID_PATTERN, escape_source
+from .inline import ID_PATTERN, escape_source, unique_id
 from .model import RESERVED_IDS
 
 __all__ = ["ImportedPage", "document_toml", "import_file", "import_html"]
@@ -97,7 +97,7 @@ def import_html(html: str | bytes, *, select: str | None = None, page_id: str = 
     wanted = _slug(page_id)
     if not wanted:
         raise TriggerContentError(f"the page's id {page_id!r} has no letter or digit: give one with --id", path=path)
-    reader = _Reader(_unique(wanted, set(RESERVED_IDS)), problems)
+    reader = _Reader(unique_id(wanted, set(RESERVED_IDS)), problems)
     try:
         for root in roots:
             reader.container(root)
@@ -191,7 +191,7 @@ class _Reader:
     def new_id(self, given: Any, fallback: str) -> str:
         """``given`` (an id the page wrote) when it is one, else ``fallback``; unique in the page either way."""
         wanted = given.strip() if isinstance(given, str) and re.fullmatch(ID_PATTERN, given.strip()) else fallback
-        return _unique(wanted, self.ids)
+        return unique_id(wanted, self.ids)
 
     # -- blocks ---------------------------------------------------------------------------
 
@@ -382,7 +382,7 @@ class _Reader:
             wanted = (
                 given.strip() if isinstance(given, str) and re.fullmatch(ID_PATTERN, given.strip()) else _slug(_words(node), 4) or "link"
             )
-            link_id = self.link_ids[key] = _unique(wanted, taken)
+            link_id = self.link_ids[key] = unique_id(wanted, taken)
             self.links[link_id] = {"url": href}
         lead = inner[: len(inner) - len(inner.lstrip())]
         trail = inner[len(inner.rstrip()) :]
@@ -452,15 +452,6 @@ def _slug(text: str, words: int = 8) -> str:
     """An id from a text: its first words, lower case, letters and digits joined by hyphens."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     return "-".join(re.findall(r"[a-z0-9]+", ascii_text)[:words])
-
-
-def _unique(wanted: str, taken: set[str]) -> str:
-    candidate, number = wanted, 1
-    while candidate in taken:
-        number += 1
-        candidate = f"{wanted}-{number}"
-    taken.add(candidate)
-    return candidate
 
 
 # -- the document -------------------------------------------------------------------------

@@ -253,6 +253,16 @@ def _refuse_tags(text: str) -> None:
         )
 
 
+def unique_id(wanted: str, taken: set[str]) -> str:
+    """``wanted``, or ``wanted-2``, ``wanted-3``… the first not in ``taken``, which it then joins."""
+    candidate, number = wanted, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{wanted}-{number}"
+    taken.add(candidate)
+    return candidate
+
+
 def escape_source(text: str) -> str:
     """Plain text as source markup: the characters of markup (\\ [ ] * _) escaped."""
     return re.sub(r"([\\\[\]*_])", r"\\\1", text)

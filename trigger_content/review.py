@@ -24,7 +24,7 @@ from typing import Any
 
 from . import checks, status
 from .errors import TriggerContentError
-from .inline import plain_text
+from .inline import plain_text, unique_id
 from .languages import declared_locale, declared_tag, english_name, text_direction
 from .model import Page
 from .po.entry import Catalog, Entry
@@ -416,13 +416,7 @@ def _diff(old: str, new: str) -> tuple[Change, ...]:
 
 def _anchor(name: str, taken: set[str]) -> str:
     """An id for ``name``: no whitespace, unique in the document."""
-    base = re.sub(r"[^A-Za-z0-9._-]+", "-", name)
-    anchor, number = base, 1
-    while anchor in taken:
-        number += 1
-        anchor = f"{base}-{number}"
-    taken.add(anchor)
-    return anchor
+    return unique_id(re.sub(r"[^A-Za-z0-9._-]+", "-", name), taken)
 
 
 def _shares(counts: Counts) -> dict[str, str]:
