@@ -224,10 +224,12 @@ def render_one(folder: Path, repeat: int) -> tuple[float, float, float, float, f
     environment = jinja2.Environment(autoescape=True, keep_trailing_newline=True)
     tag = re.compile(r"</?a\d+>")
 
-    def tags(text: str, links: dict[str, str]) -> Markup:
+    def tags(text: str, links: dict[str, tuple[str, str]]) -> Markup:
         escaped = str(escape(text))
         for name, url in links.items():
-            escaped = escaped.replace(f"&lt;{name}&gt;", f'<a href="{escape(url)}">').replace(f"&lt;/{name}&gt;", "</a>")
+            escaped = escaped.replace(f"&lt;{name}&gt;", f'<a href="{escape(url[0])}" data-link="{escape(url[1])}">').replace(
+                f"&lt;/{name}&gt;", "</a>"
+            )
         return Markup(escaped)
 
     environment.globals.update(
@@ -287,7 +289,7 @@ def _hand_template(page: Page, packaged: str) -> str:
     def t(context: str) -> str:
         source = texts[context]
         names = re.findall(r"<(a\d+)>", source)
-        used = {name: links[target] for name, target in zip(names, _link_targets(page, context), strict=True)}
+        used = {name: (links[target], target) for name, target in zip(names, _link_targets(page, context), strict=True)}
         return "{{ " + f"t({context!r}, {source!r}, {used!r})" + " }}"
 
     def p(context: str) -> str:
@@ -328,18 +330,19 @@ def _hand_template(page: Page, packaged: str) -> str:
         "</nav>",
         "</header>",
         "<main>",
-        "<article>",
+        f'<article data-page="{page.id}">',
         f"<h1>{t(f'{page.id}.title')}</h1>",
     ]
-    lines += [f"<p>{t(f'{page.id}.{block.id}')}</p>" for block in page.blocks]
+    lines += [f'<p data-id="{block.id}">{t(f"{page.id}.{block.id}")}</p>' for block in page.blocks]
     for section in page.sections:
         lines += [f'<section id="{section.id}">', f"<h2>{t(f'{page.id}.{section.id}.heading')}</h2>"]
         for block in section.blocks:
             key = f"{page.id}.{section.id}.{block.id}"
             if block.kind == "paragraph":
-                lines.append(f"<p>{t(key)}</p>")
+                lines.append(f'<p data-id="{block.id}">{t(key)}</p>')
             else:
-                lines += ["<ul>", *(f"  <li>{t(f'{key}.{item.id}')}</li>" for item in block.items), "</ul>"]
+                items = (f'  <li data-id="{item.id}">{t(f"{key}.{item.id}")}</li>' for item in block.items)
+                lines += [f'<ul data-id="{block.id}">', *items, "</ul>"]
         lines.append("</section>")
     lines += ["</article>", "</main>", "</body>", "</html>", ""]
     return "\n".join(lines)

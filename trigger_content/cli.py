@@ -129,7 +129,9 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     import_.add_argument(
         "--select", metavar="CSS", help="the element(s) holding the content (default: <main>, else <article>, else <body>)"
     )
-    import_.add_argument("--id", dest="page_id", metavar="ID", help="the page's id (default: the output file's name, else the page's)")
+    import_.add_argument(
+        "--id", dest="page_id", metavar="ID", help="the page's id (default: the one a rendered page carries, else the page file's name)"
+    )
     import_.add_argument("--output", "-o", metavar="FILE", type=Path, help="write the document to FILE instead of standard output")
     import_.add_argument("--strict", action="store_true", help="refuse a page with anything the document cannot hold")
     import_.set_defaults(run=_import)
@@ -429,8 +431,7 @@ def _new(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from .importer import import_file, validate
 
-    page_id = args.page_id or (args.output.stem if args.output is not None else None)
-    imported = import_file(args.html, select=args.select, page_id=page_id)
+    imported = import_file(args.html, select=args.select, page_id=args.page_id)
     shown = _shown(args.html)
     for line, column, what in imported.problems:
         print(f"{shown}:{line}:{column}: {'error' if args.strict else 'note'}: {what}", file=sys.stderr)

@@ -67,17 +67,22 @@ class ImportedPage:
 
 
 def import_file(path: str | Path, *, select: str | None = None, page_id: str | None = None) -> ImportedPage:
-    """The page at ``path`` (see :func:`import_html`); its id, without ``page_id``, from the file's name."""
+    """The page at ``path`` (see :func:`import_html`); its id, without ``page_id``, the one the page carries, else the file's name."""
     path = Path(path)
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise TriggerContentError(error.strerror or str(error), path=path) from None
-    return import_html(raw, select=select, page_id=page_id or path.stem, path=str(path))
+    return import_html(raw, select=select, page_id=page_id, default_id=path.stem, path=str(path))
 
 
-def import_html(html: str | bytes, *, select: str | None = None, page_id: str = "page", path: str = "<html>") -> ImportedPage:
-    """The source document of the HTML page ``html``: its main content, or what ``select`` (a CSS selector) names."""
+def import_html(
+    html: str | bytes, *, select: str | None = None, page_id: str | None = None, default_id: str = "page", path: str = "<html>"
+) -> ImportedPage:
+    """The source document of the HTML page ``html``: its main content, or what ``select`` (a CSS selector) names.
+
+    Its id is ``page_id``, else the ``data-page`` of its ``<article>`` (a page that ``render`` wrote), else ``default_id``.
+    """
     from bs4 import BeautifulSoup
 
     problems: list[tuple[int, int, str]] = []
@@ -94,6 +99,10 @@ def import_html(html: str | bytes, *, select: str | None = None, page_id: str = 
         roots = [root for root in roots if not any(parent in roots for parent in root.parents)]  # each element once
     else:
         roots = [soup.find("main") or soup.find("article") or soup.find("body") or soup]
+    article = soup.find("article", attrs={"data-page": True})
+    carried = article.get("data-page") if article is not None else None
+    if page_id is None:
+        page_id = carried if isinstance(carried, str) and re.fullmatch(ID_PATTERN, carried) else default_id
     wanted = _slug(page_id)
     if not wanted:
         raise TriggerContentError(f"the page's id {page_id!r} has no letter or digit: give one with --id", path=path)
@@ -136,7 +145,7 @@ def decode(raw: bytes, problems: list[tuple[int, int, str]]) -> str:
     charset = _BROWSER_CHARSETS.get(declared.lower(), declared) or "windows-1252"
     for candidate in ("utf-8", charset):
         try:
-            return raw.decode(candidate).removeprefix("\ufeff")
+            return _decode(raw, candidate).removeprefix("\ufeff")
         except (UnicodeDecodeError, LookupError):
             continue
     target = charset if _known(charset) else "windows-1252"
@@ -146,6 +155,17 @@ def decode(raw: bytes, problems: list[tuple[int, int, str]]) -> str:
         line, column = line_and_column(raw, error.start)
         problems.append((line, column, f"bytes that are not {target} (the page says {declared or 'no charset'}) replaced with \ufffd"))
     return raw.decode(target, errors="replace").removeprefix("\ufeff")
+
+
+#: The five bytes Python's windows-1252 leaves undefined, which browsers read as the C1 control of the same number.
+_UNDEFINED_1252 = re.compile(rb"([\x81\x8d\x8f\x90\x9d])")
+
+
+def _decode(raw: bytes, charset: str) -> str:
+    """``raw`` in ``charset``, windows-1252 as the WHATWG Encoding Standard reads it (every byte means a character)."""
+    if charset.lower().replace("_", "-") not in ("windows-1252", "cp1252"):
+        return raw.decode(charset)
+    return "".join(chr(part[0]) if _UNDEFINED_1252.fullmatch(part) else part.decode("windows-1252") for part in _UNDEFINED_1252.split(raw))
 
 
 def _known(charset: str) -> bool:

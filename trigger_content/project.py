@@ -191,16 +191,18 @@ class Settings:
         """An array of tables of strings, each with the ``fields`` that are true in ``fields`` and no other but those named."""
         value = self._get(key, [], (list,), "an array of tables")
         for index, item in enumerate(value):
+            where = f"{key}[{index}]"  # its line: the entry's own
+            said = f"{key} entry {index + 1}"
             if not isinstance(item, dict):
-                self.fail(f"{key}[{index}] must be a table", key)
+                self.fail(f"{said} must be a table", where)
             for name in item:
                 if name not in fields:
-                    self.fail(f"{key}[{index}]: unknown field {name!r} (fields: {', '.join(fields)})", key)
+                    self.fail(f"{said}: unknown field {name!r} (fields: {', '.join(fields)})", where)
             for name, required in fields.items():
                 if required and not (isinstance(item.get(name), str) and item[name].strip()):
-                    self.fail(f"{key}[{index}] needs {name}, a string", key)
+                    self.fail(f"{said} needs {name}, a string", where)
                 if name in item and not isinstance(item[name], str):
-                    self.fail(f"{key}[{index}].{name} must be a string", key)
+                    self.fail(f"{said}: {name} must be a string", where)
         return [dict(item) for item in value]
 
     def table(self, key: str) -> dict[str, Any]:
@@ -238,7 +240,10 @@ def setting_line(path: str, table: str, key: str | None) -> int | None:
     except (OSError, UnicodeDecodeError):
         return None
     lines = toml_lines(text)
-    where: tuple[str, ...] = ("tool", "trigger-content", *filter(None, (table,)))
+    where: tuple[str | int, ...] = ("tool", "trigger-content", *filter(None, (table,)))
+    if key is not None and "[" in key:  # an entry of an array of tables: accept[2]
+        name, _, index = key.partition("[")
+        return lines.get((*where, name, int(index.rstrip("]")))) or lines.get((*where, name)) or lines.get(where)
     return lines.get((*where, key)) if key is not None and (*where, key) in lines else lines.get(where)
 
 

@@ -80,9 +80,52 @@ FORMULAS: dict[str, tuple[str, str, str]] = {
 }
 
 
+#: Words a period follows without ending a sentence (lower case, without the period).
+ABBREVIATIONS = frozenset(
+    [
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "st",
+        "sr",
+        "jr",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "approx",
+        "no",
+        "fig",
+        "dept",
+        "tel",
+    ]  # English
+    + ["m", "mme", "mlle", "ex", "env"]  # French
+    + ["z.b", "d.h", "bzw", "ca", "nr", "usw"]  # German
+    + ["sig", "sig.ra", "dott", "ecc"]  # Italian
+    + ["sra", "srta", "dra", "pág"]  # Portuguese
+    + ["т.е", "г", "им", "др"]  # Russian
+)
+
+
 def sentences(text: str) -> list[str]:
-    """The sentences of a text."""
-    return [part for part in _SENTENCE_END.split(text.strip()) if _WORD.search(part)]
+    """The sentences of a text: a stop, then a word that starts with a capital (or a digit), ends one, unless an abbreviation or an initial has it."""
+    out: list[str] = []
+    start = 0
+    for found in _SENTENCE_END.finditer(text):
+        before = text[start : found.start()].split()
+        last = before[-1].rstrip('.!?…"”’»)').lower() if before else ""
+        following = text[found.end() : found.end() + 1]
+        abbreviated = text[found.start() - 1] == "." and (last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()))
+        if abbreviated or not (following.isupper() or following.isdigit() or following in '"“«('):
+            continue
+        out.append(text[start : found.start()].strip())
+        start = found.end()
+    out.append(text[start:].strip())
+    return [part for part in out if _WORD.search(part)]
 
 
 def words(text: str) -> list[str]:

@@ -42,6 +42,8 @@ def test_the_shipped_page_rendered_then_imported_is_its_document(tmp_path: Path,
     assert main(["import", "page.html", "-o", f"{page.id}.toml"]) == 0
     assert capsys.readouterr().err.endswith(f"{page.id}.toml: written\n")  # and nothing left out
     assert content(tc.load_page(tmp_path / f"{page.id}.toml")) == content(page)
+    assert main(["import", "page.html"]) == 0  # the id the rendered page carries
+    assert f'id = "{page.id}"\n' in capsys.readouterr().out
     assert main(["render", "--fragment", "-o", "fragment.html"]) == 0
     assert main(["import", "fragment.html", "--id", page.id]) == 0
     assert f'id = "{page.id}"\ntitle = "Trigger Point Injections"\n' in capsys.readouterr().out

@@ -102,7 +102,10 @@ def test_the_policy_accepts_a_finding_with_its_reason(project: Path, capsys: pyt
         "flu.toml:31: note: the heading “More information” has nothing under it [empty-section] (flu.more.heading) accepted: the section is written next month"
         in out
     )
-    assert "pyproject.toml:" in out and "accepts markup at 'flu.*', which no longer occurs: remove it from the policy [accept]" in out
+    assert (
+        "pyproject.toml:18: warning: " in out
+        and "accepts markup at 'flu.*', which matches no finding: remove it from the policy [accept]" in out
+    )
     assert main(["check", "--fail-on", "warning", "--disable", "unused-link,long-sentence,reading-level"]) == 1
 
 
@@ -111,8 +114,11 @@ def test_the_policy_accepts_a_finding_with_its_reason(project: Path, capsys: pyt
     [
         ("max-sentence-words = -1", "max-sentence-words must be 0 or more, not -1"),
         ("max-reading-grade = 'eight'", "max-reading-grade must be a number"),
-        ('accept = [{ check = "lead-in", context = "x" }]', "accept[0] needs reason, a string"),
-        ('accept = [{ check = "nope", context = "x", reason = "y" }]', "accept: unknown check or severity 'nope'"),
+        (
+            'accept = [{ check = "lead-in", context = "x" }]',
+            "pyproject.toml:5: [tool.trigger-content.check]: accept entry 1 needs reason, a string",
+        ),
+        ('accept = [{ check = "nope", context = "x", reason = "y" }]', "accept entry 1: unknown check 'nope' (checks: "),
     ],
 )
 def test_a_bad_setting_of_the_english_checks_is_refused(
@@ -146,6 +152,11 @@ def test_sentences_words_and_syllables() -> None:
         "Yes!",
         "“Done.”",
         "Last",
+    ]
+    assert sentences("See Dr. Smith at 10 a.m. on Monday. Take 2.5 mg, e.g. daily. Call J. Doe.") == [
+        "See Dr. Smith at 10 a.m. on Monday.",
+        "Take 2.5 mg, e.g. daily.",
+        "Call J. Doe.",
     ]
     assert words("Dr. O’Brien’s well-known 2-step plan") == ["Dr", "O’Brien’s", "well-known", "2-step", "plan"]
     assert [syllables(word, "en") for word in ("area", "injections", "physiatrists", "well-known")] == [3, 3, 3, 2]

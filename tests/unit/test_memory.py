@@ -65,6 +65,15 @@ def test_the_same_english_on_another_page_comes_in_fuzzy_from_where_it_was(proje
     similar = french("exercise.where-reworded")
     assert similar.fuzzy and similar.msgstr == entry.msgstr and similar.previous_msgid == "Injections are given in the doctor’s office."
     assert french("exercise.news").msgstr == ("",)
+    capsys_free = [line for line in Path("locales/fr/LC_MESSAGES/trigger_content.po").read_text(encoding="utf-8").splitlines() if line]
+    assert capsys_free  # the file is written
+    from trigger_content.checks import check_catalog
+
+    (finding,) = [f for f in check_catalog(read_po("locales/fr/LC_MESSAGES/trigger_content.po")) if f.msgctxt == "exercise.where"]
+    assert finding.message == (
+        "fuzzy: its translation comes from the same English at trigger-point-injections.getting.where; "
+        "review the translation and remove the fuzzy flag"
+    )
     # As msgmerge --previous fills them: the same file, byte for byte.
     if shutil.which("msgmerge"):
         Path("before.po").write_bytes(before)

@@ -95,7 +95,7 @@ def test_links_come_from_the_document_and_the_switcher_from_the_site_locales(pag
 
 def test_fragment_is_the_article_only(page: tc.Page) -> None:
     html = tc.render_html(page, fragment=True)
-    assert html.startswith("<article>") and html.rstrip().endswith("</article>")
+    assert html.startswith(f'<article data-page="{page.id}">') and html.rstrip().endswith("</article>")
     assert "<header>" not in html and "<html" not in html
 
 
@@ -112,7 +112,7 @@ def test_user_templates_override_the_packaged_ones(page: tc.Page, tmp_path) -> N
         '{% from "macros.html" import inline %}<h1 class="mine">{{ inline(page.title, page.links) }}</h1>\n', encoding="utf-8"
     )
     assert tc.render_html(page, fragment=True, templates=tmp_path) == '<h1 class="mine">Trigger Point Injections</h1>\n'
-    assert "<article>" in tc.render_html(page, templates=tmp_path)  # page.html still the packaged one
+    assert "<article data-page=" in tc.render_html(page, templates=tmp_path)  # page.html still the packaged one
 
 
 def test_an_override_extends_the_page_and_its_style_as_the_docs_show(page: tc.Page, tmp_path) -> None:

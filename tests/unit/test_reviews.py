@@ -399,23 +399,23 @@ def test_the_review_page_shows_each_review_and_escapes_records(project: Path, ca
 def test_the_default_policy_publishes_as_before_and_dates_the_approval(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["build", "before"]) == 0
     before = (project / "before" / "fr" / "trigger-point-injections.html").read_text(encoding="utf-8")
-    assert "Traduction relue" not in before and "<article>" in before
+    assert "Traduction relue" not in before and '<article data-page="trigger-point-injections">' in before
     # Two texts approved: the page carries the date, and says nothing it could be misread by.
     assert main(["approve", "--from", str(signoff(project))]) == 0
     assert main(["build", "after"]) == 0
     html = (project / "after" / "fr" / "trigger-point-injections.html").read_text(encoding="utf-8")
-    assert '<article data-approved="2026-12-01">' in html and "Traduction relue" not in html
+    assert '<article data-page="trigger-point-injections" data-approved="2026-12-01">' in html and "Traduction relue" not in html
     # Every text it shows approved: the page says so, in its language.
     assert main(["approve", "--locale", "fr", "--reviewer", DR, "--all"]) == 0
     assert main(["build", "after"]) == 0
     html = (project / "after" / "fr" / "trigger-point-injections.html").read_text(encoding="utf-8")
     today = datetime.now(UTC).date().isoformat()
-    assert f'<article data-approved="{today}">' in html
+    assert f'<article data-page="trigger-point-injections" data-approved="{today}">' in html
     assert f'<p class="reviewed approved">Traduction relue par un professionnel de santé\u00a0: <time datetime="{today}">' in html
     text = (project / "after" / "fr" / "trigger-point-injections.txt").read_text(encoding="utf-8")
     assert "Traduction relue par un professionnel de santé\u00a0: " in text
     german = (project / "after" / "de" / "trigger-point-injections.html").read_text(encoding="utf-8")
-    assert "<article>" in german and "Übersetzung medizinisch" not in german
+    assert '<article data-page="trigger-point-injections">' in german and "Übersetzung medizinisch" not in german
 
 
 def test_require_review_publishes_only_approved_translations(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -54,12 +54,16 @@ def fuzzy(entries: Sequence[Entry], context: Context) -> Iterator[tuple[Entry, s
     """
     for entry in entries:
         if entry.fuzzy and not entry.untranslated:
-            yield (
-                entry,
-                "fuzzy: "
-                + ("the English changed; " if entry.previous_msgid is not None else "marked for review; ")
-                + "review the translation and remove the fuzzy flag",
-            )
+            yield entry, f"fuzzy: {_why_fuzzy(entry)}; review the translation and remove the fuzzy flag"
+
+
+def _why_fuzzy(entry: Entry) -> str:
+    """Why an entry is fuzzy, from what it remembers: the English changed, or it came from another place with the same English."""
+    if entry.previous_msgid is not None and entry.previous_msgid != entry.msgid:
+        return "the English changed"
+    if entry.previous_msgctxt is not None and entry.previous_msgctxt != entry.msgctxt:
+        return f"its translation comes from the same English at {entry.previous_msgctxt}"
+    return "marked for review"
 
 
 @check("tags", "error", scope="tagged")

@@ -122,10 +122,13 @@ def load_policy(settings: dict[str, Any], root: Path | None, *, source: str = "p
         ),
         source=f"{source} [tool.trigger-content.check]" if settings else "the default policy",
     )
-    for key, names in (("fail-on", policy.fail_on), ("disable", policy.disable), ("accept", [check for check, _, _ in policy.accept])):
+    for key, names in (("fail-on", policy.fail_on), ("disable", policy.disable)):
         problem = unknown_name(names)
         if problem:
             table.fail(f"{key}: {problem}", key)
+    for index, (check_id, _, _) in enumerate(policy.accept):
+        if check_id not in CHECKS:
+            table.fail(f"accept entry {index + 1}: unknown check {check_id!r} (checks: {', '.join(sorted(CHECKS))})", f"accept[{index}]")
     for key, thresholds in (("min-percent-for", policy.min_percent_for), ("min-approved-for", policy.min_approved_for)):
         for locale in thresholds:
             problem = locale_problem(locale)

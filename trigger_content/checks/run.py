@@ -156,9 +156,9 @@ def accepted(findings: list[Finding], policy: Policy, *, every: bool, source: st
     if every and "accept" not in policy.disable:
         from ..project import setting_line
 
-        for check_id, context, _ in policy.accept:
-            if (check_id, context, _) not in used:
-                line = setting_line(source, "check", "accept") or 0
-                message = f"accepts {check_id} at {context!r}, which no longer occurs: remove it from the policy"
+        for index, (check_id, context, reason) in enumerate(policy.accept):
+            if (check_id, context, reason) not in used:
+                line = setting_line(source, "check", f"accept[{index}]") or 0
+                message = f"accepts {check_id} at {context!r}, which matches no finding: remove it from the policy"
                 out.append(Finding(source, line, None, "", "accept", CHECKS["accept"].severity, message))
     return out
