@@ -289,6 +289,8 @@ def test_a_page_is_read_in_the_charset_a_browser_reads_it_in() -> None:
     latin = '<meta charset="iso-8859-1"><main><h1>Diabetes \x96 what\x92s next</h1><p>Caf\xe9</p></main>'.encode("latin-1")
     found = import_html(latin)
     assert found.data["title"] == "Diabetes – what’s next" and found.problems == []
+    undefined = '<meta charset="iso-8859-1"><main><h1>A\x81B</h1></main>'.encode("latin-1")  # a C1 control, as browsers read it
+    assert import_html(undefined).data["title"] == "A\x81B" and import_html(undefined).problems == []
     broken = '<meta charset="utf-8"><main><h1>Café</h1>\n<p>It\x92s</p></main>'.encode("latin-1").replace(
         "Caf\xe9".encode("latin-1"), "Café".encode()
     )
