@@ -637,6 +637,8 @@ def _status(args: argparse.Namespace) -> int:
         sys.stdout.write(to_markdown(statuses, errors))
     elif args.format == "table" and statuses:  # no table of no rows: each unreadable catalog was named on stderr
         sys.stdout.write(to_table(statuses))
+    elif args.format == "table" and not outcomes:
+        print("trigger-content: note: no catalogs yet; create one with `trigger-content init LOCALE`", file=sys.stderr)
     if args.badge is not None and failed:
         print(f"{_shown(args.badge)}: no badge written: a catalog could not be read", file=sys.stderr)
     elif args.badge is not None:

@@ -148,7 +148,8 @@ def project_status(
     are the pages' when the catalogs are the project's, else the contexts'.
     Refuses a search that finds no catalog.
     """
-    found = catalog_paths(project, paths)
+    # A project without a catalog yet has its figures: none (as `check` checks it); a search that finds none is refused.
+    found = project.catalogs() if not paths and project.root is not None else catalog_paths(project, paths)
     if by_section:
         sections: Sections = context_sections
         if not paths:

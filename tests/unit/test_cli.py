@@ -402,6 +402,12 @@ def test_check_right_after_new_checks_the_project(
     capsys.readouterr()
     assert main(["check"]) == 0
     assert capsys.readouterr().out.startswith("0 catalogs: 0 errors, 0 warnings; policy met")
+    # status too: no figures yet, and what to do.
+    assert main(["status"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and "no catalogs yet; create one with `trigger-content init LOCALE`" in captured.err
+    assert main(["status", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"catalogs": [], "unreadable": []}
     site = tmp_path / "content" / "site.toml"
     site.write_text(site.read_text(encoding="utf-8").replace("locales = []", 'locales = ["fr"]'), encoding="utf-8")
     assert main(["check"]) == 1
