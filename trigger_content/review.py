@@ -35,7 +35,7 @@ from .render.html import environment
 from .reviews import CatalogReviews, Review, catalog_reviews, english_text, entry_digest, iso, translation_digest
 from .source import load_pages
 from .tags import TAG_RE
-from .translations import read_source_catalog
+from .translations import read_source_catalog, usable_texts
 from .walker import Segment, segments
 
 __all__ = ["render_review", "review_locale"]
@@ -289,7 +289,7 @@ def _readings(pages: Sequence[Page], catalog: Catalog) -> list[tuple[str, Readin
     from .readability import page_texts, plain, reading
 
     texts = [key for page in pages for key in page_texts(page)]
-    translated = {(entry.msgctxt or "", entry.msgid): entry.msgstr[0] for entry in catalog.active if entry.complete and not entry.fuzzy}
+    translated = usable_texts(catalog.entries)
     found = [
         ("English", reading([plain(text) for _, text in texts], "en")),
         (_language_name(catalog.locale), reading([plain(translated[key]) for key in texts if key in translated], catalog.locale or "")),

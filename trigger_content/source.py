@@ -115,6 +115,8 @@ def _line(lines: Mapping[tuple[int | str, ...], int], ids: Mapping[str, tuple[in
     field of the block (or of the document) named by the id before it.
     """
     *parents, last = context.split(".")
+    if parents and parents[-1] == "links" and ("links", last) in lines and last not in ids:
+        return lines[("links", last)]  # an entry of the links table: page.links.<name>
     if last in ids:
         return lines.get((*ids[last], "text")) or lines.get((*ids[last], "id"))  # a block: its text, where it has one
     field = last.replace("-", "_")

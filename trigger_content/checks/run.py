@@ -124,20 +124,9 @@ def check_documents(project: Project, policy: Policy = Policy()) -> list[Finding
         lines = context_lines(document.path, {context for _, context, _ in found})
         texts = {segment.context: segment.text for segment in document.segments}
         for item, context, message in found:
-            line = (_link_line(document.path, context) if ".links." in context else lines.get(context)) or 0
+            line = lines.get(context) or 0
             findings.append(Finding(str(document.path), line, context, texts.get(context, ""), item.id, item.severity, message))
     return findings
-
-
-def _link_line(path: Path, context: str) -> int | None:
-    """The line of the links table entry a context such as ``page.links.name`` names."""
-    *_, table, name = context.split(".") if context.count(".") >= 2 else ("", "", "")
-    if table != "links":
-        return None
-    from ..tomlfile import read_toml, toml_lines
-
-    text, _ = read_toml(path)
-    return toml_lines(text).get(("links", name))
 
 
 def accepted(findings: list[Finding], policy: Policy, *, every: bool, source: str) -> list[Finding]:
